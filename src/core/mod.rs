@@ -1,0 +1,8 @@
+//! The functional core: the domain and everything computed from it, with no browser in sight.
+//! Nothing here imports web-sys, so all of it is tested natively with `cargo test`.
+
+pub mod document;
+pub mod interest_key;
+pub mod model;
+pub mod records;
+pub mod route;

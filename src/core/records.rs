@@ -1,0 +1,273 @@
+//! The stored layout: one localStorage entry per record, under a schema version.
+//!
+//! One key per person and per event (rather than one big document) because saving a person
+//! with 5,000 stored must take milliseconds, a quota error on one record must not touch the
+//! others, and two tabs editing different people must not overwrite each other. This module
+//! only turns records into text and back; reading and writing storage is the shell's job.
+
+use super::document::{Document, Settings};
+use super::model::{Category, Event, EventId, Me, Person, PersonId};
+use serde::Serialize;
+
+/// The shape of the stored records. Raise it with every change of shape, and add a step to
+/// [`migrate`] with a test that loads the old shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub const PREFIX: &str = "cg.";
+pub const SCHEMA_KEY: &str = "cg.schema";
+pub const ME_KEY: &str = "cg.me";
+pub const CATEGORIES_KEY: &str = "cg.categories";
+pub const SETTINGS_KEY: &str = "cg.settings";
+pub const PERSON_PREFIX: &str = "cg.p.";
+pub const EVENT_PREFIX: &str = "cg.e.";
+/// Raw text that could not be read is moved here (plus the original key), never deleted.
+pub const QUARANTINE_PREFIX: &str = "cg.quarantine.";
+
+pub fn person_key(id: &PersonId) -> String {
+    format!("{PERSON_PREFIX}{}", id.0)
+}
+
+pub fn event_key(id: &EventId) -> String {
+    format!("{EVENT_PREFIX}{}", id.0)
+}
+
+pub fn quarantine_key(key: &str) -> String {
+    format!("{QUARANTINE_PREFIX}{key}")
+}
+
+/// A stored entry that could not be read, and why, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// What loading the stored records found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// Nothing stored yet.
+    Fresh,
+    /// The document, plus any entries that must be quarantined before anything is written.
+    Ready {
+        doc: Document,
+        unreadable: Vec<Unreadable>,
+        /// Set when records were migrated from an older schema and must all be written back.
+        migrated_from: Option<u32>,
+    },
+    /// Saved by a newer version of the app: the shell must not write anything.
+    Newer { version: u32 },
+}
+
+/// Reads every stored entry into a document. Entries outside our prefix are ignored, and
+/// quarantined ones are left alone.
+pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
+    let entries: Vec<(String, String)> = entries
+        .into_iter()
+        .filter(|(k, _)| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE_PREFIX))
+        .collect();
+    if entries.is_empty() {
+        return Loaded::Fresh;
+    }
+    let version = match entries.iter().find(|(k, _)| k == SCHEMA_KEY) {
+        Some((_, v)) => match v.trim().parse::<u32>() {
+            Ok(v) => v,
+            Err(_) => {
+                // Without a readable version nothing else can be trusted to be in a shape we
+                // know; treat it like a newer version so nothing is overwritten.
+                return Loaded::Newer { version: u32::MAX };
+            }
+        },
+        None => SCHEMA_VERSION,
+    };
+    if version > SCHEMA_VERSION {
+        return Loaded::Newer { version };
+    }
+
+    let mut doc = Document::default();
+    let mut unreadable = Vec::new();
+    for (key, raw) in entries {
+        if key == SCHEMA_KEY {
+            continue;
+        }
+        if let Err(reason) = read_entry(&mut doc, &key, &raw, version) {
+            unreadable.push(Unreadable { key, raw, reason });
+        }
+    }
+    Loaded::Ready {
+        doc,
+        unreadable,
+        migrated_from: (version < SCHEMA_VERSION).then_some(version),
+    }
+}
+
+fn read_entry(doc: &mut Document, key: &str, raw: &str, version: u32) -> Result<(), String> {
+    let value: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
+    let value = migrate(key, value, version)?;
+    let shape = |e: serde_json::Error| format!("not in the expected shape ({e})");
+    if key == ME_KEY {
+        doc.me = serde_json::from_value::<Me>(value).map_err(shape)?;
+    } else if key == CATEGORIES_KEY {
+        let cats: Vec<Category> = serde_json::from_value(value).map_err(shape)?;
+        if cats.is_empty() {
+            return Err("an empty category list".into());
+        }
+        doc.categories = cats;
+    } else if key == SETTINGS_KEY {
+        doc.settings = serde_json::from_value::<Settings>(value).map_err(shape)?;
+    } else if let Some(id) = key.strip_prefix(PERSON_PREFIX) {
+        let p: Person = serde_json::from_value(value).map_err(shape)?;
+        if p.id.0 != id {
+            return Err(format!(
+                "a person whose id {:?} does not match its key",
+                p.id.0
+            ));
+        }
+        doc.people.insert(p.id.clone(), p);
+    } else if let Some(id) = key.strip_prefix(EVENT_PREFIX) {
+        let e: Event = serde_json::from_value(value).map_err(shape)?;
+        if e.id.0 != id {
+            return Err(format!(
+                "an event whose id {:?} does not match its key",
+                e.id.0
+            ));
+        }
+        doc.events.insert(e.id.clone(), e);
+    }
+    // Unknown keys under our prefix may come from a later feature; keep them untouched.
+    Ok(())
+}
+
+/// Brings one record from `version` to [`SCHEMA_VERSION`], a step at a time.
+pub fn migrate(
+    _key: &str,
+    value: serde_json::Value,
+    version: u32,
+) -> Result<serde_json::Value, String> {
+    match version {
+        SCHEMA_VERSION => Ok(value),
+        v => Err(format!(
+            "from schema version {v}, which this version cannot read"
+        )),
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serialising our own plain structs to a String cannot fail: no maps with non-string keys,
+    // no custom serialisers that error.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+pub fn me_record(me: &Me) -> (String, String) {
+    (ME_KEY.into(), to_json(me))
+}
+pub fn categories_record(cats: &[Category]) -> (String, String) {
+    (CATEGORIES_KEY.into(), to_json(&cats))
+}
+pub fn settings_record(settings: &Settings) -> (String, String) {
+    (SETTINGS_KEY.into(), to_json(settings))
+}
+pub fn person_record(p: &Person) -> (String, String) {
+    (person_key(&p.id), to_json(p))
+}
+pub fn event_record(e: &Event) -> (String, String) {
+    (event_key(&e.id), to_json(e))
+}
+pub fn schema_record() -> (String, String) {
+    (SCHEMA_KEY.into(), SCHEMA_VERSION.to_string())
+}
+
+/// Every record of a document, schema first.
+pub fn all_records(doc: &Document) -> Vec<(String, String)> {
+    let mut out = vec![
+        schema_record(),
+        me_record(&doc.me),
+        categories_record(&doc.categories),
+        settings_record(&doc.settings),
+    ];
+    out.extend(doc.people.values().map(person_record));
+    out.extend(doc.events.values().map(event_record));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{CategoryId, Interest};
+
+    fn sample() -> Document {
+        let mut doc = Document::default();
+        doc.me.name = "Claire".into();
+        doc.me
+            .interests
+            .push(Interest::new("running", CategoryId::new("sport")));
+        let mut p = Person::new(PersonId("p1".into()), "Meg", 10);
+        p.notes = "Daughter at St Mary's".into();
+        doc.upsert_person(p);
+        let mut e = Event::new(EventId("e1".into()), "WI", "2026-11-20", 11);
+        e.attendees.push(PersonId("p1".into()));
+        doc.events.insert(e.id.clone(), e);
+        doc
+    }
+
+    #[test]
+    fn records_load_back_into_the_same_document() {
+        let doc = sample();
+        match load(all_records(&doc)) {
+            Loaded::Ready {
+                doc: back,
+                unreadable,
+                migrated_from,
+            } => {
+                assert_eq!(back, doc);
+                assert!(unreadable.is_empty());
+                assert_eq!(migrated_from, None);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn nothing_stored_is_fresh_and_foreign_keys_are_ignored() {
+        assert_eq!(load(vec![]), Loaded::Fresh);
+        assert_eq!(load(vec![("other-app".into(), "{".into())]), Loaded::Fresh);
+    }
+
+    #[test]
+    fn a_corrupt_record_is_reported_and_the_rest_still_loads() {
+        let mut records = all_records(&sample());
+        records.push(("cg.p.p2".into(), "{\"id\":\"p2\",\"name\":".into()));
+        records.push((
+            "cg.p.p3".into(),
+            "{\"id\":\"other\",\"name\":\"X\",\"created\":1,\"updated\":1}".into(),
+        ));
+        match load(records) {
+            Loaded::Ready {
+                doc, unreadable, ..
+            } => {
+                assert_eq!(doc.people.len(), 1);
+                let keys: Vec<_> = unreadable.iter().map(|u| u.key.as_str()).collect();
+                assert_eq!(keys, vec!["cg.p.p2", "cg.p.p3"]);
+                assert!(unreadable[0].reason.contains("not valid JSON"));
+                assert_eq!(unreadable[0].raw, "{\"id\":\"p2\",\"name\":");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_newer_or_unreadable_schema_is_never_loaded() {
+        let mut records = all_records(&sample());
+        records[0].1 = "7".into();
+        assert_eq!(load(records.clone()), Loaded::Newer { version: 7 });
+        records[0].1 = "seven".into();
+        assert!(matches!(load(records), Loaded::Newer { .. }));
+    }
+
+    #[test]
+    fn quarantined_entries_are_not_read_again() {
+        let records = vec![(quarantine_key("cg.me"), "{".to_string())];
+        assert_eq!(load(records), Loaded::Fresh);
+    }
+}
