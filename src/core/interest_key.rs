@@ -15,10 +15,7 @@ impl InterestKey {
     /// Normalises a label: case, accents, punctuation and spacing, then simple English plural
     /// and verb forms word by word.
     pub fn of(label: &str) -> Self {
-        let mut folded = String::with_capacity(label.len());
-        for c in label.chars() {
-            push_folded(c, &mut folded);
-        }
+        let folded = fold(label);
         let mut key = String::with_capacity(folded.len());
         for word in folded.split_whitespace() {
             if !key.is_empty() {
@@ -42,6 +39,15 @@ impl fmt::Display for InterestKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Lower-cases, strips accents and turns punctuation into spaces: the form search compares.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut folded);
+    }
+    folded
 }
 
 /// Lower-cases, strips accents and turns punctuation into spaces. Apostrophes vanish rather

@@ -1,8 +1,15 @@
 //! The functional core: the domain and everything computed from it, with no browser in sight.
 //! Nothing here imports web-sys, so all of it is tested natively with `cargo test`.
 
+pub mod backup;
 pub mod document;
 pub mod interest_key;
+pub mod limits;
 pub mod model;
+pub mod overlap;
 pub mod records;
 pub mod route;
+pub mod sample;
+pub mod search;
+pub mod vcard;
+pub mod venn;

@@ -44,6 +44,8 @@ pub struct Unreadable {
 }
 
 /// What loading the stored records found.
+// Built once at start and unpacked at once: boxing the big variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loaded {
     /// Nothing stored yet.

@@ -1,1 +1,10 @@
-//! x
+//! The storage shell: reads and writes localStorage and holds the app's state signals.
+//! Everything it stores is shaped by `core::records`; this layer only moves text.
+
+pub mod backend;
+pub mod clock;
+pub mod notice;
+pub mod state;
+
+pub use notice::{Notice, NoticeKind};
+pub use state::{AppState, Persistence};

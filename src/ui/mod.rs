@@ -1,1 +1,10 @@
-//! x
+//! The user interface: the app frame, the fragment router, pages and components.
+
+pub mod app;
+pub mod components;
+pub mod download;
+pub mod pages;
+pub mod router;
+pub mod sw;
+
+pub use app::App;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build (and, with --test, to test) Common Ground.
+# Idempotent: every step checks first, so a warm machine passes through in seconds.
+# Sourced by scripts/serve and scripts/test; only crates.io, npm and Debian are reachable.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export RUST_BACKTRACE=0
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+# The wasm-bindgen CLI must match the library version locked in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+setup_build() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+    say "installing trunk $TRUNK_VERSION (about 8 minutes, once)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+    # Not --locked: one of its locked dependencies is newer than this registry has.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
+    say "installing npm tools from package-lock.json (wasm-opt, Playwright, axe-core)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+  # Trunk runs with offline = true and passes --offline to cargo: fetch crates first.
+  (cd "$ROOT" && cargo fetch --quiet)
+  # Trunk.toml pins the wasm-bindgen version; keep it equal to Cargo.lock's.
+  export TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION"
+}
+
+setup_test() {
+  setup_build
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's Chromium for the browser tests"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi
+  if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
+}

@@ -1,0 +1,110 @@
+//! Conversation starters: what to say to someone, from what we share and what they have.
+
+use super::{overlap, SharedInterest};
+use crate::core::model::{CategoryId, Interest};
+
+/// Whether a starter comes from a shared interest or from their side only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StarterKind {
+    Shared,
+    AskAbout,
+}
+
+/// Something to open a conversation with, as one plain line of text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Starter {
+    pub kind: StarterKind,
+    pub label: String,
+    pub category: CategoryId,
+    pub text: String,
+}
+
+/// What to talk about: shared interests first (non-work before work, in my map's order), then
+/// their interests in categories my map also has, which I am likely to have a question about.
+pub fn conversation_starters(mine: &[Interest], theirs: &[Interest]) -> Vec<Starter> {
+    let o = overlap(mine, theirs);
+    let mut shared: Vec<&SharedInterest> = o.shared.iter().collect();
+    shared.sort_by_key(|s| s.is_work());
+    let mut starters: Vec<Starter> = shared
+        .into_iter()
+        .map(|s| Starter {
+            kind: StarterKind::Shared,
+            label: s.mine.clone(),
+            category: s.category.clone(),
+            text: shared_text(s),
+        })
+        .collect();
+    let mut ask: Vec<&Interest> = o
+        .theirs_only
+        .iter()
+        .filter(|t| mine.iter().any(|m| m.category == t.category))
+        .collect();
+    ask.sort_by_key(|t| t.category.is_work());
+    starters.extend(ask.into_iter().map(|t| Starter {
+        kind: StarterKind::AskAbout,
+        label: t.label.clone(),
+        category: t.category.clone(),
+        text: format!("Ask them about {}", with_owner(t.label.trim(), "their")),
+    }));
+    starters
+}
+
+fn shared_text(s: &SharedInterest) -> String {
+    let label = with_owner(s.mine.trim(), "your");
+    if s.is_work() {
+        format!("You both work in {label}")
+    } else if s.category.as_str() == "causes" {
+        format!("You both care about {label}")
+    } else {
+        format!("You both love {label}")
+    }
+}
+
+/// "my daughter's school" is written from its owner's side; said to me it becomes "your …"
+/// or "their …".
+fn with_owner(label: &str, owner: &str) -> String {
+    match label.get(..3) {
+        Some(first) if first.eq_ignore_ascii_case("my ") => format!("{owner} {}", &label[3..]),
+        _ => label.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::overlap::tests::map;
+
+    #[test]
+    fn starters_put_shared_non_work_first_then_questions_in_my_categories() {
+        let mine = map(&[
+            ("public speaking", "work"),
+            ("Running", "sport"),
+            ("homelessness", "causes"),
+            ("my daughter's school", "family"),
+        ]);
+        let theirs = map(&[
+            ("Public Speaking", "work"),
+            ("canal boats", "sport"),
+            ("runs", "sport"),
+            ("opera", "arts"),
+            ("Homelessness", "causes"),
+            ("my grandchildren", "family"),
+            ("sales", "work"),
+        ]);
+        let texts: Vec<(StarterKind, String)> = conversation_starters(&mine, &theirs)
+            .into_iter()
+            .map(|s| (s.kind, s.text))
+            .collect();
+        let want = [
+            (StarterKind::Shared, "You both love Running"),
+            (StarterKind::Shared, "You both care about homelessness"),
+            (StarterKind::Shared, "You both work in public speaking"),
+            (StarterKind::AskAbout, "Ask them about canal boats"),
+            (StarterKind::AskAbout, "Ask them about their grandchildren"),
+            (StarterKind::AskAbout, "Ask them about sales"),
+        ];
+        let want: Vec<(StarterKind, String)> =
+            want.iter().map(|(k, t)| (*k, t.to_string())).collect();
+        assert_eq!(texts, want, "opera is in a category I have nothing in");
+    }
+}

@@ -1,0 +1,78 @@
+//! localStorage access that never panics: unavailable storage, a full quota and foreign entries
+//! all come back as values the state can report.
+
+use gloo_storage::{LocalStorage as GlooLocalStorage, Storage as _};
+use wasm_bindgen::JsCast;
+
+/// Why a write did not happen, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    #[error("This browser's storage for the app is full, so your last change is kept only in this tab. Export a backup from Settings, then free some space.")]
+    QuotaExceeded,
+    #[error("The browser refused to save ({0}). Your last change is kept only in this tab.")]
+    Refused(String),
+}
+
+/// Whether this browser lets the page use localStorage at all. Private modes and disabled
+/// storage either give no object or throw on first use, so probe with a real write.
+pub fn available() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(Some(storage)) = window.local_storage() else {
+        return false;
+    };
+    const PROBE: &str = "cg.probe";
+    let ok = storage.set_item(PROBE, "1").is_ok();
+    let _ = storage.remove_item(PROBE);
+    ok
+}
+
+/// Only called after [`available`] said yes; gloo's accessor panics otherwise.
+fn storage() -> web_sys::Storage {
+    GlooLocalStorage::raw()
+}
+
+/// Every entry whose key starts with `prefix`.
+pub fn entries_with_prefix(prefix: &str) -> Vec<(String, String)> {
+    let storage = storage();
+    let len = storage.length().unwrap_or(0);
+    let mut out = Vec::new();
+    for i in 0..len {
+        let Ok(Some(key)) = storage.key(i) else {
+            continue;
+        };
+        if !key.starts_with(prefix) {
+            continue;
+        }
+        if let Ok(Some(value)) = storage.get_item(&key) {
+            out.push((key, value));
+        }
+    }
+    out
+}
+
+pub fn get(key: &str) -> Option<String> {
+    storage().get_item(key).ok().flatten()
+}
+
+pub fn set(key: &str, value: &str) -> Result<(), WriteError> {
+    storage().set_item(key, value).map_err(|err| {
+        let name = err
+            .dyn_ref::<web_sys::DomException>()
+            .map(|e| e.name())
+            .unwrap_or_default();
+        // Firefox used to name it NS_ERROR_DOM_QUOTA_REACHED.
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            WriteError::QuotaExceeded
+        } else if name.is_empty() {
+            WriteError::Refused("unknown error".into())
+        } else {
+            WriteError::Refused(name)
+        }
+    })
+}
+
+pub fn remove(key: &str) {
+    let _ = storage().remove_item(key);
+}

@@ -1,0 +1,38 @@
+//! Time and randomness from the browser, the two things the core must be handed.
+
+/// Milliseconds since the epoch.
+pub fn now() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today's local date as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// A new record id: 12 characters of base-32 from the browser's CSPRNG. 60 random bits make a
+/// collision between two phones' records vanishingly unlikely, and the ids stay short in
+/// storage and in URLs.
+pub fn new_id() -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    let mut bytes = [0u8; 12];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+        .unwrap_or(false);
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+        .iter()
+        .map(|b| ALPHABET[(*b & 31) as usize] as char)
+        .collect()
+}

@@ -1,0 +1,68 @@
+//! A labelled text field that checks its limit as you type and says so inline, never cutting
+//! what was typed.
+
+use crate::core::limits::over_limit;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+/// A unique DOM id, for tying a message to its field with `aria-describedby`.
+pub fn unique_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed))
+}
+
+#[component]
+pub fn TextField(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = 0)] max: usize,
+    #[prop(optional)] multiline: bool,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+) -> impl IntoView {
+    let message_id = unique_id("field-msg");
+    let message = move || {
+        (max > 0)
+            .then(|| value.with(|v| over_limit(label, v, max)))
+            .flatten()
+    };
+    let described = {
+        let id = message_id.clone();
+        move || message().map(|_| id.clone())
+    };
+    let input = if multiline {
+        view! {
+            <textarea
+                rows="4"
+                placeholder=placeholder
+                aria-describedby=described.clone()
+                aria-invalid=move || message().map(|_| "true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type=kind
+                placeholder=placeholder
+                autocomplete=autocomplete
+                aria-describedby=described.clone()
+                aria-invalid=move || message().map(|_| "true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            {input}
+        </label>
+        {move || message().map(|m| view! { <p class="field-error" id=message_id.clone()>{m}</p> })}
+    }
+}

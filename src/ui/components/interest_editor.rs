@@ -1,0 +1,194 @@
+//! Adding interests: a text box where Enter adds the typed interest, a category to file it
+//! under, suggestions from every interest already known, and the chips to remove one.
+
+use super::field::unique_id;
+use super::interest_chips::InterestChips;
+use crate::core::interest_key::InterestKey;
+use crate::core::limits::{over_limit, INTERESTS_PER_PERSON_MAX, INTEREST_MAX};
+use crate::core::model::{add_interest, CategoryId, Interest};
+use crate::store::AppState;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+const AUTOMATIC: &str = "";
+
+/// Every interest label anyone has typed, one per key, with the category it was filed under.
+/// The first spelling seen wins: my own map comes first, so my spelling is suggested.
+fn known_interests(state: &AppState) -> Vec<Interest> {
+    let mut seen: HashMap<InterestKey, ()> = HashMap::new();
+    let mut out = Vec::new();
+    let mut take = |i: &Interest| {
+        if seen.insert(i.key(), ()).is_none() {
+            out.push(i.clone());
+        }
+    };
+    state.me.with(|me| me.interests.iter().for_each(&mut take));
+    state.people.with(|people| {
+        people
+            .values()
+            .flat_map(|p| p.interests.iter())
+            .for_each(&mut take)
+    });
+    out
+}
+
+#[component]
+pub fn InterestEditor(
+    interests: RwSignal<Vec<Interest>>,
+    /// Called after every add or remove, with the new list.
+    #[prop(optional)]
+    on_change: Option<Callback<Vec<Interest>>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draft = RwSignal::new(String::new());
+    let category = RwSignal::new(AUTOMATIC.to_string());
+    let message = RwSignal::new(None::<String>);
+    let message_id = unique_id("interest-msg");
+    // Suggestions are only needed once the user starts typing; computing them is a pass over
+    // every stored person, so it is a memo rather than work done per keystroke.
+    let known = Memo::new(move |_| known_interests(&state));
+
+    let add = move || {
+        let label = draft.get_untracked().trim().to_string();
+        if label.is_empty() {
+            return;
+        }
+        if let Some(m) = over_limit("An interest", &label, INTEREST_MAX) {
+            message.set(Some(m));
+            return;
+        }
+        if interests.with_untracked(|l| l.len()) >= INTERESTS_PER_PERSON_MAX {
+            message.set(Some(format!(
+                "That is the limit of {INTERESTS_PER_PERSON_MAX} interests. Remove one to add another."
+            )));
+            return;
+        }
+        let key = InterestKey::of(&label);
+        let chosen = category.get_untracked();
+        let category_id = if chosen == AUTOMATIC {
+            known
+                .with_untracked(|k| {
+                    k.iter()
+                        .find(|i| i.key() == key)
+                        .map(|i| i.category.clone())
+                })
+                .unwrap_or_else(CategoryId::other)
+        } else {
+            CategoryId::new(chosen)
+        };
+        let mut added = false;
+        interests.update(|l| added = add_interest(l, Interest::new(label.clone(), category_id)));
+        if added {
+            draft.set(String::new());
+            message.set(None);
+            if let Some(cb) = on_change {
+                cb.run(interests.get_untracked());
+            }
+        } else {
+            message.set(Some(format!("\"{label}\" is already in the list.")));
+        }
+    };
+    let remove = Callback::new(move |index: usize| {
+        interests.update(|l| {
+            if index < l.len() {
+                l.remove(index);
+            }
+        });
+        if let Some(cb) = on_change {
+            cb.run(interests.get_untracked());
+        }
+    });
+
+    let typed_over = move || draft.with(|d| over_limit("An interest", d.trim(), INTEREST_MAX));
+    view! {
+        <div class="interest-editor">
+            <InterestChips
+                interests=interests
+                categories=state.categories
+                on_remove=remove
+            />
+            <div class="interest-add">
+                <label class="field">
+                    <span class="field-label">"Add interest"</span>
+                    <input
+                        type="text"
+                        enterkeyhint="done"
+                        autocomplete="off"
+                        aria-describedby=message_id.clone()
+                        prop:value=move || draft.get()
+                        on:input=move |ev| {
+                            draft.set(event_target_value(&ev));
+                            message.set(None);
+                        }
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                add();
+                            }
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span class="field-label">"Category"</span>
+                    <select
+                        prop:value=move || category.get()
+                        on:change=move |ev| category.set(event_target_value(&ev))
+                    >
+                        <option value=AUTOMATIC>"Automatic"</option>
+                        {move || {
+                            state
+                                .categories
+                                .get()
+                                .into_iter()
+                                .map(|c| view! { <option value=c.id.0.clone()>{c.name.clone()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button type="button" class="button" on:click=move |_| add()>
+                    "Add"
+                </button>
+            </div>
+            <p class="field-error" id=message_id aria-live="polite">
+                {move || message.get().or_else(typed_over)}
+            </p>
+            <ul class="suggestions" aria-label="Suggestions">
+                {move || {
+                    // Offered once two letters are typed, to keep the page short.
+                    if draft.with(|d| d.trim().chars().count() < 2) {
+                        return Vec::new();
+                    }
+                    let typed = InterestKey::of(&draft.get());
+                    let already: Vec<InterestKey> =
+                        interests.with(|l| l.iter().map(|i| i.key()).collect());
+                    known.with(|k| {
+                        k.iter()
+                            .filter(|i| {
+                                let key = i.key();
+                                key.as_str().contains(typed.as_str()) && !already.contains(&key)
+                            })
+                            .take(6)
+                            .map(|i| {
+                                let label = i.label.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="suggestion"
+                                            on:click=move |_| {
+                                                draft.set(label.clone());
+                                                add();
+                                            }
+                                        >
+                                            {i.label.clone()}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                }}
+            </ul>
+        </div>
+    }
+}

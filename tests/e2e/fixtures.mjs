@@ -1,0 +1,76 @@
+// Shared test set-up: every page and context records its requests, and each test fails if
+// anything went to an origin other than the test server's.
+import { test as base, expect } from '@playwright/test';
+
+export const ORIGIN = 'http://127.0.0.1:4510';
+
+function allowed(url) {
+  return url.startsWith(ORIGIN + '/') || url.startsWith('data:') || url.startsWith('blob:');
+}
+
+export const test = base.extend({
+  foreignRequests: [
+    async ({}, use) => {
+      const foreign = [];
+      await use(foreign);
+      expect(foreign, 'requests to other origins').toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, foreignRequests }, use) => {
+    context.on('request', (r) => {
+      if (!allowed(r.url())) foreignRequests.push(r.url());
+    });
+    await use(context);
+  },
+  // A second context (another person's phone), with the same request check.
+  newPhone: async ({ browser, foreignRequests }, use) => {
+    const made = [];
+    await use(async (options = {}) => {
+      const ctx = await browser.newContext({
+        baseURL: ORIGIN + '/',
+        viewport: { width: 360, height: 740 },
+        hasTouch: true,
+        isMobile: true,
+        ...options,
+      });
+      ctx.on('request', (r) => {
+        if (!allowed(r.url())) foreignRequests.push(r.url());
+      });
+      made.push(ctx);
+      return ctx;
+    });
+    for (const ctx of made) await ctx.close();
+  },
+});
+
+export { expect };
+
+/** Opens the app and waits until the wasm has mounted it. */
+export async function openApp(page, hash = '#/', base = '/') {
+  await page.goto(base + hash);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** Waits until a service worker controls the page, so later loads can come from it. */
+export async function waitForServiceWorker(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return !!(reg && reg.active && navigator.serviceWorker.controller);
+  }, null, { timeout: 20_000 });
+}
+
+/** Adds a person through the form, as a user would. */
+export async function addPerson(page, { name, what = '', interests = [], notes = '' }) {
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  if (what) await page.getByRole('textbox', { name: 'What they do' }).fill(what);
+  for (const i of interests) {
+    await page.getByRole('textbox', { name: 'Add interest' }).fill(i);
+    await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  }
+  if (notes) await page.getByRole('textbox', { name: 'Notes' }).fill(notes);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}

@@ -1,0 +1,209 @@
+// The foundation: persistence, offline use through the service worker, deep links, storage
+// failures, sub-path hosting, the update hand-off and the page's own security rules.
+import { test, expect, openApp, waitForServiceWorker, addPerson, ORIGIN } from './fixtures.mjs';
+
+async function setMyMap(page, name, interests) {
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name);
+  for (const i of interests) {
+    await page.getByRole('textbox', { name: 'Add interest' }).fill(i);
+    await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  }
+}
+
+async function storedKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).sort());
+}
+
+test('my map and a new person survive a reload', async ({ page }) => {
+  await openApp(page);
+  await setMyMap(page, 'Claire', ['Running', 'Custard creams']);
+  await addPerson(page, { name: 'Meg', what: 'Garden design', interests: ['run'], notes: 'Daughter at St Mary’s' });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
+  await expect(page.getByText('Daughter at St Mary’s')).toBeVisible();
+  await page.getByRole('link', { name: 'My map' }).click();
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Claire');
+  await expect(page.getByRole('link', { name: 'Running' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Custard creams' })).toBeVisible();
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /Meg/ })).toBeVisible();
+});
+
+test('works offline after the first visit: reload, add, reload', async ({ page, context }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await addPerson(page, { name: 'Ada Online' });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Online' })).toBeVisible();
+  await addPerson(page, { name: 'Bea Offline', interests: ['knitting'] });
+  await page.reload();
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /Ada Online/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Bea Offline/ })).toBeVisible();
+});
+
+test('control: with service workers blocked, an offline reload fails', async ({ newPhone }) => {
+  const ctx = await newPhone({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await openApp(page);
+  await ctx.setOffline(true);
+  await expect(page.reload()).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+});
+
+test('a deep link to a person opens directly, online and offline', async ({ page, context }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await addPerson(page, { name: 'Deep Dora', what: 'Bookkeeping' });
+  const url = page.url();
+  expect(url).toMatch(/#\/people\/[0-9a-z]+$/);
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  await expect(fresh.getByRole('heading', { level: 1, name: 'Deep Dora' })).toBeVisible();
+  await context.setOffline(true);
+  const offline = await context.newPage();
+  await offline.goto(url);
+  await expect(offline.getByRole('heading', { level: 1, name: 'Deep Dora' })).toBeVisible();
+  await expect(offline.getByText('Bookkeeping')).toBeVisible();
+});
+
+test('the back button and an unknown route behave', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Events' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await page.goto('/#/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to Home' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+});
+
+test('corrupt stored JSON is set aside under a quarantine key and reported', async ({ page }) => {
+  await page.goto('/');
+  const raw = '{"id":"abc","name":"Half a rec';
+  await page.evaluate((raw) => {
+    localStorage.setItem('cg.schema', '1');
+    localStorage.setItem('cg.p.abc', raw);
+    localStorage.setItem('cg.p.ok1', JSON.stringify({ id: 'ok1', name: 'Intact Irene', created: 1, updated: 1 }));
+  }, raw);
+  await page.reload();
+  await openApp(page, '#/people');
+  await expect(page.getByRole('status')).toContainText('could not be read and were set aside');
+  await expect(page.getByRole('link', { name: /Intact Irene/ })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('cg.quarantine.cg.p.abc'))).toBe(raw);
+  expect(await page.evaluate(() => localStorage.getItem('cg.p.abc'))).toBeNull();
+});
+
+test('data from a newer version is left untouched', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    localStorage.setItem('cg.schema', '99');
+    localStorage.setItem('cg.me', '{"future":"shape"}');
+  });
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  await page.reload();
+  await openApp(page, '#/map');
+  await expect(page.getByRole('status')).toContainText('written by a newer version');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Someone');
+  await addPerson(page, { name: 'Not Saved' });
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+});
+
+test('without storage the app runs in memory and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The user has blocked storage', 'SecurityError');
+      },
+    });
+  });
+  await openApp(page);
+  await expect(page.getByRole('status')).toContainText('not letting the app save');
+  await addPerson(page, { name: 'Memory Mo' });
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /Memory Mo/ })).toBeVisible();
+});
+
+test('a full quota shows an error and keeps what was saved before', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, { name: 'Saved Sue', notes: 'Saved before the quota filled up' });
+  // Fill storage to within a few hundred characters of its quota.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length >= 64) {
+      try {
+        localStorage.setItem(`filler.${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+  const before = await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('cg.p.'))));
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Too Much Tom');
+  await page.getByRole('textbox', { name: 'Notes' }).fill('long note '.repeat(900));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toContainText('storage for the app is full');
+  // The unsaved person is still here in memory, ready to export.
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /Too Much Tom/ })).toBeVisible();
+  await page.reload();
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /Saved Sue/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Too Much Tom/ })).toHaveCount(0);
+  const after = await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('cg.p.'))));
+  expect(after).toBe(before);
+});
+
+test('served under a sub-path, service worker included', async ({ page, context }) => {
+  await openApp(page, '#/', '/a/b/');
+  await waitForServiceWorker(page);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  expect(scope).toBe(`${ORIGIN}/a/b/`);
+  await addPerson(page, { name: 'Sub Path Sam' });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sub Path Sam' })).toBeVisible();
+});
+
+test('a new deployment asks before reloading', async ({ page, request }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await request.post('/__bump');
+  try {
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect(page.getByText('A new version is ready.')).toBeVisible();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByText('A new version is ready.')).toHaveCount(0);
+  } finally {
+    await request.post('/__reset');
+  }
+});
+
+test('the page keeps its own security rules: CSP, no inline script, no CSP violation', async ({ page }) => {
+  const violations = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await openApp(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('textbox', { name: 'Add interest' }).fill('Wild swimming');
+  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  expect(violations).toEqual([]);
+  const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+});
