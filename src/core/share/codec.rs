@@ -1,0 +1,206 @@
+//! The link payload around the body: version and flags, deflate, base64url, and the envelope
+//! of a link locked with a passphrase.
+//!
+//! ```text
+//! plain   version(1) flags(1: bit 0 = body is raw deflate) body
+//! sealed  version(1) flags(1: bit 1 = sealed) iterations(LEB128) salt(16) iv(12) ciphertext
+//! ```
+//!
+//! The version byte comes first and outside the compression so that an old app can say "made
+//! by a newer version" without trying to read anything else. The plaintext of a sealed link is
+//! a whole plain payload (`payload_bytes`), so locking changes nothing inside.
+
+use super::body::{decode_body, encode_body};
+use super::error::ShareError;
+use super::SharePayload;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
+
+/// The link format this app writes, and the newest it reads.
+pub const FORMAT_VERSION: u8 = 1;
+/// The longest payload accepted, in characters: a 200-interest map of ordinary labels fits
+/// with room to spare, and anything longer is not a map someone typed.
+pub const FRAGMENT_MAX_CHARS: usize = 4_000;
+/// The most a body may inflate to: far above any real map, far below a zip bomb.
+pub const BODY_MAX_BYTES: usize = 16 * 1024;
+/// PBKDF2-SHA-256 iterations for new locked links.
+pub const PBKDF2_ITERATIONS: u32 = 200_000;
+/// The most iterations a locked link may ask for, so that a hostile link cannot keep a phone
+/// busy for minutes before the passphrase prompt even answers.
+pub const PBKDF2_ITERATIONS_MAX: u32 = 1_000_000;
+pub const SALT_LEN: usize = 16;
+/// AES-GCM nonce length.
+pub const IV_LEN: usize = 12;
+/// AES-GCM appends a 16-byte tag to the ciphertext.
+pub const GCM_TAG_LEN: usize = 16;
+
+const FLAG_DEFLATED: u8 = 1;
+const FLAG_SEALED: u8 = 2;
+/// Deflate's strongest setting: links are made rarely and read on every open.
+const DEFLATE_LEVEL: u8 = 10;
+
+/// What a link holds: a map to show, or a locked one for the shell to decrypt with the
+/// passphrase and pass to [`payload_from_bytes`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decoded {
+    Plain(SharePayload),
+    Sealed {
+        salt: [u8; SALT_LEN],
+        iv: [u8; IV_LEN],
+        ciphertext: Vec<u8>,
+        iterations: u32,
+    },
+}
+
+/// The link payload for `payload`: the part after `#/m/`.
+pub fn encode(payload: &SharePayload) -> String {
+    URL_SAFE_NO_PAD.encode(payload_bytes(payload))
+}
+
+/// The plain payload bytes (version, flags, body): what a link carries, and what the shell
+/// encrypts for a locked link. The body is deflated only when that makes it smaller, which for
+/// a typical map it does not: the body is already packed tightly.
+pub fn payload_bytes(payload: &SharePayload) -> Vec<u8> {
+    let body = encode_body(payload);
+    let deflated = miniz_oxide::deflate::compress_to_vec(&body, DEFLATE_LEVEL);
+    let (flags, body) = if deflated.len() < body.len() {
+        (FLAG_DEFLATED, deflated)
+    } else {
+        (0, body)
+    };
+    let mut bytes = Vec::with_capacity(body.len() + 2);
+    bytes.extend([FORMAT_VERSION, flags]);
+    bytes.extend(body);
+    bytes
+}
+
+/// The link payload of a locked map, from what the shell's AES-GCM produced.
+pub fn encode_sealed(salt: [u8; SALT_LEN], iv: [u8; IV_LEN], ciphertext: &[u8]) -> String {
+    let mut bytes = vec![FORMAT_VERSION, FLAG_SEALED];
+    let mut n = PBKDF2_ITERATIONS;
+    loop {
+        let more = n >= 0x80;
+        bytes.push((n & 0x7f) as u8 | if more { 0x80 } else { 0 });
+        n >>= 7;
+        if !more {
+            break;
+        }
+    }
+    bytes.extend(salt);
+    bytes.extend(iv);
+    bytes.extend_from_slice(ciphertext);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The map in a link payload; a locked link is [`ShareError::Locked`] (use
+/// [`decode_envelope`] to open those).
+pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
+    match decode_envelope(fragment)? {
+        Decoded::Plain(payload) => Ok(payload),
+        Decoded::Sealed { .. } => Err(ShareError::Locked),
+    }
+}
+
+/// Reads a link payload (the part after `#/m/`), plain or locked.
+pub fn decode_envelope(fragment: &str) -> Result<Decoded, ShareError> {
+    if fragment.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    if fragment.len() > FRAGMENT_MAX_CHARS {
+        return Err(ShareError::TooLong);
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(fragment)
+        .map_err(|_| ShareError::Damaged)?;
+    let (flags, rest) = header(&bytes)?;
+    if flags == FLAG_SEALED {
+        sealed(rest)
+    } else {
+        payload_from_bytes(&bytes).map(Decoded::Plain)
+    }
+}
+
+/// The map in plain payload bytes: a link's, or a locked link's decrypted plaintext.
+pub fn payload_from_bytes(bytes: &[u8]) -> Result<SharePayload, ShareError> {
+    if bytes.len() > BODY_MAX_BYTES + 2 {
+        return Err(ShareError::OverLimit);
+    }
+    let (flags, body) = header(bytes)?;
+    match flags {
+        0 => decode_body(body),
+        FLAG_DEFLATED => decode_body(&inflate(body)?),
+        _ => Err(ShareError::Damaged),
+    }
+}
+
+/// Checks the version and splits off the flags.
+fn header(bytes: &[u8]) -> Result<(u8, &[u8]), ShareError> {
+    let (&version, rest) = bytes.split_first().ok_or(ShareError::Damaged)?;
+    if version > FORMAT_VERSION {
+        return Err(ShareError::NewerVersion);
+    }
+    if version == 0 {
+        return Err(ShareError::Damaged);
+    }
+    let (&flags, rest) = rest.split_first().ok_or(ShareError::Damaged)?;
+    Ok((flags, rest))
+}
+
+fn sealed(bytes: &[u8]) -> Result<Decoded, ShareError> {
+    let (iterations, rest) = leb128(bytes)?;
+    if iterations == 0 {
+        return Err(ShareError::Damaged);
+    }
+    if iterations > PBKDF2_ITERATIONS_MAX {
+        return Err(ShareError::TooCostly);
+    }
+    let (salt, rest) = rest.split_at_checked(SALT_LEN).ok_or(ShareError::Damaged)?;
+    let (iv, ciphertext) = rest.split_at_checked(IV_LEN).ok_or(ShareError::Damaged)?;
+    // The tag alone is 16 bytes and the smallest plain payload a few more.
+    if ciphertext.len() <= GCM_TAG_LEN + 2 {
+        return Err(ShareError::Damaged);
+    }
+    Ok(Decoded::Sealed {
+        salt: salt.try_into().map_err(|_| ShareError::Damaged)?,
+        iv: iv.try_into().map_err(|_| ShareError::Damaged)?,
+        ciphertext: ciphertext.to_vec(),
+        iterations,
+    })
+}
+
+/// A little-endian base-128 number of at most five bytes that fits in a `u32`.
+fn leb128(bytes: &[u8]) -> Result<(u32, &[u8]), ShareError> {
+    let mut value: u64 = 0;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        value |= u64::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            let value = u32::try_from(value).map_err(|_| ShareError::Damaged)?;
+            return Ok((value, bytes.get(i + 1..).unwrap_or_default()));
+        }
+    }
+    Err(ShareError::Damaged)
+}
+
+/// Raw inflate into a fixed buffer: output past [`BODY_MAX_BYTES`] stops it (a zip bomb costs
+/// 16 KiB, not memory), and input left after the final block is refused as garbage.
+fn inflate(input: &[u8]) -> Result<Vec<u8>, ShareError> {
+    let mut out = vec![0u8; BODY_MAX_BYTES];
+    let mut state = Box::<DecompressorOxide>::default();
+    let (status, consumed, written) = decompress(
+        &mut state,
+        input,
+        &mut out,
+        0,
+        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+    );
+    match status {
+        TINFLStatus::Done if consumed == input.len() => {
+            out.truncate(written);
+            Ok(out)
+        }
+        TINFLStatus::HasMoreOutput => Err(ShareError::OverLimit),
+        _ => Err(ShareError::Damaged),
+    }
+}
