@@ -104,12 +104,14 @@ impl AppState {
         self.notice.set(Some(notice));
     }
 
-    /// Writes records, schema first. On failure the earlier stored values stay as they were
-    /// (localStorage writes are per key) and the change stays in memory, flagged unsaved.
+    /// Writes records, schema first; false when the browser refused. On failure the earlier
+    /// stored values stay as they were (localStorage writes are per key) and the change stays
+    /// in memory, flagged unsaved.
     fn persist(&self, records: Vec<(String, String)>) -> bool {
         if self.persistence.get_untracked() != Persistence::Saving {
+            // Kept in memory, as the banner explains; the change itself went through.
             self.unsaved.set(true);
-            return false;
+            return true;
         }
         let schema = records::schema_record();
         if backend::get(&schema.0).as_deref() != Some(schema.1.as_str()) {

@@ -3,6 +3,7 @@
 
 use super::components::nav_bar::NavBar;
 use super::components::status_area::StatusArea;
+use super::components::undo_toast::{UndoSlot, UndoToast};
 use super::pages;
 use super::router::provide_router;
 use crate::core::route::Route;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    provide_context(UndoSlot(RwSignal::new(None)));
     let route = provide_router();
     let update_ready = super::sw::register();
     super::components::theme::apply_theme(state);
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
                 Route::NotFound(path) => view! { <pages::not_found::NotFound path=path /> }.into_any(),
             }}
         </main>
+        <UndoToast />
         <NavBar route=route />
     }
 }

@@ -71,6 +71,6 @@ export async function addPerson(page, { name, what = '', interests = [], notes =
     await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
   }
   if (notes) await page.getByRole('textbox', { name: 'Notes' }).fill(notes);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }

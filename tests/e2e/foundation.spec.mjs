@@ -148,7 +148,7 @@ test('a full quota shows an error and keeps what was saved before', async ({ pag
   await page.getByRole('button', { name: 'Add person' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Too Much Tom');
   await page.getByRole('textbox', { name: 'Notes' }).fill('long note '.repeat(900));
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('storage for the app is full');
   // The unsaved person is still here in memory, ready to export.
   await page.getByRole('link', { name: 'People' }).click();

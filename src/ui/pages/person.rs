@@ -1,37 +1,159 @@
-//! A person's page: who they are, what they care about and what I noted.
+//! A person's page: what we share, conversation starters, details, follow-ups and the events
+//! we met at; edit and delete (with undo).
 
 use crate::core::model::PersonId;
+use crate::core::route::Route;
+use crate::store::clock::now;
 use crate::store::AppState;
+use crate::ui::components::compare_with::CompareWith;
+use crate::ui::components::contact_links::ContactLinks;
+use crate::ui::components::follow_ups::FollowUps;
 use crate::ui::components::interest_chips::InterestChips;
+use crate::ui::components::overlap_view::OverlapView;
+use crate::ui::components::person_fields::{PersonDraft, PersonFields};
+use crate::ui::components::undo_toast::UndoSlot;
+use crate::ui::format::date_time;
+use crate::ui::router::navigate;
 use leptos::prelude::*;
 
 #[component]
 pub fn PersonPage(id: PersonId) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let undo = expect_context::<UndoSlot>();
+    let editing = RwSignal::new(false);
     let person = {
         let id = id.clone();
         Memo::new(move |_| state.people.with(|p| p.get(&id).cloned()))
     };
-    move || {
-        match person.get() {
-        None => view! {
-            <h1>"Person not found"</h1>
-            <p>"Nobody with this link is saved in this browser. They may have been deleted, or saved on another device."</p>
-            <p><a href="#/people">"Go to People"</a></p>
-        }
-        .into_any(),
-        Some(p) => {
-            let interests = p.interests.clone();
-            view! {
-                <h1>{p.name.clone()}</h1>
-                <p class="lead">{p.what.clone()}</p>
-                <h2>"Interests"</h2>
-                <InterestChips interests=Signal::derive(move || interests.clone()) categories=state.categories />
-                <h2>"Notes"</h2>
-                <p class="notes">{p.notes.clone()}</p>
+    let exists = move || person.with(|p| p.is_some());
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            if let Some(removed) = state.delete_person(&id, now()) {
+                undo.offer(removed);
+                navigate(&Route::People);
             }
-            .into_any()
+        }
+    };
+    let found = move || {
+        let p = person.get()?;
+        let id = p.id.clone();
+        let signal = Signal::derive(move || person.get().unwrap_or_else(|| p.clone()));
+        Some(view! {
+            <Show
+                when=move || editing.get()
+                fallback=move || view! { <PersonView person=signal /> }
+            >
+                <PersonEdit person=signal editing=editing />
+            </Show>
+            <FollowUps id=id.clone() />
+            <CompareWith person=signal />
+        })
+    };
+    view! {
+        <Show
+            when=exists
+            fallback=|| view! {
+                <h1>"Person not found"</h1>
+                <p>"Nobody with this link is saved in this browser. They may have been deleted, or saved on another device."</p>
+                <p><a href="#/people">"Go to People"</a></p>
+            }
+        >
+            {found.clone()}
+            <div class="row">
+                <Show when=move || !editing.get()>
+                    <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
+                </Show>
+                <button type="button" class="button button-danger" on:click=delete.clone()>"Delete"</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = Signal::derive(move || person.with(|p| p.name.clone()));
+    let theirs = Signal::derive(move || person.with(|p| p.interests.clone()));
+    let mine = Signal::derive(move || state.me.with(|m| m.interests.clone()));
+    let events = Memo::new(move |_| {
+        let id = person.with(|p| p.id.clone());
+        state.events.with(|events| {
+            let mut list: Vec<_> = events
+                .values()
+                .filter(|e| e.attendees.contains(&id))
+                .map(|e| (e.id.clone(), e.name.clone(), e.date.clone()))
+                .collect();
+            list.sort_by(|a, b| b.2.cmp(&a.2));
+            list
+        })
+    });
+    move || {
+        let p = person.get();
+        let met = [p.met_on.clone(), p.met_where.clone()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <h1>{p.name.clone()}</h1>
+            <p class="lead">{p.what.clone()}</p>
+            <h2>"What you share"</h2>
+            <OverlapView name=name mine=mine theirs=theirs />
+            <h2>"Their interests"</h2>
+            <InterestChips interests=theirs categories=state.categories />
+            <h2>"Notes"</h2>
+            <p class="notes">{p.notes.clone()}</p>
+            <h2>"Contact"</h2>
+            <ContactLinks contact=p.contact.clone() />
+            <h2>"Where we met"</h2>
+            {(!met.is_empty()).then(|| view! { <p>{met.clone()}</p> })}
+            <ul class="plain-list">
+                {events
+                    .get()
+                    .into_iter()
+                    .map(|(id, name, date)| {
+                        view! { <li><a href=Route::Event(id).to_hash()>{format!("{name} ({date})")}</a></li> }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="meta">
+                {format!("Added {} · updated {}", date_time(p.created), date_time(p.updated))}
+            </p>
         }
     }
+}
+
+#[component]
+fn PersonEdit(
+    person: Signal<crate::core::model::Person>,
+    editing: RwSignal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draft = person.with_untracked(|p| PersonDraft::from_person(Some(p)));
+    let error = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(p) = draft.problem() {
+            error.set(Some(p));
+            return;
+        }
+        let mut p = person.get_untracked();
+        draft.apply(&mut p);
+        p.updated = now();
+        if state.save_person(p, None) {
+            editing.set(false);
+        }
+    };
+    view! {
+        <h1>{move || format!("Edit {}", person.with(|p| p.name.clone()))}</h1>
+        <form class="form" on:submit=save novalidate>
+            <PersonFields draft=draft full=true />
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="row">
+                <button type="submit" class="button">"Save"</button>
+                <button type="button" class="button button-quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
+            </div>
+        </form>
     }
 }

@@ -1,0 +1,96 @@
+//! A person's follow-ups: due date, a line of text, done or not.
+
+use crate::core::model::{FollowUp, PersonId};
+use crate::store::clock::{now, today};
+use crate::store::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn FollowUps(id: PersonId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let due = RwSignal::new(today());
+    let text = RwSignal::new(String::new());
+    let list = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .people
+                .with(|p| p.get(&id).map(|p| p.follow_ups.clone()).unwrap_or_default())
+        })
+    };
+    let update = {
+        let id = id.clone();
+        move |f: Box<dyn FnOnce(&mut Vec<FollowUp>)>| {
+            if let Some(mut p) = state.people.with_untracked(|p| p.get(&id).cloned()) {
+                f(&mut p.follow_ups);
+                p.updated = now();
+                state.save_person(p, None);
+            }
+        }
+    };
+    let add = {
+        let update = update.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let t = text.get_untracked().trim().to_string();
+            if t.is_empty() {
+                return;
+            }
+            let d = due.get_untracked();
+            update(Box::new(move |l| {
+                l.push(FollowUp {
+                    due: d,
+                    text: t,
+                    done: false,
+                })
+            }));
+            text.set(String::new());
+        }
+    };
+    view! {
+        <h2>"Follow-ups"</h2>
+        <ul class="follow-ups">
+            {move || {
+                let update = update.clone();
+                list.get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let update = update.clone();
+                        let label = format!("{} (due {})", f.text, f.due);
+                        view! {
+                            <li>
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=f.done
+                                        on:change=move |ev| {
+                                            let done = event_target_checked(&ev);
+                                            update(Box::new(move |l| {
+                                                if let Some(f) = l.get_mut(i) {
+                                                    f.done = done;
+                                                }
+                                            }));
+                                        }
+                                    />
+                                    <span>{label}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <form class="form follow-up-add" on:submit=add novalidate>
+            <label class="field">
+                <span class="field-label">"Follow-up"</span>
+                <input type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span class="field-label">"Due"</span>
+                <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+            </label>
+            <button type="submit" class="button">"Add follow-up"</button>
+        </form>
+    }
+}

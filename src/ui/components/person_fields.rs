@@ -1,0 +1,127 @@
+//! The fields of a person as a form: the short set for quick add, every field for editing.
+
+use super::field::TextField;
+use super::interest_editor::InterestEditor;
+use crate::core::limits::{over_limit, NAME_MAX, NOTE_MAX, WHAT_MAX};
+use crate::core::model::{Contact, Interest, Person};
+use leptos::prelude::*;
+
+const CONTACT_MAX: usize = 200;
+
+/// A person being edited: one signal per field, so typing in one re-renders nothing else.
+#[derive(Clone, Copy)]
+pub struct PersonDraft {
+    pub name: RwSignal<String>,
+    pub what: RwSignal<String>,
+    pub interests: RwSignal<Vec<Interest>>,
+    pub notes: RwSignal<String>,
+    pub phone: RwSignal<String>,
+    pub email: RwSignal<String>,
+    pub web: RwSignal<String>,
+    pub social: RwSignal<String>,
+    pub met_on: RwSignal<String>,
+    pub met_where: RwSignal<String>,
+}
+
+impl PersonDraft {
+    pub fn empty() -> Self {
+        Self::from_person(None)
+    }
+
+    pub fn from_person(p: Option<&Person>) -> Self {
+        let s = |f: fn(&Person) -> String| RwSignal::new(p.map(f).unwrap_or_default());
+        PersonDraft {
+            name: s(|p| p.name.clone()),
+            what: s(|p| p.what.clone()),
+            interests: RwSignal::new(p.map(|p| p.interests.clone()).unwrap_or_default()),
+            notes: s(|p| p.notes.clone()),
+            phone: s(|p| p.contact.phone.clone()),
+            email: s(|p| p.contact.email.clone()),
+            web: s(|p| p.contact.web.clone()),
+            social: s(|p| p.contact.social.clone()),
+            met_on: s(|p| p.met_on.clone()),
+            met_where: s(|p| p.met_where.clone()),
+        }
+    }
+
+    /// The first problem that stops a save, in words for the user.
+    pub fn problem(&self) -> Option<String> {
+        let name = self.name.get_untracked();
+        if name.trim().is_empty() {
+            return Some("A name is needed to save.".into());
+        }
+        over_limit("Name", name.trim(), NAME_MAX)
+            .or_else(|| {
+                self.what
+                    .with_untracked(|w| over_limit("What they do", w, WHAT_MAX))
+            })
+            .or_else(|| {
+                self.notes
+                    .with_untracked(|t| over_limit("Notes", t, NOTE_MAX))
+            })
+            .or_else(|| {
+                [
+                    ("Phone", self.phone),
+                    ("Email", self.email),
+                    ("Web", self.web),
+                    ("Social", self.social),
+                ]
+                .into_iter()
+                .find_map(|(label, s)| s.with_untracked(|v| over_limit(label, v, CONTACT_MAX)))
+            })
+    }
+
+    /// Writes the draft into `person` (whose id and times the caller owns).
+    pub fn apply(&self, person: &mut Person) {
+        person.name = self.name.get_untracked().trim().to_string();
+        person.what = self.what.get_untracked().trim().to_string();
+        person.interests = self.interests.get_untracked();
+        person.notes = self.notes.get_untracked();
+        person.contact = Contact {
+            phone: self.phone.get_untracked().trim().to_string(),
+            email: self.email.get_untracked().trim().to_string(),
+            web: self.web.get_untracked().trim().to_string(),
+            social: self.social.get_untracked().trim().to_string(),
+        };
+        person.met_on = self.met_on.get_untracked();
+        person.met_where = self.met_where.get_untracked().trim().to_string();
+    }
+
+    pub fn clear(&self) {
+        for s in [
+            self.name,
+            self.what,
+            self.notes,
+            self.phone,
+            self.email,
+            self.web,
+            self.social,
+            self.met_on,
+            self.met_where,
+        ] {
+            s.set(String::new());
+        }
+        self.interests.set(Vec::new());
+    }
+}
+
+#[component]
+pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl IntoView {
+    view! {
+        <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" />
+        <TextField label="What they do" value=draft.what max=WHAT_MAX />
+        <h2>"Interests"</h2>
+        <InterestEditor interests=draft.interests />
+        <TextField label="Notes" value=draft.notes max=NOTE_MAX multiline=true />
+        <Show when=move || full>
+            <h2>"Contact"</h2>
+            <TextField label="Phone" value=draft.phone max=CONTACT_MAX kind="tel" />
+            <TextField label="Email" value=draft.email max=CONTACT_MAX kind="email" />
+            <TextField label="Web" value=draft.web max=CONTACT_MAX kind="url" />
+            <TextField label="Social" value=draft.social max=CONTACT_MAX />
+            <h2>"Where and when we met"</h2>
+            <TextField label="Met on" value=draft.met_on kind="date" />
+            <TextField label="Met where" value=draft.met_where max=NAME_MAX />
+        </Show>
+    }
+}

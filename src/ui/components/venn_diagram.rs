@@ -1,0 +1,273 @@
+//! An area-proportional Venn diagram of two or three maps, drawn as SVG, with the same content
+//! as a list for screen readers and for anyone who wants every item.
+
+use crate::core::venn::{label_anchors, layout2, layout3, Layout, RegionId, VennSizes};
+use leptos::prelude::*;
+
+/// One circle: whose map it is and its colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VennSet {
+    pub name: String,
+    pub colour: String,
+}
+
+/// What to draw: two or three sets and the interest labels of each region, indexed by
+/// [`RegionId::index`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct VennModel {
+    pub sets: Vec<VennSet>,
+    pub regions: [Vec<String>; 7],
+    /// The accessible name of the picture, e.g. "You and Meg share 3 interests".
+    pub summary: String,
+}
+
+const WIDTH: f64 = 340.0;
+const HEIGHT: f64 = 250.0;
+const LINE: f64 = 15.0;
+
+impl VennModel {
+    fn layout(&self) -> Layout {
+        let n = |r: RegionId| self.regions[r.index()].len() as f64;
+        // A set with nothing in it would be a circle of size 0, which cannot be drawn or
+        // labelled; one unit keeps it on the page.
+        let layout = if self.sets.len() == 2 {
+            let a = (n(RegionId::A) + n(RegionId::AB)).max(1.0);
+            let b = (n(RegionId::B) + n(RegionId::AB)).max(1.0);
+            layout2(a, b, n(RegionId::AB))
+        } else {
+            let mut regions = [0.0; 7];
+            for r in RegionId::ALL {
+                regions[r.index()] = n(r);
+            }
+            for single in [RegionId::A, RegionId::B, RegionId::C] {
+                let total: f64 = RegionId::ALL
+                    .iter()
+                    .filter(|r| r.includes(single.index()))
+                    .map(|r| regions[r.index()])
+                    .sum();
+                if total == 0.0 {
+                    regions[single.index()] = 1.0;
+                }
+            }
+            layout3(&VennSizes::from_regions(regions))
+        };
+        layout.fit(WIDTH, HEIGHT, 8.0)
+    }
+
+    /// The region names a reader hears, e.g. "Only you", "You and Meg", "All three".
+    pub fn region_name(&self, r: RegionId) -> String {
+        let name = |i: usize| self.sets.get(i).map(|s| s.name.as_str()).unwrap_or("");
+        match r {
+            RegionId::A => format!("Only {}", name(0).to_lowercase_if_you()),
+            RegionId::B => format!("Only {}", name(1)),
+            RegionId::C => format!("Only {}", name(2)),
+            RegionId::AB if self.sets.len() == 2 => "Shared".to_string(),
+            RegionId::AB => format!("{} and {}", name(0), name(1)),
+            RegionId::AC => format!("{} and {}", name(0), name(2)),
+            RegionId::BC => format!("{} and {}", name(1), name(2)),
+            RegionId::ABC => "All three".to_string(),
+        }
+    }
+
+    fn used_regions(&self) -> Vec<RegionId> {
+        if self.sets.len() == 2 {
+            vec![RegionId::AB, RegionId::A, RegionId::B]
+        } else {
+            vec![
+                RegionId::ABC,
+                RegionId::AB,
+                RegionId::AC,
+                RegionId::BC,
+                RegionId::A,
+                RegionId::B,
+                RegionId::C,
+            ]
+        }
+    }
+}
+
+trait YouCase {
+    fn to_lowercase_if_you(&self) -> String;
+}
+
+impl YouCase for str {
+    /// "Only you" reads better than "Only You".
+    fn to_lowercase_if_you(&self) -> String {
+        if self == "You" {
+            "you".into()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
+/// Shortens a label to fit about `chars` characters of width, for the picture only: the list
+/// below always has the full text.
+fn fit_label(label: &str, chars: usize) -> String {
+    if label.chars().count() <= chars {
+        label.to_string()
+    } else {
+        let mut s: String = label.chars().take(chars.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+#[component]
+pub fn VennDiagram(#[prop(into)] model: Signal<VennModel>) -> impl IntoView {
+    let open = RwSignal::new(None::<RegionId>);
+    let picture = move || {
+        let model = model.get();
+        let layout = model.layout();
+        let circles = layout
+            .circles
+            .iter()
+            .zip(model.sets.iter())
+            .filter(|(c, _)| c.is_drawable())
+            .map(|(c, set)| {
+                view! {
+                    <circle
+                        cx=format!("{:.1}", c.x)
+                        cy=format!("{:.1}", c.y)
+                        r=format!("{:.1}", c.r)
+                        fill=set.colour.clone()
+                        fill-opacity="0.22"
+                        stroke=set.colour.clone()
+                        stroke-width="2"
+                    ></circle>
+                }
+            })
+            .collect_view();
+        let labels = label_anchors(&layout)
+            .into_iter()
+            .filter(|a| a.region.index() < 7 && model.used_regions().contains(&a.region))
+            .filter_map(|anchor| {
+                let items = &model.regions[anchor.region.index()];
+                if items.is_empty() {
+                    return None;
+                }
+                // How many lines fit in the clear circle around the anchor, and how wide.
+                let lines = ((anchor.clearance * 1.6) / LINE).floor().max(1.0) as usize;
+                let width = ((anchor.clearance * 1.9) / 7.0).floor().max(4.0) as usize;
+                let shown = if items.len() > lines {
+                    lines.saturating_sub(1).max(1)
+                } else {
+                    items.len()
+                };
+                let more = items.len() - shown.min(items.len());
+                let mut texts: Vec<String> = items
+                    .iter()
+                    .take(shown)
+                    .map(|l| fit_label(l, width))
+                    .collect();
+                if more > 0 {
+                    texts.push(format!("+{more} more"));
+                }
+                let top = anchor.point.y - (texts.len() as f64 - 1.0) * LINE / 2.0;
+                let x = anchor.point.x;
+                Some(
+                    texts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, t)| {
+                            view! {
+                                <text
+                                    x=format!("{x:.1}")
+                                    y=format!("{:.1}", top + i as f64 * LINE)
+                                    text-anchor="middle"
+                                    dominant-baseline="middle"
+                                    class="venn-label"
+                                >
+                                    {t}
+                                </text>
+                            }
+                        })
+                        .collect_view(),
+                )
+            })
+            .collect_view();
+        let names = layout
+            .circles
+            .iter()
+            .zip(model.sets.iter())
+            .enumerate()
+            .map(|(i, (c, set))| {
+                // Names sit outside their circle: above for the first two, below for the third.
+                let y = if i == 2 {
+                    c.y + c.r + 14.0
+                } else {
+                    (c.y - c.r - 6.0).max(12.0)
+                };
+                view! {
+                    <text
+                        x=format!("{:.1}", c.x)
+                        y=format!("{y:.1}")
+                        text-anchor="middle"
+                        class="venn-name"
+                    >
+                        {set.name.clone()}
+                    </text>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg
+                class="venn"
+                role="img"
+                aria-label=model.summary.clone()
+                viewBox=format!("0 -14 {WIDTH} {}", HEIGHT + 30.0)
+                preserveAspectRatio="xMidYMid meet"
+            >
+                {circles}
+                {labels}
+                {names}
+            </svg>
+        }
+    };
+    let list = move || {
+        let model = model.get();
+        model
+            .used_regions()
+            .into_iter()
+            .map(|r| {
+                let items = model.regions[r.index()].clone();
+                let name = model.region_name(r);
+                let count = items.len();
+                let long = count > 6;
+                let heading = format!("{name} ({count})");
+                view! {
+                    <section class="venn-region">
+                        <h3>{heading}</h3>
+                        {if items.is_empty() {
+                            view! { <p class="muted">"Nothing here."</p> }.into_any()
+                        } else {
+                            let first: Vec<String> = items.iter().take(6).cloned().collect();
+                            let rest: Vec<String> = items.iter().skip(6).cloned().collect();
+                            let rest_count = rest.len();
+                            view! {
+                                <ul class="venn-items">
+                                    {first.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                    <Show when=move || open.get() == Some(r)>
+                                        {rest.clone().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                    </Show>
+                                </ul>
+                                <Show when=move || long && open.get() != Some(r)>
+                                    <button type="button" class="link-button" on:click=move |_| open.set(Some(r))>
+                                        {format!("Show {rest_count} more")}
+                                    </button>
+                                </Show>
+                            }
+                            .into_any()
+                        }}
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <figure class="venn-figure">
+            {picture}
+            <figcaption class="venn-list">{list}</figcaption>
+        </figure>
+    }
+}

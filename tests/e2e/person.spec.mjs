@@ -1,0 +1,78 @@
+// The person page: overlap with me as a Venn and a list, three-way comparison, contact
+// links, follow-ups, editing, and delete with undo.
+import { test, expect, openApp, addPerson } from './fixtures.mjs';
+
+async function setMyInterests(page, interests) {
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Claire');
+  for (const i of interests) {
+    await page.getByRole('textbox', { name: 'Add interest' }).fill(i);
+    await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  }
+}
+
+test('exactly the three interests we share, typed differently, are in the intersection', async ({ page }) => {
+  await openApp(page);
+  await setMyInterests(page, ['Running', 'Custard creams', 'Café culture', 'Bookkeeping', 'Opera']);
+  await addPerson(page, { name: 'Meg', interests: ['run', 'custard cream', 'cafe culture', 'Knitting', 'Canal boats'] });
+  const venn = page.getByRole('img', { name: 'You and Meg share 3 interests' });
+  await expect(venn).toBeVisible();
+  const shared = page.locator('section.venn-region', { has: page.getByRole('heading', { name: 'Shared (3)' }) });
+  await expect(shared.getByRole('listitem')).toHaveText(['Running', 'Custard creams', 'Café culture']);
+  // The picture's shared region carries the same three labels.
+  const texts = await venn.locator('text.venn-label').allTextContents();
+  for (const t of ['Running', 'Custard creams', 'Café culture']) expect(texts.join('|')).toContain(t.slice(0, 6));
+  await expect(page.getByRole('heading', { name: 'Only you (2)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Only Meg (2)' })).toBeVisible();
+  await expect(page.getByText('You both love Running')).toBeVisible();
+});
+
+test('a three-way comparison shows what all three share only in the middle', async ({ page }) => {
+  await openApp(page);
+  await setMyInterests(page, ['Netball', 'Jazz', 'Baking']);
+  await addPerson(page, { name: 'Sam', interests: ['netball', 'Jazz'] });
+  await addPerson(page, { name: 'Ria', interests: ['Netball', 'baking'] });
+  await page.getByRole('combobox', { name: 'Compare with' }).selectOption({ label: 'Sam' });
+  await expect(page.getByRole('img', { name: 'You, Ria and Sam all share 1 interest' })).toBeVisible();
+  const region = (name) => page.locator('section.venn-region', { has: page.getByRole('heading', { name }) });
+  await expect(region('All three (1)').getByRole('listitem')).toHaveText(['Netball']);
+  await expect(region('You and Ria (1)').getByRole('listitem')).toHaveText(['Baking']);
+  await expect(region('You and Sam (1)').getByRole('listitem')).toHaveText(['Jazz']);
+  await expect(region('Ria and Sam (0)')).toContainText('Nothing here.');
+});
+
+test('edit contact details, add a follow-up, delete and undo', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await addPerson(page, { name: 'Jo Bloggs' });
+  const url = page.url();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Phone' }).fill('+44 7700 900123');
+  await page.getByRole('textbox', { name: 'Email' }).fill('jo@example.org');
+  await page.getByRole('textbox', { name: 'Web' }).fill('javascript:alert(1)');
+  await page.getByRole('textbox', { name: 'Social' }).fill('example.org/jo');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Call +44 7700 900123' })).toHaveAttribute('href', 'tel:+447700900123');
+  await expect(page.getByRole('link', { name: 'Email jo@example.org' })).toHaveAttribute('href', 'mailto:jo@example.org');
+  await expect(page.getByText('javascript:alert(1)')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'javascript:alert(1)' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'example.org/jo' })).toHaveAttribute('href', 'https://example.org/jo');
+  await page.getByRole('textbox', { name: 'Follow-up' }).fill('Send the quote');
+  await page.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(page.getByRole('checkbox', { name: /Send the quote/ })).not.toBeChecked();
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('cg.p.') || k.startsWith('cg.e.')).sort()));
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Jo Bloggs/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Jo Bloggs' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /WI evening/ })).toBeVisible();
+  const restored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('cg.p.') || k.startsWith('cg.e.')).sort()));
+  expect(JSON.parse(restored).map(([k]) => k)).toEqual(JSON.parse(stored).map(([k]) => k));
+  const attendees = (s) => JSON.parse(JSON.parse(s).find(([k]) => k.startsWith('cg.e.'))[1]).attendees;
+  expect(attendees(restored)).toEqual(attendees(stored));
+});
