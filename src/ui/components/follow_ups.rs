@@ -5,6 +5,9 @@ use crate::store::clock::{now, today};
 use crate::store::AppState;
 use leptos::prelude::*;
 
+/// A change to a person's follow-up list.
+type Edit = Box<dyn FnOnce(&mut Vec<FollowUp>)>;
+
 #[component]
 pub fn FollowUps(id: PersonId) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -20,7 +23,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
     };
     let update = {
         let id = id.clone();
-        move |f: Box<dyn FnOnce(&mut Vec<FollowUp>)>| {
+        move |f: Edit| {
             if let Some(mut p) = state.people.with_untracked(|p| p.get(&id).cloned()) {
                 f(&mut p.follow_ups);
                 p.updated = now();

@@ -59,7 +59,7 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
                 <p><a href="#/people">"Go to People"</a></p>
             }
         >
-            {found.clone()}
+            {found}
             <div class="row">
                 <Show when=move || !editing.get()>
                     <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
