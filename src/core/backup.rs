@@ -857,6 +857,7 @@ mod tests {
                             name,
                             what,
                             interests,
+                            contact: Contact::default(),
                         },
                         categories: categories
                             .into_iter()

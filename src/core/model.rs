@@ -117,6 +117,9 @@ pub struct Me {
     pub what: String,
     #[serde(default)]
     pub interests: Vec<Interest>,
+    /// How people I share my map with can reach me; every field optional.
+    #[serde(default, skip_serializing_if = "Contact::is_empty")]
+    pub contact: Contact,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -99,6 +99,7 @@ fn me_from(map: SampleMap) -> Me {
         name: map.name,
         what: map.what,
         interests: interests(map.interests),
+        ..Me::default()
     }
 }
 

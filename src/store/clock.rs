@@ -21,7 +21,17 @@ pub fn today() -> String {
 /// storage and in URLs.
 pub fn new_id() -> String {
     const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
-    let mut bytes = [0u8; 12];
+    random_bytes::<12>()
+        .iter()
+        .map(|b| ALPHABET[(*b & 31) as usize] as char)
+        .collect()
+}
+
+/// Random bytes from the browser's CSPRNG (for ids, salts and IVs). Every browser that runs
+/// WebAssembly has `crypto.getRandomValues`; should it ever fail, `Math.random` still gives
+/// unique-enough ids, and the share screen refuses to lock a link (see `web_share`).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     let filled = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
@@ -32,7 +42,4 @@ pub fn new_id() -> String {
         }
     }
     bytes
-        .iter()
-        .map(|b| ALPHABET[(*b & 31) as usize] as char)
-        .collect()
 }

@@ -7,5 +7,6 @@ pub mod format;
 pub mod pages;
 pub mod router;
 pub mod sw;
+pub mod web_share;
 
 pub use app::App;

@@ -83,7 +83,8 @@ test('the back button and an unknown route behave', async ({ page }) => {
 });
 
 test('corrupt stored JSON is set aside under a quarantine key and reported', async ({ page }) => {
-  await page.goto('/');
+  // Mount first, so the app reads storage only on the reload below.
+  await openApp(page);
   const raw = '{"id":"abc","name":"Half a rec';
   await page.evaluate((raw) => {
     localStorage.setItem('cg.schema', '1');
@@ -99,7 +100,7 @@ test('corrupt stored JSON is set aside under a quarantine key and reported', asy
 });
 
 test('data from a newer version is left untouched', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.evaluate(() => {
     localStorage.setItem('cg.schema', '99');
     localStorage.setItem('cg.me', '{"future":"shape"}');

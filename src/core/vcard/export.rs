@@ -26,6 +26,7 @@ pub fn me_to_vcard(me: &Me) -> String {
     let mut card = Card::begin();
     card.name(&me.name);
     card.text("TITLE", &me.what);
+    card.contact(&me.contact);
     card.interests(&me.interests);
     card.end()
 }
@@ -166,8 +167,13 @@ mod tests {
             name: "Claire".into(),
             what: "social media marketing".into(),
             interests: vec![Interest::new("sewing", CategoryId::new("hobbies"))],
+            contact: Contact {
+                email: "claire@example.org".into(),
+                ..Contact::default()
+            },
         };
         let card = me_to_vcard(&me);
+        assert!(card.contains("EMAIL:claire@example.org\r\n"), "{card}");
         assert!(!card.contains("UID"));
         assert!(card.contains("TITLE:social media marketing\r\n"));
         let people = [meg(), meg()];

@@ -406,7 +406,7 @@ proptest! {
         what in optional(120),
         interests in proptest::collection::vec((one_line(INTEREST_MAX), category()), 0..12),
     ) {
-        let mut me = crate::core::model::Me { name, what, interests: Vec::new() };
+        let mut me = crate::core::model::Me { name, what, ..Default::default() };
         for (label, category) in interests {
             add_interest(&mut me.interests, Interest::new(label, category));
         }

@@ -1,6 +1,7 @@
-//! My map: my name, what I do and my interests, saved as I edit.
+//! My map: my name, what I do, how to reach me and my interests, saved as I edit.
 
 use crate::core::limits::{NAME_MAX, WHAT_MAX};
+use crate::core::model::Contact;
 use crate::core::route::Route;
 use crate::store::AppState;
 use crate::ui::components::field::TextField;
@@ -8,32 +9,48 @@ use crate::ui::components::interest_editor::InterestEditor;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
+const CONTACT_MAX: usize = 200;
+
 #[component]
 pub fn MyMapPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (name, what, interests) = state.me.with_untracked(|me| {
-        (
-            RwSignal::new(me.name.clone()),
-            RwSignal::new(me.what.clone()),
-            RwSignal::new(me.interests.clone()),
-        )
-    });
+    let me = state.me.get_untracked();
+    let name = RwSignal::new(me.name);
+    let what = RwSignal::new(me.what);
+    let interests = RwSignal::new(me.interests);
+    let phone = RwSignal::new(me.contact.phone);
+    let email = RwSignal::new(me.contact.email);
+    let web = RwSignal::new(me.contact.web);
+    let social = RwSignal::new(me.contact.social);
     // Saved on every change, like a notebook; an over-long value is held back (with its
     // message showing) until it fits, and nothing typed is discarded.
     Effect::new(move |first: Option<()>| {
-        let (n, w, i) = (name.get(), what.get(), interests.get());
+        let next = crate::core::model::Me {
+            name: name.get(),
+            what: what.get(),
+            interests: interests.get(),
+            contact: Contact {
+                phone: phone.get(),
+                email: email.get(),
+                web: web.get(),
+                social: social.get(),
+            },
+        };
         if first.is_none() {
             return;
         }
-        if n.chars().count() > NAME_MAX || w.chars().count() > WHAT_MAX {
-            return;
-        }
-        let mut me = state.me.get_untracked();
-        if me.name != n || me.what != w || me.interests != i {
-            me.name = n;
-            me.what = w;
-            me.interests = i;
-            state.save_me(me);
+        let too_long = next.name.chars().count() > NAME_MAX
+            || next.what.chars().count() > WHAT_MAX
+            || [
+                &next.contact.phone,
+                &next.contact.email,
+                &next.contact.web,
+                &next.contact.social,
+            ]
+            .iter()
+            .any(|f| f.chars().count() > CONTACT_MAX);
+        if !too_long && state.me.with_untracked(|m| *m != next) {
+            state.save_me(next);
         }
     });
     view! {
@@ -45,5 +62,13 @@ pub fn MyMapPage() -> impl IntoView {
         <button type="button" class="button button-big" on:click=move |_| navigate(&Route::Share)>
             "Share my map"
         </button>
+        <details class="card">
+            <summary>"How people can reach you"</summary>
+            <p class="muted">"Only shared when you tick them on the share screen."</p>
+            <TextField label="Your phone" value=phone max=CONTACT_MAX kind="tel" />
+            <TextField label="Your email" value=email max=CONTACT_MAX kind="email" />
+            <TextField label="Your web" value=web max=CONTACT_MAX kind="url" />
+            <TextField label="Your social" value=social max=CONTACT_MAX />
+        </details>
     }
 }

@@ -1,12 +1,116 @@
-//! A map received by link.
+//! A map received by link: the sender's map, our overlap, "Save as acquaintance" and "Send mine
+//! back". Nothing is stored until the user chooses to save.
 
+use crate::core::route::Route;
+use crate::core::share::{decode_envelope, payload_from_bytes, Decoded, ShareError, SharePayload};
+use crate::store::AppState;
+use crate::ui::components::overlap_view::OverlapView;
+use crate::ui::components::save_acquaintance::SaveAcquaintance;
+use crate::ui::components::shared_map::SharedMap;
+use crate::ui::router::navigate;
+use crate::ui::web_share::unseal;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn ReceivedPage(payload: String) -> impl IntoView {
-    let _ = payload;
+    match decode_envelope(&payload) {
+        Ok(Decoded::Plain(p)) => view! { <ReceivedMap payload=p /> }.into_any(),
+        Ok(Decoded::Sealed {
+            salt,
+            iv,
+            ciphertext,
+            iterations,
+        }) => view! { <LockedMap salt=salt iv=iv ciphertext=ciphertext iterations=iterations /> }
+            .into_any(),
+        Err(e) => view! { <BrokenLink error=e /> }.into_any(),
+    }
+}
+
+#[component]
+fn BrokenLink(error: ShareError) -> impl IntoView {
+    let title = match error {
+        ShareError::NewerVersion => "Made by a newer version",
+        _ => "This link is damaged",
+    };
     view! {
-        <h1>"A shared map"</h1>
-        <p>"Opening shared maps is not built yet."</p>
+        <h1>{title}</h1>
+        <p>{error.to_string()}"."</p>
+        <p>"Nothing was saved or changed."</p>
+        <p><a href="#/">"Go to Home"</a></p>
+    }
+}
+
+#[component]
+fn LockedMap(salt: [u8; 16], iv: [u8; 12], ciphertext: Vec<u8>, iterations: u32) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let opened = RwSignal::new(None::<SharePayload>);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let ciphertext = StoredValue::new(ciphertext);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pass = passphrase.get_untracked();
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let bytes = unseal(&ciphertext.get_value(), &pass, &salt, &iv, iterations).await;
+            busy.set(false);
+            match bytes.map(|b| payload_from_bytes(&b)) {
+                Some(Ok(p)) => opened.set(Some(p)),
+                Some(Err(e)) => error.set(Some(format!("{e}."))),
+                None => error.set(Some("That passphrase does not open this link. Check it with the sender and try again.".into())),
+            }
+        });
+    };
+    move || {
+        match opened.get() {
+        Some(p) => view! { <ReceivedMap payload=p /> }.into_any(),
+        None => view! {
+            <h1>"A locked map"</h1>
+            <p>"The sender locked this map with a passphrase. Ask them for it."</p>
+            <form class="form" on:submit=open novalidate>
+                <label class="field">
+                    <span class="field-label">"Passphrase"</span>
+                    <input type="text" autocomplete="off" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                </label>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <button type="submit" class="button" prop:disabled=move || busy.get()>"Open"</button>
+            </form>
+        }
+        .into_any(),
+    }
+    }
+}
+
+#[component]
+fn ReceivedMap(payload: SharePayload) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = if payload.name.trim().is_empty() {
+        "Them".to_string()
+    } else {
+        payload.name.clone()
+    };
+    let theirs = payload.interests.clone();
+    let stored = StoredValue::new(payload.clone());
+    let have_map = move || state.me.with(|m| !m.interests.is_empty());
+    let title = format!("{name}'s map");
+    view! {
+        <h1>{title}</h1>
+        <SharedMap payload=Signal::derive(move || stored.get_value()) />
+        <Show
+            when=have_map
+            fallback=|| view! { <p class="card">"Add your own interests on " <a href="#/map">"My map"</a> " to see what you share."</p> }
+        >
+            <h2>"What you share"</h2>
+            <OverlapView
+                name=Signal::derive({ let n = name.clone(); move || n.clone() })
+                mine=Signal::derive(move || state.me.with(|m| m.interests.clone()))
+                theirs=Signal::derive({ let t = theirs.clone(); move || t.clone() })
+            />
+        </Show>
+        <SaveAcquaintance payload=payload />
+        <h2>"Send yours back"</h2>
+        <button type="button" class="button button-big" on:click=move |_| navigate(&Route::Share)>"Send mine back"</button>
     }
 }

@@ -1,0 +1,108 @@
+//! "Save as acquaintance": turns a received map into a person, at an event I choose; offers to
+//! update the person saved from an earlier link of theirs rather than make a duplicate.
+
+use crate::core::model::{EventId, Person, PersonId, Source};
+use crate::core::route::Route;
+use crate::core::share::SharePayload;
+use crate::store::clock::{new_id, now};
+use crate::store::{AppState, Notice};
+use crate::ui::router::navigate;
+use leptos::prelude::*;
+
+fn person_from(payload: &SharePayload, person: &mut Person) {
+    person.name = if payload.name.trim().is_empty() {
+        "Someone".into()
+    } else {
+        payload.name.clone()
+    };
+    person.what = payload.what.clone();
+    person.interests = payload.interests.clone();
+    if !payload.contact.is_empty() {
+        person.contact = payload.contact.clone();
+    }
+    if !payload.message.is_empty() && !person.notes.contains(&payload.message) {
+        if !person.notes.is_empty() {
+            person.notes.push('\n');
+        }
+        person
+            .notes
+            .push_str(&format!("Their message: {}", payload.message));
+    }
+}
+
+#[component]
+pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let payload = StoredValue::new(payload);
+    let event = RwSignal::new(
+        state
+            .settings
+            .with_untracked(|s| s.current_event.as_ref().map(|e| e.0.clone()))
+            .unwrap_or_default(),
+    );
+    let asking = RwSignal::new(false);
+    let earlier = Memo::new(move |_| {
+        let name = payload.with_value(|p| p.name.trim().to_lowercase());
+        state.people.with(|people| {
+            people
+                .values()
+                .find(|p| p.source == Source::Link && p.name.trim().to_lowercase() == name)
+                .map(|p| p.id.clone())
+        })
+    });
+    let save = move |existing: Option<PersonId>| {
+        let t = now();
+        let mut person = existing
+            .and_then(|id| state.people.with_untracked(|p| p.get(&id).cloned()))
+            .unwrap_or_else(|| {
+                let mut p = Person::new(PersonId(new_id()), "", t);
+                p.source = Source::Link;
+                p
+            });
+        payload.with_value(|p| person_from(p, &mut person));
+        person.updated = t;
+        let id = person.id.clone();
+        let name = person.name.clone();
+        let at = event.get_untracked();
+        let at = (!at.is_empty()).then_some(EventId(at));
+        if state.save_person(person, at.as_ref()) {
+            state.notify(Notice::info(format!("Saved {name}.")));
+            navigate(&Route::Person(id));
+        }
+    };
+    view! {
+        <h2>"Save them"</h2>
+        <label class="field">
+            <span class="field-label">"Met at"</span>
+            <select prop:value=move || event.get() on:change=move |ev| event.set(event_target_value(&ev))>
+                <option value="">"No event"</option>
+                {move || {
+                    let mut events: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
+                    events.sort_by(|a, b| b.2.cmp(&a.2));
+                    events
+                        .into_iter()
+                        .map(|(id, name, date)| view! { <option value=id>{format!("{name} ({date})")}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+        <Show
+            when=move || asking.get()
+            fallback=move || view! {
+                <button
+                    type="button"
+                    class="button button-big"
+                    on:click=move |_| if earlier.get_untracked().is_some() { asking.set(true) } else { save(None) }
+                >
+                    "Save as acquaintance"
+                </button>
+            }
+        >
+            <p>{move || format!("You saved {} from a link before.", payload.with_value(|p| p.name.clone()))}</p>
+            <div class="row">
+                <button type="button" class="button" on:click=move |_| save(earlier.get_untracked())>"Update the saved person"</button>
+                <button type="button" class="button button-quiet" on:click=move |_| save(None)>"Save as a new person"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,60 @@
+// Browser APIs the share screen needs that web-sys only offers behind unstable flags:
+// the clipboard, the system share sheet, and AES-GCM with a PBKDF2 key through WebCrypto.
+
+export async function copyText(text, fallbackInput) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (_) {
+    // Older browsers and insecure contexts: select the read-only field and copy from it.
+    if (!fallbackInput) return false;
+    fallbackInput.focus();
+    fallbackInput.select();
+    try {
+      return document.execCommand('copy');
+    } catch (_) {
+      return false;
+    }
+  }
+}
+
+export function canShare() {
+  return typeof navigator.share === 'function';
+}
+
+export async function shareUrl(title, url) {
+  try {
+    await navigator.share({ title, url });
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+async function deriveKey(passphrase, salt, iterations) {
+  const base = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', salt, iterations, hash: 'SHA-256' },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+export async function seal(plain, passphrase, salt, iv, iterations) {
+  const key = await deriveKey(passphrase, salt, iterations);
+  return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
+}
+
+// Rejects when the passphrase is wrong (AES-GCM's tag does not verify).
+export async function unseal(cipher, passphrase, salt, iv, iterations) {
+  const key = await deriveKey(passphrase, salt, iterations);
+  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, cipher));
+}

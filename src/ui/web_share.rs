@@ -1,0 +1,83 @@
+//! Rust wrappers over the clipboard, the share sheet and WebCrypto (see `share_glue.js`).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/ui/share_glue.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = copyText)]
+    fn copy_text_js(text: &str, fallback: Option<web_sys::HtmlInputElement>) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = canShare)]
+    pub fn can_share() -> bool;
+    #[wasm_bindgen(js_name = shareUrl)]
+    fn share_url_js(title: &str, url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = seal)]
+    fn seal_js(
+        plain: &[u8],
+        passphrase: &str,
+        salt: &[u8],
+        iv: &[u8],
+        iterations: u32,
+    ) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = unseal)]
+    fn unseal_js(
+        cipher: &[u8],
+        passphrase: &str,
+        salt: &[u8],
+        iv: &[u8],
+        iterations: u32,
+    ) -> js_sys::Promise;
+}
+
+pub async fn copy_text(text: &str, fallback: Option<web_sys::HtmlInputElement>) -> bool {
+    JsFuture::from(copy_text_js(text, fallback))
+        .await
+        .map(|v| v.as_bool().unwrap_or(false))
+        .unwrap_or(false)
+}
+
+pub async fn share_url(title: &str, url: &str) -> bool {
+    JsFuture::from(share_url_js(title, url))
+        .await
+        .map(|v| v.as_bool().unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// Encrypts with AES-GCM under a key derived from `passphrase`.
+pub async fn seal(
+    plain: &[u8],
+    passphrase: &str,
+    salt: &[u8],
+    iv: &[u8],
+    iterations: u32,
+) -> Option<Vec<u8>> {
+    let out = JsFuture::from(seal_js(plain, passphrase, salt, iv, iterations))
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&out).to_vec())
+}
+
+/// Decrypts; `None` for a wrong passphrase or a damaged ciphertext.
+pub async fn unseal(
+    cipher: &[u8],
+    passphrase: &str,
+    salt: &[u8],
+    iv: &[u8],
+    iterations: u32,
+) -> Option<Vec<u8>> {
+    let out = JsFuture::from(unseal_js(cipher, passphrase, salt, iv, iterations))
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&out).to_vec())
+}
+
+/// The page's address without its fragment: the base every share link is built on.
+pub fn page_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}

@@ -1,0 +1,183 @@
+// Sharing a map by link and QR, receiving one offline, locked links, and hostile links.
+import { test, expect, openApp, waitForServiceWorker } from './fixtures.mjs';
+import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+
+const require = createRequire(import.meta.url);
+const jsQR = require('jsqr');
+
+async function makeMap(page, name, interests, extra = {}) {
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name);
+  if (extra.what) await page.getByRole('textbox', { name: 'What you do' }).fill(extra.what);
+  for (const i of interests) {
+    await page.getByRole('textbox', { name: 'Add interest' }).fill(i);
+    await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  }
+}
+
+async function shareLink(page) {
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('button', { name: 'Share my map' }).click();
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  return box.inputValue();
+}
+
+test('two phones swap maps; the receiver is offline', async ({ page, newPhone }) => {
+  // A (this page) makes a map and a link.
+  await openApp(page);
+  await makeMap(page, 'Alice', ['Running', 'Custard creams', 'Canal boats', 'Bookkeeping'], { what: 'Accountant' });
+  const linkA = await shareLink(page);
+
+  // B has the app cached, its own map, and no signal.
+  const ctxB = await newPhone();
+  const b = await ctxB.newPage();
+  await openApp(b);
+  await waitForServiceWorker(b);
+  await makeMap(b, 'Bea', ['run', 'custard cream', 'Knitting']);
+  await ctxB.setOffline(true);
+  await b.goto(linkA);
+  await expect(b.getByRole('heading', { level: 1, name: "Alice's map" })).toBeVisible();
+  await expect(b.getByText('Accountant')).toBeVisible();
+  await expect(b.getByRole('img', { name: 'You and Alice share 2 interests' })).toBeVisible();
+  await b.getByRole('button', { name: 'Save as acquaintance' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Alice' })).toBeVisible();
+  await b.getByRole('link', { name: 'People' }).click();
+  await expect(b.getByRole('link', { name: /Alice/ })).toBeVisible();
+
+  // B sends theirs back; A opens it and sees the same overlap.
+  await b.goto(linkA);
+  await b.getByRole('button', { name: 'Send mine back' }).click();
+  const box = b.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  const linkB = await box.inputValue();
+  await page.goto(linkB);
+  await expect(page.getByRole('heading', { level: 1, name: "Bea's map" })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'You and Bea share 2 interests' })).toBeVisible();
+});
+
+test('the QR code on the page decodes to exactly the link', async ({ page }) => {
+  await openApp(page);
+  await makeMap(page, 'Quinn', ['Wild swimming', 'Jazz', 'Sourdough', 'Parish council', 'Allotment']);
+  const link = await shareLink(page);
+  const qr = page.getByRole('img', { name: 'QR code' });
+  await expect(qr).toBeVisible();
+  // Rasterise the SVG in the page, decode the pixels here with a real decoder (the page's own
+  // CSP rightly refuses to run an injected decoder).
+  const size = 480;
+  const pixels = await qr.evaluate(async (img, size) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(img, 0, 0, size, size);
+    return Array.from(ctx.getImageData(0, 0, size, size).data);
+  }, size);
+  const decoded = jsQR(Uint8ClampedArray.from(pixels), size, size);
+  expect(decoded?.data).toBe(link);
+});
+
+test('a locked link opens with the right passphrase and refuses a wrong one', async ({ page, newPhone }) => {
+  await openApp(page);
+  await makeMap(page, 'Lena', ['Birdwatching', 'Chess']);
+  await page.getByRole('button', { name: 'Share my map' }).click();
+  await page.getByRole('textbox', { name: 'Passphrase (optional)' }).fill('blue teapot');
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  const link = await box.inputValue();
+  const other = await (await newPhone()).newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1, name: 'A locked map' })).toBeVisible();
+  await expect(other.getByText('Birdwatching')).toHaveCount(0);
+  await other.getByRole('textbox', { name: 'Passphrase' }).fill('green teapot');
+  await other.getByRole('button', { name: 'Open' }).click();
+  await expect(other.getByRole('alert')).toContainText('does not open this link');
+  await other.getByRole('textbox', { name: 'Passphrase' }).fill('blue teapot');
+  await other.getByRole('button', { name: 'Open' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: "Lena's map" })).toBeVisible();
+  await expect(other.getByText('Birdwatching')).toBeVisible();
+});
+
+const b64url = (buf) => Buffer.from(buf).toString('base64url');
+
+test('hostile links show an error or inert text, run no script and change no storage', async ({ page, newPhone }) => {
+  // A real link whose every text field carries markup or a script URL.
+  await openApp(page);
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  await makeMap(page, evil, [evil, 'javascript:window.__pwned=1'], { what: evil });
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByText('How people can reach you').click();
+  await page.getByRole('textbox', { name: 'Your web' }).fill('javascript:window.__pwned=1');
+  await page.getByRole('textbox', { name: 'Your social' }).fill('data:text/html,<script>window.__pwned=1</script>');
+  await page.getByRole('textbox', { name: 'Your email' }).fill(evil);
+  await page.getByRole('button', { name: 'Share my map' }).click();
+  await page.getByRole('textbox', { name: 'Message (optional)' }).fill(evil);
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#\/m\/.+/);
+  const evilLink = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  const good = evilLink.split('#/m/')[1];
+  const raw = Buffer.from(good, 'base64url');
+
+  const flip = (i) => {
+    const c = Buffer.from(raw);
+    c[i % c.length] ^= 0x5a;
+    return b64url(c);
+  };
+  const bomb = Buffer.concat([Buffer.from([1, 1]), zlib.deflateRawSync(Buffer.alloc(4 << 20))]);
+  const payloads = [
+    good.slice(0, good.length >> 1),
+    good.slice(0, 3),
+    good.slice(0, -1),
+    flip(0),
+    flip(1),
+    flip(5),
+    flip(17),
+    flip(raw.length - 1),
+    b64url(Buffer.concat([Buffer.from([9]), raw.subarray(1)])),
+    b64url(Buffer.concat([Buffer.from([255, 0])])),
+    'A'.repeat(50_000),
+    b64url(bomb),
+    b64url(Buffer.from([1, 0, 0xff, 0xfe, 0xfd, 0xc3, 0x28, 0xa0, 0xa1])),
+    b64url(Buffer.concat([raw, Buffer.from([0, 1, 2])])),
+    '!!!not-base64!!!',
+    '%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+    '<img src=x onerror=window.__pwned=1>',
+    'javascript:window.__pwned=1',
+    b64url(Buffer.from([1, 2, 0, 0])),
+    b64url(Buffer.from([1, 2, ...Array(20).fill(7)])),
+    b64url(Buffer.from(Array(300).fill(0xff))),
+    b64url(Buffer.alloc(0)),
+  ];
+
+  const ctx = await newPhone();
+  const victim = await ctx.newPage();
+  await openApp(victim);
+  await makeMap(victim, 'Victor', ['Running']);
+  let dialogs = 0;
+  victim.on('dialog', async (d) => {
+    dialogs++;
+    await d.dismiss();
+  });
+  const snapshot = () => victim.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const before = await snapshot();
+
+  // The link with markup everywhere opens as inert text, with no script link.
+  await victim.goto(evilLink);
+  await expect(victim.getByRole('heading', { level: 1 })).toContainText('<img src=x');
+  await expect(victim.getByText('javascript:window.__pwned=1').first()).toBeVisible();
+  expect(await victim.locator('a[href^="javascript:"], a[href^="data:"], img[src="x"]').count()).toBe(0);
+
+  for (const p of payloads) {
+    await victim.goto(`/#/m/${p}`);
+    await expect(victim.getByRole('heading', { level: 1 })).toHaveText(
+      /This link is damaged|Made by a newer version|A locked map|Nothing here|'s map/,
+    );
+  }
+  expect(payloads.length).toBeGreaterThanOrEqual(20);
+  expect(await victim.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(dialogs).toBe(0);
+  expect(await snapshot()).toBe(before);
+});
