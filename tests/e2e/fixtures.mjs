@@ -2,7 +2,7 @@
 // anything went to an origin other than the test server's.
 import { test as base, expect } from '@playwright/test';
 
-export const ORIGIN = 'http://127.0.0.1:4510';
+export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4510}`;
 
 function allowed(url) {
   return url.startsWith(ORIGIN + '/') || url.startsWith('data:') || url.startsWith('blob:');

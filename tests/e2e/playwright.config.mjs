@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const PORT = 4510;
+// E2E_PORT and DIST let two builds be tested side by side.
+export const PORT = Number(process.env.E2E_PORT || 4510);
 
 export default defineConfig({
   testDir: '.',

@@ -6,7 +6,7 @@ like a static host would serve it, plus two test-only switches:
 Binds to 127.0.0.1 only."""
 import http.server, os, sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dist")
+ROOT = os.environ.get("DIST") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dist")
 SUBPATH = "/a/b"
 state = {"bump": 0}
 
