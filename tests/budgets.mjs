@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// Byte budgets of the release build in dist/: what a first visit transfers (html + js + wasm +
+// css, each gzipped at level 9, as a static host would send them), against PRODUCT.md's
+// "first-visit transfer ≤ 150 KB gzip". Exit code 1 when over budget or when dist/ is missing.
+//
+//   node tests/budgets.mjs            the table, the total and the verdict
+//   node tests/budgets.mjs --json     the same as JSON on stdout (for scripts/bench)
+//   BUDGETS_SHARE=1 node tests/budgets.mjs
+//                                     also runs `cargo bench --bench share` (if benches/share.rs
+//                                     exists) and checks its fragment sizes
+//
+// Node built-ins only.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// BUDGETS_DIST measures another copy of the build (scripts/bench passes its snapshot).
+const DIST = process.env.BUDGETS_DIST ? path.resolve(process.env.BUDGETS_DIST) : path.join(ROOT, 'dist');
+export const FIRST_VISIT_BUDGET = 150 * 1024; // 153,600 bytes of gzip
+const SHARE_FRAGMENT_BUDGET = 300; // characters, for a 30-interest map
+const json = process.argv.includes('--json');
+
+const fmt = (n) => n.toLocaleString('en-GB');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function walk(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue; // trunk's .stage/ during a build
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+/** The files a first visit loads: index.html and every .js (except the service worker, which
+ * the browser fetches after the page is up), .wasm and .css. */
+export function firstVisitFiles(dist = DIST) {
+  return walk(dist)
+    .map((f) => path.relative(dist, f).split(path.sep).join('/'))
+    .filter((rel) => rel === 'index.html' || (/\.(js|wasm|css)$/.test(rel) && rel !== 'sw.js'))
+    .sort((a, b) => kind(a).localeCompare(kind(b)) || a.localeCompare(b));
+}
+
+function kind(rel) {
+  return rel.endsWith('.html') ? '0html' : rel.endsWith('.css') ? '1css' : rel.endsWith('.js') ? '2js' : '3wasm';
+}
+
+export function measure(dist = DIST) {
+  const files = firstVisitFiles(dist).map((rel) => {
+    const raw = fs.readFileSync(path.join(dist, rel));
+    return { file: rel, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
+  });
+  const total = {
+    raw: files.reduce((s, f) => s + f.raw, 0),
+    gzip: files.reduce((s, f) => s + f.gzip, 0),
+  };
+  // The service worker's precache (fetched after the first paint, also on the first visit).
+  const extra = ['sw.js', 'manifest.webmanifest']
+    .concat(fs.existsSync(path.join(dist, 'icons')) ? walk(path.join(dist, 'icons')).map((f) => path.relative(dist, f)) : [])
+    .filter((rel) => fs.existsSync(path.join(dist, rel)))
+    .map((rel) => {
+      const raw = fs.readFileSync(path.join(dist, rel));
+      return { file: rel.split(path.sep).join('/'), raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
+    });
+  return { files, total, budget: FIRST_VISIT_BUDGET, ok: total.gzip <= FIRST_VISIT_BUDGET, extra };
+}
+
+function table(rows) {
+  const w = Math.max(4, ...rows.map((r) => r.file.length));
+  const line = (a, b, c) => `${a.padEnd(w)} | ${b.padStart(9)} | ${c.padStart(9)}`;
+  const out = [line('file', 'raw', 'gzip -9'), `${'-'.repeat(w)}-|-${'-'.repeat(9)}-|-${'-'.repeat(9)}`];
+  for (const r of rows) out.push(line(r.file, fmt(r.raw), fmt(r.gzip)));
+  return out;
+}
+
+/** Runs the share bench and reads fragment sizes from its Markdown table; best effort. */
+function shareBudgets() {
+  if (!fs.existsSync(path.join(ROOT, 'benches/share.rs'))) {
+    return { skipped: 'benches/share.rs does not exist' };
+  }
+  const run = spawnSync('cargo', ['bench', '--quiet', '--bench', 'share'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, RUST_BACKTRACE: '0' },
+    maxBuffer: 64 << 20,
+  });
+  if (run.status !== 0) {
+    return { error: `cargo bench --bench share failed (exit ${run.status}): ${(run.stderr || '').trim().split('\n').slice(-5).join(' / ')}` };
+  }
+  // The rows of 30-interest maps (its "interests" column) and their "fragment" column. The bench also checks its own budgets; this is a second look.
+  const lines = run.stdout.split('\n');
+  const header = lines.find((l) => /^\|.*fragment/i.test(l));
+  if (!header) return { output: run.stdout, error: 'no Markdown table with a "fragment" column in its output' };
+  const cols = header.split('|').map((c) => c.trim());
+  const at = cols.findIndex((c) => /fragment/i.test(c));
+  const count = cols.findIndex((c) => /^interests$/i.test(c));
+  const rows = lines
+    .filter((l) => l.startsWith('|') && l !== header && !/^\|[\s:|-]+$/.test(l))
+    .map((l) => l.split('|').map((c) => c.trim()))
+    .filter((c) => (count > 0 ? c[count] === '30' : /\b30\b/.test(c[1] || '')))
+    .map((c) => ({ row: c[1], fragment: parseInt((c[at] || '').replace(/[^0-9]/g, ''), 10) }))
+    .filter((r) => Number.isFinite(r.fragment));
+  return { output: run.stdout, rows, ok: rows.length > 0 && rows.every((r) => r.fragment <= SHARE_FRAGMENT_BUDGET) };
+}
+
+function main() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    const msg = `budgets: no release build in ${DIST} (index.html missing): run \`trunk build --release\` first`;
+    if (json) console.log(JSON.stringify({ error: msg }));
+    console.error(msg);
+    process.exit(1);
+  }
+  const m = measure();
+  let share = null;
+  if (process.env.BUDGETS_SHARE === '1') share = shareBudgets();
+
+  if (json) {
+    console.log(JSON.stringify({ ...m, share }, null, 1));
+  } else {
+    console.log('First-visit transfer (what the page loads before it is interactive):');
+    for (const l of table(m.files)) console.log('  ' + l);
+    console.log('  ' + `${'TOTAL'.padEnd(Math.max(4, ...m.files.map((r) => r.file.length)))} | ${fmt(m.total.raw).padStart(9)} | ${fmt(m.total.gzip).padStart(9)}`);
+    console.log(
+      `  budget: gzip total ${fmt(m.total.gzip)} B (${kb(m.total.gzip)}) ≤ ${fmt(FIRST_VISIT_BUDGET)} B (150 KB): ` +
+        (m.ok ? 'OK' : `OVER by ${fmt(m.total.gzip - FIRST_VISIT_BUDGET)} B`),
+    );
+    const wasm = m.files.filter((f) => f.file.endsWith('.wasm'));
+    for (const w of wasm) console.log(`  wasm ${w.file}: ${fmt(w.raw)} B raw, ${fmt(w.gzip)} B gzip (${Math.round((100 * w.gzip) / m.total.gzip)} % of the transfer)`);
+    if (m.extra.length) {
+      const e = m.extra.reduce((s, f) => s + f.gzip, 0);
+      console.log(`  not counted (service worker, manifest, icons, fetched after the app starts): ${fmt(e)} B gzip`);
+    }
+    if (share) {
+      console.log('Share-fragment budget (BUDGETS_SHARE=1):');
+      if (share.skipped) console.log(`  skipped: ${share.skipped}`);
+      else if (share.error) console.log(`  could not check: ${share.error}`);
+      else {
+        for (const r of share.rows) console.log(`  ${r.row}: fragment ${r.fragment} ≤ ${SHARE_FRAGMENT_BUDGET}: ${r.fragment <= SHARE_FRAGMENT_BUDGET ? 'OK' : 'OVER'}`);
+        if (!share.rows.length) console.log('  no 30-interest row found in the bench output');
+      }
+    }
+  }
+  const shareFailed = share && !share.skipped && share.ok === false;
+  process.exit(m.ok && !shareFailed ? 0 : 1);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
