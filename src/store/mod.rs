@@ -5,6 +5,8 @@ pub mod backend;
 pub mod clock;
 pub mod notice;
 pub mod state;
+pub mod sync;
+pub mod usage;
 
 pub use notice::{Notice, NoticeKind};
 pub use state::{AppState, Persistence};

@@ -4,7 +4,7 @@
 use super::backend::{self, WriteError};
 use super::notice::Notice;
 use crate::core::document::{Document, RemovedPerson, Settings};
-use crate::core::model::{Category, Event, EventId, Me, Person, PersonId};
+use crate::core::model::{Category, CategoryId, Event, EventId, Me, Person, PersonId};
 use crate::core::records::{self, Loaded, Unreadable};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -118,11 +118,13 @@ impl AppState {
             if let Err(e) = backend::set(&schema.0, &schema.1) {
                 return self.failed(e);
             }
+            super::usage::wrote(&schema.0, &schema.1);
         }
         for (key, value) in records {
             if let Err(e) = backend::set(&key, &value) {
                 return self.failed(e);
             }
+            super::usage::wrote(&key, &value);
         }
         if self.unsaved.get_untracked() {
             self.unsaved.set(false);
@@ -148,6 +150,40 @@ impl AppState {
         self.persist(vec![record])
     }
 
+    /// Deletes a category; its interests, mine and everyone's, move to "Other".
+    pub fn delete_category(&self, id: &CategoryId, now: i64) -> bool {
+        if *id == CategoryId::other() {
+            return false;
+        }
+        let other = CategoryId::other();
+        let mut cats = self.categories.get_untracked();
+        cats.retain(|c| &c.id != id);
+        let mut out = vec![records::categories_record(&cats)];
+        self.categories.set(cats);
+        let mut me = self.me.get_untracked();
+        if me.interests.iter().any(|i| &i.category == id) {
+            me.interests
+                .iter_mut()
+                .filter(|i| &i.category == id)
+                .for_each(|i| i.category = other.clone());
+            out.push(records::me_record(&me));
+            self.me.set(me);
+        }
+        self.people.update(|people| {
+            for p in people.values_mut() {
+                if p.interests.iter().any(|i| &i.category == id) {
+                    p.interests
+                        .iter_mut()
+                        .filter(|i| &i.category == id)
+                        .for_each(|i| i.category = other.clone());
+                    p.updated = now;
+                    out.push(records::person_record(p));
+                }
+            }
+        });
+        self.persist(out)
+    }
+
     pub fn save_settings(&self, settings: Settings) -> bool {
         let record = records::settings_record(&settings);
         self.settings.set(settings);
@@ -156,6 +192,13 @@ impl AppState {
 
     /// Saves a person and, if given, links them to an event.
     pub fn save_person(&self, person: Person, at_event: Option<&EventId>) -> bool {
+        // Another tab may have saved this person or event a moment ago (issue 6).
+        let Some(person) = self.settle_person(person) else {
+            return false;
+        };
+        if let Some(event_id) = at_event {
+            self.adopt_stored_event(event_id);
+        }
         let mut out = vec![records::person_record(&person)];
         if let Some(event_id) = at_event {
             let now = person.updated;
@@ -178,6 +221,9 @@ impl AppState {
     }
 
     pub fn save_event(&self, event: Event) -> bool {
+        let Some(event) = self.settle_event(event) else {
+            return false;
+        };
         let record = records::event_record(&event);
         self.events.update(|events| {
             events.insert(event.id.clone(), event);
@@ -202,6 +248,7 @@ impl AppState {
         self.events.set(doc.events);
         if self.persistence.get_untracked() == Persistence::Saving {
             backend::remove(&records::person_key(id));
+            super::usage::removed(&records::person_key(id));
         }
         self.persist(changed);
         Some(removed)
@@ -239,4 +286,187 @@ fn quarantine(unreadable: &[Unreadable]) -> Vec<String> {
         moved.push(u.key.clone());
     }
     moved
+}
+
+/// Backups, imports and the two-tab save rule (issue 6).
+impl AppState {
+    /// Records that a backup was just made, for "Last backup" and the reminder.
+    pub fn record_backup(&self, now: crate::core::model::Millis) -> bool {
+        let mut settings = self.settings.get_untracked();
+        settings.last_backup = Some(now);
+        self.save_settings(settings)
+    }
+
+    /// True while this browser holds nothing the user made: an import is then a restore.
+    pub fn is_blank(&self) -> bool {
+        let blank = Document::default();
+        self.people.with_untracked(|p| p.is_empty())
+            && self.events.with_untracked(|e| e.is_empty())
+            && self.me.with_untracked(|m| *m == blank.me)
+            && self.categories.with_untracked(|c| *c == blank.categories)
+    }
+
+    /// Writes exactly the records `core::backup::merge_import` changed.
+    pub fn apply_import(
+        &self,
+        merged: Document,
+        result: &crate::core::backup::MergeResult,
+    ) -> bool {
+        let mut out: Vec<(String, String)> = Vec::new();
+        out.extend(
+            result
+                .people
+                .iter()
+                .filter_map(|id| merged.people.get(id))
+                .map(records::person_record),
+        );
+        out.extend(
+            result
+                .events
+                .iter()
+                .filter_map(|id| merged.events.get(id))
+                .map(records::event_record),
+        );
+        if result.me_changed {
+            out.push(records::me_record(&merged.me));
+            self.me.set(merged.me);
+        }
+        if result.categories_changed {
+            out.push(records::categories_record(&merged.categories));
+            self.categories.set(merged.categories);
+        }
+        if !result.people.is_empty() {
+            self.people.set(merged.people);
+        }
+        if !result.events.is_empty() {
+            self.events.set(merged.events);
+        }
+        self.persist(out)
+    }
+
+    /// Takes a backup whole, settings included, into a blank browser (see [`Self::is_blank`]).
+    /// Parts equal to what a new app starts with are not written, as a new app does not store
+    /// them either: the stored entries come out as they were where the backup was made.
+    pub fn restore(&self, doc: Document) -> bool {
+        let blank = Document::default();
+        let mut out = Vec::new();
+        if doc.me != blank.me {
+            out.push(records::me_record(&doc.me));
+        }
+        if doc.categories != blank.categories {
+            out.push(records::categories_record(&doc.categories));
+        }
+        if doc.settings != blank.settings {
+            out.push(records::settings_record(&doc.settings));
+        }
+        out.extend(doc.people.values().map(records::person_record));
+        out.extend(doc.events.values().map(records::event_record));
+        self.me.set(doc.me);
+        self.categories.set(doc.categories);
+        self.settings.set(doc.settings);
+        self.people.set(doc.people);
+        self.events.set(doc.events);
+        self.persist(out)
+    }
+
+    /// Adds new people (from a contacts file), each already under a fresh id.
+    pub fn add_people(&self, people: Vec<Person>) -> bool {
+        let out = people.iter().map(records::person_record).collect();
+        self.people.update(|map| {
+            for p in people {
+                map.insert(p.id.clone(), p);
+            }
+        });
+        self.persist(out)
+    }
+
+    /// The stored version of a record, read now: another tab may have written it a moment
+    /// ago. Text that does not read is copied aside first, so replacing it loses nothing.
+    fn stored<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let raw = backend::get(key)?;
+        match serde_json::from_str(&raw) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                let _ = backend::set(&records::quarantine_key(key), &raw);
+                None
+            }
+        }
+    }
+
+    /// Applies `core::sync_rules::decide_save` to a person about to be saved: the person to
+    /// write (stamped), or `None` when a newer version from another tab was kept instead.
+    fn settle_person(&self, mut person: Person) -> Option<Person> {
+        use crate::core::sync_rules::{decide_save, SaveDecision};
+        if self.persistence.get_untracked() != Persistence::Saving {
+            return Some(person);
+        }
+        let base = self.people.with_untracked(|p| p.get(&person.id).cloned());
+        let stored: Option<Person> = self.stored(&records::person_key(&person.id));
+        match decide_save(base.as_ref(), stored.as_ref(), person.updated, |p| {
+            p.updated
+        }) {
+            SaveDecision::Write { updated } => {
+                person.updated = updated;
+                Some(person)
+            }
+            SaveDecision::KeepStored => {
+                let kept = stored?;
+                self.notify(Notice::error(format!(
+                    "{} was changed in another tab after this tab last showed it, and that change is newer: your edit was not saved. This tab now shows the newer version; save again to replace it.",
+                    kept.name
+                )));
+                self.people.update(|p| {
+                    p.insert(kept.id.clone(), kept);
+                });
+                None
+            }
+        }
+    }
+
+    /// The same rule for an event.
+    fn settle_event(&self, mut event: Event) -> Option<Event> {
+        use crate::core::sync_rules::{decide_save, SaveDecision};
+        if self.persistence.get_untracked() != Persistence::Saving {
+            return Some(event);
+        }
+        let base = self.events.with_untracked(|e| e.get(&event.id).cloned());
+        let stored: Option<Event> = self.stored(&records::event_key(&event.id));
+        match decide_save(base.as_ref(), stored.as_ref(), event.updated, |e| e.updated) {
+            SaveDecision::Write { updated } => {
+                event.updated = updated;
+                Some(event)
+            }
+            SaveDecision::KeepStored => {
+                let kept = stored?;
+                self.notify(Notice::error(format!(
+                    "The event {} was changed in another tab after this tab last showed it, and that change is newer: your edit was not saved. This tab now shows the newer version; save again to replace it.",
+                    kept.name
+                )));
+                self.events.update(|e| {
+                    e.insert(kept.id.clone(), kept);
+                });
+                None
+            }
+        }
+    }
+
+    /// Before linking a person to an event, takes in a newer stored version of the event, so
+    /// two tabs adding people at the same event both keep theirs.
+    fn adopt_stored_event(&self, id: &EventId) {
+        if self.persistence.get_untracked() != Persistence::Saving {
+            return;
+        }
+        let Some(stored) = self.stored::<Event>(&records::event_key(id)) else {
+            return;
+        };
+        let newer = self.events.with_untracked(|e| {
+            e.get(id)
+                .is_none_or(|mine| *mine != stored && stored.updated > mine.updated)
+        });
+        if newer {
+            self.events.update(|e| {
+                e.insert(id.clone(), stored);
+            });
+        }
+    }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    crate::store::sync::listen(state);
     provide_context(UndoSlot(RwSignal::new(None)));
     let route = provide_router();
     let update_ready = super::sw::register();

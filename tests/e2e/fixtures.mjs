@@ -54,10 +54,11 @@ export async function openApp(page, hash = '#/', base = '/') {
 
 /** Waits until a service worker controls the page, so later loads can come from it. */
 export async function waitForServiceWorker(page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return !!(reg && reg.active && navigator.serviceWorker.controller);
-  }, null, { timeout: 20_000 });
+  // waitForFunction does not await a promise (a pending one counts as truthy): check the
+  // controller synchronously.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, {
+    timeout: 20_000,
+  });
 }
 
 /** Adds a person through the form, as a user would. */
@@ -73,4 +74,24 @@ export async function addPerson(page, { name, what = '', interests = [], notes =
   if (notes) await page.getByRole('textbox', { name: 'Notes' }).fill(notes);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/**
+ * Replaces the stored data with `records` ({ key: value-object }) and reloads, as if the app had
+ * saved them. Values are stored as JSON, like the app does.
+ */
+export async function seed(page, records) {
+  await openApp(page);
+  await page.evaluate((records) => {
+    localStorage.clear();
+    localStorage.setItem('cg.schema', '1');
+    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, JSON.stringify(v));
+  }, records);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** A stored person record. */
+export function person(id, name, interests, extra = {}) {
+  return [`cg.p.${id}`, { id, name, interests, created: 1, updated: 1, ...extra }];
 }

@@ -24,8 +24,8 @@ test('my map and a new person survive a reload', async ({ page }) => {
   await expect(page.getByText('Daughter at St Mary’s')).toBeVisible();
   await page.getByRole('link', { name: 'My map' }).click();
   await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Claire');
-  await expect(page.getByRole('link', { name: 'Running' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Custard creams' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Edit Running' })).toHaveValue('Running');
+  await expect(page.getByRole('textbox', { name: 'Edit Custard creams' })).toHaveValue('Custard creams');
   await page.getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('link', { name: /Meg/ })).toBeVisible();
 });

@@ -6,30 +6,30 @@ use super::interest_chips::InterestChips;
 use crate::core::interest_key::InterestKey;
 use crate::core::limits::{over_limit, INTERESTS_PER_PERSON_MAX, INTEREST_MAX};
 use crate::core::model::{add_interest, CategoryId, Interest};
+use crate::core::suggestions::suggest;
 use crate::store::AppState;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 const AUTOMATIC: &str = "";
 
 /// Every interest label anyone has typed, one per key, with the category it was filed under.
-/// The first spelling seen wins: my own map comes first, so my spelling is suggested.
+/// The first spelling seen wins: my own map comes first, so my spelling is suggested. With
+/// 5,000 people this runs after each save, so keys are computed once per distinct label, not
+/// once per interest.
 fn known_interests(state: &AppState) -> Vec<Interest> {
-    let mut seen: HashMap<InterestKey, ()> = HashMap::new();
-    let mut out = Vec::new();
-    let mut take = |i: &Interest| {
-        if seen.insert(i.key(), ()).is_none() {
-            out.push(i.clone());
-        }
-    };
-    state.me.with(|me| me.interests.iter().for_each(&mut take));
-    state.people.with(|people| {
-        people
-            .values()
-            .flat_map(|p| p.interests.iter())
-            .for_each(&mut take)
-    });
-    out
+    state.me.with(|me| {
+        state.people.with(|people| {
+            let mut labels: HashSet<&str> = HashSet::new();
+            let mut seen: HashSet<InterestKey> = HashSet::new();
+            me.interests
+                .iter()
+                .chain(people.values().flat_map(|p| p.interests.iter()))
+                .filter(|i| labels.insert(i.label.as_str()) && seen.insert(i.key()))
+                .cloned()
+                .collect()
+        })
+    })
 }
 
 #[component]
@@ -38,6 +38,9 @@ pub fn InterestEditor(
     /// Called after every add or remove, with the new list.
     #[prop(optional)]
     on_change: Option<Callback<Vec<Interest>>>,
+    /// False where the page lists the interests itself (My map).
+    #[prop(default = true)]
+    show_chips: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = RwSignal::new(String::new());
@@ -102,11 +105,9 @@ pub fn InterestEditor(
     let typed_over = move || draft.with(|d| over_limit("An interest", d.trim(), INTEREST_MAX));
     view! {
         <div class="interest-editor">
-            <InterestChips
-                interests=interests
-                categories=state.categories
-                on_remove=remove
-            />
+            <Show when=move || show_chips>
+                <InterestChips interests=interests categories=state.categories on_remove=remove />
+            </Show>
             <div class="interest-add">
                 <label class="field">
                     <span class="field-label">"Add interest"</span>
@@ -161,15 +162,32 @@ pub fn InterestEditor(
                     let typed = InterestKey::of(&draft.get());
                     let already: Vec<InterestKey> =
                         interests.with(|l| l.iter().map(|i| i.key()).collect());
-                    known.with(|k| {
+                    // Interests people already typed first, then the built-in list for the
+                    // chosen category.
+                    let mut offers: Vec<String> = known.with(|k| {
                         k.iter()
                             .filter(|i| {
                                 let key = i.key();
                                 key.as_str().contains(typed.as_str()) && !already.contains(&key)
                             })
                             .take(6)
-                            .map(|i| {
-                                let label = i.label.clone();
+                            .map(|i| i.label.clone())
+                            .collect()
+                    });
+                    let chosen = category.get();
+                    let chosen = (chosen != AUTOMATIC).then(|| CategoryId::new(chosen));
+                    let have: Vec<Interest> = interests.get();
+                    for (label, _) in suggest(chosen.as_ref(), &draft.get(), &have, 6) {
+                        let key = InterestKey::of(label);
+                        if offers.len() < 6 && !offers.iter().any(|o| InterestKey::of(o) == key) {
+                            offers.push(label.to_string());
+                        }
+                    }
+                    {
+                        offers
+                            .into_iter()
+                            .map(|label| {
+                                let shown = label.clone();
                                 view! {
                                     <li>
                                         <button
@@ -180,13 +198,13 @@ pub fn InterestEditor(
                                                 add();
                                             }
                                         >
-                                            {i.label.clone()}
+                                            {shown}
                                         </button>
                                     </li>
                                 }
                             })
                             .collect::<Vec<_>>()
-                    })
+                    }
                 }}
             </ul>
         </div>

@@ -1,11 +1,21 @@
 //! Reusable pieces of the interface, one component per file.
 
+pub mod attendee_picker;
+pub mod backup_preview;
+pub mod backup_section;
+pub mod category_manager;
 pub mod compare_with;
 pub mod contact_links;
+pub mod event_fields;
+pub mod event_insights;
 pub mod field;
+pub mod file_picker;
 pub mod follow_ups;
 pub mod interest_chips;
 pub mod interest_editor;
+pub mod my_interest_list;
+pub mod my_map_picture;
+pub mod my_vcard_button;
 pub mod nav_bar;
 pub mod overlap_view;
 pub mod person_fields;
@@ -14,6 +24,10 @@ pub mod qr_image;
 pub mod save_acquaintance;
 pub mod shared_map;
 pub mod status_area;
+pub mod storage_section;
 pub mod theme;
 pub mod undo_toast;
+pub mod vcard_button;
+pub mod vcard_preview;
+pub mod vcard_section;
 pub mod venn_diagram;

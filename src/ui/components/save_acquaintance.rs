@@ -1,13 +1,17 @@
 //! "Save as acquaintance": turns a received map into a person, at an event I choose; offers to
 //! update the person saved from an earlier link of theirs rather than make a duplicate.
 
-use crate::core::model::{EventId, Person, PersonId, Source};
+use super::field::TextField;
+use crate::core::model::{Event, EventId, Person, PersonId, Source};
 use crate::core::route::Route;
 use crate::core::share::SharePayload;
-use crate::store::clock::{new_id, now};
+use crate::store::clock::{new_id, now, today};
 use crate::store::{AppState, Notice};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
+
+/// The "Met at" choice that creates an event on saving.
+const NEW_EVENT: &str = "+new";
 
 fn person_from(payload: &SharePayload, person: &mut Person) {
     person.name = if payload.name.trim().is_empty() {
@@ -41,6 +45,7 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
             .unwrap_or_default(),
     );
     let asking = RwSignal::new(false);
+    let new_event = RwSignal::new(String::new());
     let earlier = Memo::new(move |_| {
         let name = payload.with_value(|p| p.name.trim().to_lowercase());
         state.people.with(|people| {
@@ -63,7 +68,22 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         person.updated = t;
         let id = person.id.clone();
         let name = person.name.clone();
-        let at = event.get_untracked();
+        let mut at = event.get_untracked();
+        if at == NEW_EVENT {
+            let name = new_event.get_untracked().trim().to_string();
+            let created = Event::new(
+                EventId(new_id()),
+                if name.is_empty() {
+                    "New event".into()
+                } else {
+                    name
+                },
+                today(),
+                t,
+            );
+            at = created.id.0.clone();
+            state.save_event(created);
+        }
         let at = (!at.is_empty()).then_some(EventId(at));
         if state.save_person(person, at.as_ref()) {
             state.notify(Notice::info(format!("Saved {name}.")));
@@ -74,18 +94,22 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         <h2>"Save them"</h2>
         <label class="field">
             <span class="field-label">"Met at"</span>
-            <select prop:value=move || event.get() on:change=move |ev| event.set(event_target_value(&ev))>
+            <select on:change=move |ev| event.set(event_target_value(&ev))>
                 <option value="">"No event"</option>
+                <option value=NEW_EVENT>"A new event…"</option>
                 {move || {
                     let mut events: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
                     events.sort_by(|a, b| b.2.cmp(&a.2));
                     events
                         .into_iter()
-                        .map(|(id, name, date)| view! { <option value=id>{format!("{name} ({date})")}</option> })
+                        .map(|(id, name, date)| { let chosen = event.get_untracked() == id; view! { <option value=id selected=chosen>{format!("{name} ({date})")}</option> } })
                         .collect_view()
                 }}
             </select>
         </label>
+        <Show when=move || event.get() == NEW_EVENT>
+            <TextField label="New event name" value=new_event max=crate::core::limits::NAME_MAX />
+        </Show>
         <Show
             when=move || asking.get()
             fallback=move || view! {

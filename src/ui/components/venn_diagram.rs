@@ -186,41 +186,16 @@ pub fn VennDiagram(#[prop(into)] model: Signal<VennModel>) -> impl IntoView {
                 )
             })
             .collect_view();
-        let names = layout
-            .circles
-            .iter()
-            .zip(model.sets.iter())
-            .enumerate()
-            .map(|(i, (c, set))| {
-                // Names sit outside their circle: above for the first two, below for the third.
-                let y = if i == 2 {
-                    c.y + c.r + 14.0
-                } else {
-                    (c.y - c.r - 6.0).max(12.0)
-                };
-                view! {
-                    <text
-                        x=format!("{:.1}", c.x)
-                        y=format!("{y:.1}")
-                        text-anchor="middle"
-                        class="venn-name"
-                    >
-                        {set.name.clone()}
-                    </text>
-                }
-            })
-            .collect_view();
         view! {
             <svg
                 class="venn"
                 role="img"
                 aria-label=model.summary.clone()
-                viewBox=format!("0 -14 {WIDTH} {}", HEIGHT + 30.0)
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 preserveAspectRatio="xMidYMid meet"
             >
                 {circles}
                 {labels}
-                {names}
             </svg>
         }
     };
@@ -264,8 +239,26 @@ pub fn VennDiagram(#[prop(into)] model: Signal<VennModel>) -> impl IntoView {
             })
             .collect_view()
     };
+    // Names sit in a legend rather than on the circles: nested circles share a top edge, where
+    // names on the picture would overlap.
+    let legend = move || {
+        model
+            .get()
+            .sets
+            .into_iter()
+            .map(|s| {
+                view! {
+                    <li>
+                        <span class="swatch" style=format!("background: {}", s.colour)></span>
+                        {s.name}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <figure class="venn-figure">
+            <ul class="venn-legend">{legend}</ul>
             {picture}
             <figcaption class="venn-list">{list}</figcaption>
         </figure>

@@ -1,72 +1,136 @@
-//! An event's page: its details and the people I met there.
+//! An event's page: details, notes and takeaways, the people I met there (add new ones or pick
+//! saved ones), and the room's insights.
 
-use crate::core::model::EventId;
+use crate::core::model::{Event, EventId};
+use crate::core::route::Route;
+use crate::store::clock::now;
 use crate::store::AppState;
+use crate::ui::components::attendee_picker::AttendeePicker;
+use crate::ui::components::event_fields::{EventDraft, EventFields};
+use crate::ui::components::event_insights::EventInsights;
 use crate::ui::components::person_list::PersonList;
+use crate::ui::router::navigate;
 use leptos::prelude::*;
 
 #[component]
 pub fn EventPage(id: EventId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let event = {
-        let id = id.clone();
-        Memo::new(move |_| state.events.with(|e| e.get(&id).cloned()))
-    };
+    let id = StoredValue::new(id);
+    let event = Memo::new(move |_| {
+        state
+            .events
+            .with(|e| id.with_value(|id| e.get(id).cloned()))
+    });
+    let editing = RwSignal::new(false);
+    let attendee_ids = Signal::derive(move || {
+        event.with(|e| e.as_ref().map(|e| e.attendees.clone()).unwrap_or_default())
+    });
     let attendees = Signal::derive(move || {
-        let Some(e) = event.get() else {
-            return Vec::new();
-        };
+        let ids = attendee_ids.get();
         state.people.with(|people| {
-            e.attendees
-                .iter()
+            ids.iter()
                 .filter_map(|id| people.get(id).cloned())
                 .collect()
         })
     });
-    let is_current = {
-        let id = id.clone();
-        move || {
-            state
-                .settings
-                .with(|s| s.current_event.as_ref() == Some(&id))
-        }
+    let is_current = move || {
+        state
+            .settings
+            .with(|s| id.with_value(|id| s.current_event.as_ref() == Some(id)))
     };
-    let make_current = {
-        let id = id.clone();
-        move |_| {
-            let mut settings = state.settings.get_untracked();
-            settings.current_event = Some(id.clone());
-            state.save_settings(settings);
-        }
+    let make_current = move || {
+        let mut settings = state.settings.get_untracked();
+        settings.current_event = Some(id.get_value());
+        state.save_settings(settings);
     };
-    move || match event.get() {
-        None => view! {
-            <h1>"Event not found"</h1>
-            <p><a href="#/events">"Go to Events"</a></p>
-        }
-        .into_any(),
-        Some(e) => view! {
-            <h1>{e.name.clone()}</h1>
-            <p class="muted">{e.date.clone()}</p>
-            {
-                let is_current = is_current.clone();
-                let make_current = make_current.clone();
-                move || {
-                    if is_current() {
-                        view! { <p class="pill">"Current event"</p> }.into_any()
-                    } else {
-                        view! {
-                            <button type="button" class="button" on:click=make_current.clone()>
-                                "Mark as current event"
-                            </button>
-                        }
-                        .into_any()
-                    }
-                }
+    let add_person_here = move |_| {
+        make_current();
+        navigate(&Route::AddPerson);
+    };
+    view! {
+        <Show
+            when=move || event.with(|e| e.is_some())
+            fallback=|| view! {
+                <h1>"Event not found"</h1>
+                <p><a href="#/events">"Go to Events"</a></p>
             }
+        >
+            {move || {
+                let e = event.get()?;
+                Some(if editing.get() {
+                    view! { <EventEdit event=e editing=editing /> }.into_any()
+                } else {
+                    view! { <EventDetails event=e /> }.into_any()
+                })
+            }}
+            <div class="row">
+                <Show
+                    when=is_current
+                    fallback=move || view! {
+                        <button type="button" class="button" on:click=move |_| make_current()>"Mark as current event"</button>
+                    }
+                >
+                    <p class="pill">"Current event"</p>
+                </Show>
+                <Show when=move || !editing.get()>
+                    <button type="button" class="button button-quiet" on:click=move |_| editing.set(true)>"Edit event"</button>
+                </Show>
+            </div>
             <h2>"People I met here"</h2>
             <PersonList people=attendees />
+            <button type="button" class="button button-big" on:click=add_person_here>"Add person here"</button>
+            <AttendeePicker event=id.get_value() />
+            <EventInsights attendees=attendee_ids />
+        </Show>
+    }
+}
+
+#[component]
+fn EventDetails(event: Event) -> impl IntoView {
+    let line = [event.date.clone(), event.place.clone(), event.group.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <h1>{event.name.clone()}</h1>
+        <p class="muted">{line}</p>
+        {(!event.purpose.is_empty()).then(|| view! { <p class="lead">{format!("Purpose: {}", event.purpose)}</p> })}
+        {(!event.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{event.notes.clone()}</p> })}
+        {(!event.takeaways.is_empty()).then(|| view! { <h2>"Takeaways"</h2><p class="notes">{event.takeaways.clone()}</p> })}
+    }
+}
+
+#[component]
+fn EventEdit(event: Event, editing: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draft = EventDraft::new(&event);
+    let error = RwSignal::new(None::<String>);
+    let id = event.id.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(p) = draft.problem() {
+            error.set(Some(p));
+            return;
         }
-        .into_any(),
+        let Some(mut e) = state.events.with_untracked(|e| e.get(&id).cloned()) else {
+            return;
+        };
+        draft.apply(&mut e);
+        e.updated = now();
+        if state.save_event(e) {
+            editing.set(false);
+        }
+    };
+    view! {
+        <h1>{format!("Edit {}", event.name)}</h1>
+        <form class="form" on:submit=save novalidate>
+            <EventFields draft=draft full=true />
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="row">
+                <button type="submit" class="button">"Save event"</button>
+                <button type="button" class="button button-quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
+            </div>
+        </form>
     }
 }

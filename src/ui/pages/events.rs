@@ -1,19 +1,17 @@
-//! Events: the list, newest first, and a quick way to start a new one.
+//! Events: the list, newest first, and a form to start a new one (today by default).
 
-use crate::core::limits::{over_limit, NAME_MAX};
 use crate::core::model::{Event, EventId};
 use crate::core::route::Route;
 use crate::store::clock::{new_id, now, today};
 use crate::store::AppState;
-use crate::ui::components::field::TextField;
+use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let name = RwSignal::new(String::new());
-    let date = RwSignal::new(today());
+    let draft = EventDraft::new(&Event::new(EventId(String::new()), "", today(), 0));
     let error = RwSignal::new(None::<String>);
     let events = Memo::new(move |_| {
         state.events.with(|events| {
@@ -24,18 +22,16 @@ pub fn EventsPage() -> impl IntoView {
     });
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            error.set(Some("An event needs a name.".into()));
+        if let Some(p) = draft.problem() {
+            error.set(Some(p));
             return;
         }
-        if let Some(m) = over_limit("Event name", &n, NAME_MAX) {
-            error.set(Some(m));
-            return;
-        }
-        let event = Event::new(EventId(new_id()), n, date.get_untracked(), now());
+        let mut event = Event::new(EventId(new_id()), "", "", now());
+        draft.apply(&mut event);
         let id = event.id.clone();
         state.save_event(event);
+        // A new event is usually the one I am at: make it current so quick add files people
+        // under it.
         let mut settings = state.settings.get_untracked();
         settings.current_event = Some(id.clone());
         state.save_settings(settings);
@@ -43,27 +39,31 @@ pub fn EventsPage() -> impl IntoView {
     };
     view! {
         <h1>"Events"</h1>
-        <form class="form card" on:submit=create novalidate>
-            <h2>"New event"</h2>
-            <TextField label="Event name" value=name max=NAME_MAX />
-            <TextField label="Date" value=date kind="date" />
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <button type="submit" class="button">"Create event"</button>
-        </form>
+        <details class="card" open=move || events.with(|e| e.is_empty())>
+            <summary>"New event"</summary>
+            <form class="form" on:submit=create novalidate>
+                <EventFields draft=draft />
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <button type="submit" class="button">"Create event"</button>
+            </form>
+        </details>
         <ul class="person-list">
             <For
                 each=move || events.get()
                 key=|e| (e.id.clone(), e.updated)
-                children=|e| {
+                children=move |e| {
                     let href = Route::Event(e.id.clone()).to_hash();
-                    let count = e.attendees.len();
+                    let current = state.settings.with_untracked(|s| s.current_event.as_ref() == Some(&e.id));
+                    let line = [e.date.clone(), e.place.clone(), format!("{} met", e.attendees.len())]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
                     view! {
                         <li>
                             <a href=href class="person-row">
-                                <span class="person-name">{e.name.clone()}</span>
-                                <span class="person-what">
-                                    {format!("{} · {} met", e.date, count)}
-                                </span>
+                                <span class="person-name">{e.name.clone()}{current.then_some(" (current)")}</span>
+                                <span class="person-what">{line}</span>
                             </a>
                         </li>
                     }

@@ -3,9 +3,14 @@
 use crate::core::limits::{NAME_MAX, WHAT_MAX};
 use crate::core::model::Contact;
 use crate::core::route::Route;
+use crate::core::suggestions::example_map;
 use crate::store::AppState;
+use crate::ui::components::category_manager::CategoryManager;
 use crate::ui::components::field::TextField;
 use crate::ui::components::interest_editor::InterestEditor;
+use crate::ui::components::my_interest_list::MyInterestList;
+use crate::ui::components::my_map_picture::MyMapPicture;
+use crate::ui::components::my_vcard_button::MyVcardButton;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -53,15 +58,34 @@ pub fn MyMapPage() -> impl IntoView {
             state.save_me(next);
         }
     });
+    let load_example = move |_| {
+        let example = example_map();
+        if name.get_untracked().trim().is_empty() {
+            name.set(example.name);
+        }
+        if what.get_untracked().trim().is_empty() {
+            what.set(example.what);
+        }
+        interests.set(example.interests);
+    };
     view! {
         <h1>"My map"</h1>
+        <Show when=move || interests.with(|i| i.is_empty())>
+            <div class="card">
+                <p>"New here? Start from an example map and make it yours: change anything, remove what isn't you."</p>
+                <button type="button" class="button" on:click=load_example>"Load an example map"</button>
+            </div>
+        </Show>
+        <MyMapPicture interests=interests categories=state.categories />
         <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" />
         <TextField label="What you do" value=what max=WHAT_MAX />
         <h2>"My interests"</h2>
-        <InterestEditor interests=interests />
+        <InterestEditor interests=interests show_chips=false />
+        <MyInterestList interests=interests />
         <button type="button" class="button button-big" on:click=move |_| navigate(&Route::Share)>
             "Share my map"
         </button>
+        <MyVcardButton />
         <details class="card">
             <summary>"How people can reach you"</summary>
             <p class="muted">"Only shared when you tick them on the share screen."</p>
@@ -69,6 +93,10 @@ pub fn MyMapPage() -> impl IntoView {
             <TextField label="Your email" value=email max=CONTACT_MAX kind="email" />
             <TextField label="Your web" value=web max=CONTACT_MAX kind="url" />
             <TextField label="Your social" value=social max=CONTACT_MAX />
+        </details>
+        <details class="card">
+            <summary>"Categories"</summary>
+            <CategoryManager />
         </details>
     }
 }

@@ -1,11 +1,14 @@
 //! People: everyone I have met, searchable by any word.
 
+use crate::core::interest_key::InterestKey;
+use crate::core::model::{Event, EventId, PersonId};
 use crate::core::route::Route;
-use crate::core::search::Query;
+use crate::core::search::{Query, SearchEntry};
 use crate::store::AppState;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// How many rows to draw at once; the rest are a tap away, so 5,000 people never mean 5,000
 /// DOM rows on a phone.
@@ -15,32 +18,77 @@ const PAGE: usize = 100;
 pub fn PeoplePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let event = RwSignal::new(String::new());
+    let interest = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
+    // Folding every person's text is the expensive part of a search, so it is a memo of its
+    // own that only changes with the data; a keystroke then only scans prepared text.
+    let index = Memo::new(move |_| {
+        state.events.with(|events| {
+            let mut by_person: HashMap<&PersonId, Vec<&Event>> = HashMap::new();
+            for e in events.values() {
+                for id in &e.attendees {
+                    by_person.entry(id).or_default().push(e);
+                }
+            }
+            state.people.with(|people| {
+                let mut list: Vec<(String, PersonId, SearchEntry)> = people
+                    .values()
+                    .map(|p| {
+                        let theirs = by_person.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
+                        (
+                            p.name.to_lowercase(),
+                            p.id.clone(),
+                            SearchEntry::new(p, theirs),
+                        )
+                    })
+                    .collect();
+                list.sort_by(|a, b| a.0.cmp(&b.0));
+                list
+            })
+        })
+    });
     let matches = Memo::new(move |_| {
         let q = Query::new(&query.get());
-        state.events.with(|events| {
+        let category = category.get();
+        let at_event = event.get();
+        let interest = InterestKey::of(&interest.get());
+        let at: Vec<PersonId> = state.events.with(|e| {
+            e.get(&EventId(at_event.clone()))
+                .map(|e| e.attendees.clone())
+                .unwrap_or_default()
+        });
+        index.with(|index| {
             state.people.with(|people| {
-                let mut found: Vec<_> = people
-                    .values()
+                index
+                    .iter()
+                    .filter(|(_, _, entry)| q.is_empty() || q.matches_entry(entry))
+                    .filter_map(|(_, id, _)| people.get(id))
                     .filter(|p| {
-                        if q.is_empty() {
-                            return true;
-                        }
-                        let theirs: Vec<_> = events
-                            .values()
-                            .filter(|e| e.attendees.contains(&p.id))
-                            .collect();
-                        q.matches(p, &theirs)
+                        category.is_empty() || p.interests.iter().any(|i| i.category.0 == category)
                     })
-                    .cloned()
-                    .collect();
-                found.sort_by_cached_key(|p| p.name.to_lowercase());
-                found
+                    .filter(|p| at_event.is_empty() || at.contains(&p.id))
+                    .filter(|p| {
+                        interest.is_empty()
+                            || p.interests
+                                .iter()
+                                .any(|i| i.key().as_str().contains(interest.as_str()))
+                    })
+                    .map(|p| p.id.clone())
+                    .collect::<Vec<_>>()
             })
         })
     });
     let visible = Signal::derive(move || {
-        matches.with(|m| m.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+        matches.with(|m| {
+            state.people.with(|people| {
+                m.iter()
+                    .take(shown.get())
+                    .filter_map(|id| people.get(id).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     view! {
         <h1>"People"</h1>
@@ -56,6 +104,31 @@ pub fn PeoplePage() -> impl IntoView {
                 }
             />
         </label>
+        <details class="card">
+            <summary>"Filters"</summary>
+            <label class="field">
+                <span class="field-label">"Category"</span>
+                <select on:change=move |ev| category.set(event_target_value(&ev))>
+                    <option value="">"Any category"</option>
+                    {move || state.categories.get().into_iter().map(|c| view! { <option value=c.id.0>{c.name}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field-label">"Interest"</span>
+                <input type="text" prop:value=move || interest.get() on:input=move |ev| interest.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span class="field-label">"Event"</span>
+                <select on:change=move |ev| event.set(event_target_value(&ev))>
+                    <option value="">"Any event"</option>
+                    {move || {
+                        let mut list: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
+                        list.sort_by(|a, b| b.2.cmp(&a.2));
+                        list.into_iter().map(|(id, name, date)| view! { <option value=id>{format!("{name} ({date})")}</option> }).collect_view()
+                    }}
+                </select>
+            </label>
+        </details>
         <p class="muted" aria-live="polite">
             {move || match matches.with(|m| m.len()) {
                 1 => "1 person".to_string(),

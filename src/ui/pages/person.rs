@@ -12,6 +12,7 @@ use crate::ui::components::interest_chips::InterestChips;
 use crate::ui::components::overlap_view::OverlapView;
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
 use crate::ui::components::undo_toast::UndoSlot;
+use crate::ui::components::vcard_button::VcardButton;
 use crate::ui::format::date_time;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
@@ -35,8 +36,14 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
             }
         }
     };
+    // Rebuilt only when the person appears or disappears: a change saved meanwhile (in this
+    // tab or another) must not throw away an edit form's typed text.
+    let present = Memo::new(move |_| person.with(|p| p.is_some()));
     let found = move || {
-        let p = person.get()?;
+        if !present.get() {
+            return None;
+        }
+        let p = person.get_untracked()?;
         let id = p.id.clone();
         let signal = Signal::derive(move || person.get().unwrap_or_else(|| p.clone()));
         Some(view! {
@@ -64,6 +71,7 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
                 <Show when=move || !editing.get()>
                     <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
                 </Show>
+                <VcardButton id=id.clone() />
                 <button type="button" class="button button-danger" on:click=delete.clone()>"Delete"</button>
             </div>
         </Show>

@@ -1,7 +1,7 @@
 //! Quick add: name, what they do, interests and a note, linked to the current event. "Save and
 //! add another" keeps the event and clears the form, for working a room.
 
-use crate::core::model::{Person, PersonId};
+use crate::core::model::{EventId, Person, PersonId};
 use crate::core::route::Route;
 use crate::store::clock::{new_id, now};
 use crate::store::{AppState, Notice};
@@ -15,8 +15,15 @@ pub fn PersonForm() -> impl IntoView {
     let draft = PersonDraft::empty();
     let error = RwSignal::new(None::<String>);
     let another = RwSignal::new(false);
+    // The current event is pre-selected; "Save and add another" keeps whatever is chosen.
+    let event = RwSignal::new(
+        state
+            .settings
+            .with_untracked(|s| s.current_event.as_ref().map(|e| e.0.clone()))
+            .unwrap_or_default(),
+    );
     let event_name = move || {
-        let id = state.settings.with(|s| s.current_event.clone())?;
+        let id = EventId(event.get());
         state.events.with(|e| e.get(&id).map(|e| e.name.clone()))
     };
 
@@ -31,8 +38,9 @@ pub fn PersonForm() -> impl IntoView {
         draft.apply(&mut person);
         let id = person.id.clone();
         let label = person.name.clone();
-        let event = state.settings.with_untracked(|s| s.current_event.clone());
-        if !state.save_person(person, event.as_ref()) {
+        let at = event.get_untracked();
+        let at = (!at.is_empty()).then_some(EventId(at));
+        if !state.save_person(person, at.as_ref()) {
             return;
         }
         state.notify(Notice::info(format!("Saved {label}.")));
@@ -49,6 +57,17 @@ pub fn PersonForm() -> impl IntoView {
         {move || event_name().map(|n| view! { <p class="pill">{format!("At {n}")}</p> })}
         <form class="form" on:submit=save novalidate>
             <PersonFields draft=draft />
+            <label class="field">
+                <span class="field-label">"Met at"</span>
+                <select on:change=move |ev| event.set(event_target_value(&ev))>
+                    <option value="">"No event"</option>
+                    {move || {
+                        let mut list: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
+                        list.sort_by(|a, b| b.2.cmp(&a.2));
+                        list.into_iter().map(|(id, name, date)| { let chosen = event.get_untracked() == id; view! { <option value=id selected=chosen>{format!("{name} ({date})")}</option> } }).collect_view()
+                    }}
+                </select>
+            </label>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <button type="submit" class="button button-big">"Save"</button>
             <button type="submit" class="button button-quiet button-big" on:click=move |_| another.set(true)>

@@ -1,8 +1,10 @@
-//! Settings: theme and a backup of everything, including changes that could not be saved.
+//! Settings: theme, backup and restore, contacts in and out, and storage.
 
 use crate::core::document::Theme;
 use crate::store::AppState;
-use crate::ui::download::download_text;
+use crate::ui::components::backup_section::BackupSection;
+use crate::ui::components::storage_section::StorageSection;
+use crate::ui::components::vcard_section::VcardSection;
 use leptos::prelude::*;
 
 #[component]
@@ -23,15 +25,6 @@ pub fn SettingsPage() -> impl IntoView {
         settings.theme = theme;
         state.save_settings(settings);
     };
-    let export = move |_| {
-        let doc = state.document();
-        let json = crate::core::records::all_records(&doc)
-            .into_iter()
-            .collect::<std::collections::BTreeMap<_, _>>();
-        let text = serde_json::to_string(&json).unwrap_or_default();
-        let name = format!("common-ground-{}.json", crate::store::clock::today());
-        download_text(&name, "application/json", &text);
-    };
     view! {
         <h1>"Settings"</h1>
         <label class="field">
@@ -42,8 +35,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <option value="dark">"Dark"</option>
             </select>
         </label>
-        <h2>"Your data"</h2>
-        <p>"Everything stays in this browser. A backup file keeps it safe and moves it to another device."</p>
-        <button type="button" class="button" on:click=export>"Export backup"</button>
+        <BackupSection />
+        <VcardSection />
+        <StorageSection />
     }
 }

@@ -1,0 +1,211 @@
+//! What Home reminds me of: follow-ups due or overdue, and slow burners — people I met six
+//! months ago or more and have not followed up since, because the client comes years later.
+
+use super::model::{Event, Millis, Person, PersonId};
+use std::collections::BTreeMap;
+
+/// A follow-up to show on Home: whose, which one (its index), and its text and date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueFollowUp {
+    pub person: PersonId,
+    pub name: String,
+    pub index: usize,
+    pub due: String,
+    pub text: String,
+}
+
+/// Open follow-ups due on or before `today` (`YYYY-MM-DD`), oldest first.
+pub fn due_follow_ups<'a>(
+    people: impl IntoIterator<Item = &'a Person>,
+    today: &str,
+) -> Vec<DueFollowUp> {
+    let mut out: Vec<DueFollowUp> = people
+        .into_iter()
+        .flat_map(|p| {
+            p.follow_ups
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| !f.done && !f.due.is_empty() && f.due.as_str() <= today)
+                .map(|(index, f)| DueFollowUp {
+                    person: p.id.clone(),
+                    name: p.name.clone(),
+                    index,
+                    due: f.due.clone(),
+                    text: f.text.clone(),
+                })
+        })
+        .collect();
+    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+/// `YYYY-MM-DD` of a timestamp (UTC), by the civil-from-days algorithm.
+pub fn date_of(millis: Millis) -> String {
+    let days = millis.div_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The date `months` months before `date` (`YYYY-MM-DD`), the day kept where the month has
+/// it; `None` for a malformed date.
+pub fn months_before(date: &str, months: u32) -> Option<String> {
+    let mut parts = date.splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let total = y * 12 + (m - 1) - i64::from(months);
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    Some(format!("{y:04}-{m:02}-{:02}", d.min(28)))
+}
+
+/// When we first met: the earliest of the typed date, the events we were both at, and the day
+/// the record was made.
+pub fn first_met(person: &Person, events: &[&Event]) -> String {
+    let mut dates: Vec<String> = vec![date_of(person.created)];
+    if !person.met_on.is_empty() {
+        dates.push(person.met_on.clone());
+    }
+    dates.extend(
+        events
+            .iter()
+            .filter(|e| !e.date.is_empty())
+            .map(|e| e.date.clone()),
+    );
+    dates.into_iter().min().unwrap_or_default()
+}
+
+/// People met at least six months before `today` with no follow-up dated since we met,
+/// longest-waiting first, at most `limit`.
+pub fn slow_burners<'a>(
+    people: impl IntoIterator<Item = &'a Person>,
+    events: &BTreeMap<super::model::EventId, Event>,
+    today: &str,
+    limit: usize,
+) -> Vec<(PersonId, String, String)> {
+    let Some(cutoff) = months_before(today, 6) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PersonId, String, String)> = people
+        .into_iter()
+        .filter_map(|p| {
+            let theirs: Vec<&Event> = events
+                .values()
+                .filter(|e| e.attendees.contains(&p.id))
+                .collect();
+            let met = first_met(p, &theirs);
+            let followed_up = p.follow_ups.iter().any(|f| f.due >= met);
+            (met.as_str() <= cutoff.as_str() && !followed_up)
+                .then(|| (p.id.clone(), p.name.clone(), met))
+        })
+        .collect();
+    out.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
+    out.truncate(limit);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{EventId, FollowUp};
+
+    const DAY: Millis = 86_400_000;
+
+    #[test]
+    fn dates_from_timestamps() {
+        assert_eq!(date_of(0), "1970-01-01");
+        assert_eq!(date_of(1_767_225_600_000), "2026-01-01");
+        assert_eq!(date_of(1_767_225_600_000 - 1), "2025-12-31");
+        assert_eq!(date_of(951_782_400_000), "2000-02-29");
+    }
+
+    #[test]
+    fn six_months_back_wraps_years_and_keeps_dates_valid() {
+        assert_eq!(
+            months_before("2026-11-26", 6).as_deref(),
+            Some("2026-05-26")
+        );
+        assert_eq!(
+            months_before("2026-03-31", 6).as_deref(),
+            Some("2025-09-28")
+        );
+        assert_eq!(months_before("2026-13-01", 6), None);
+        assert_eq!(months_before("nonsense", 6), None);
+    }
+
+    fn person(id: &str, created: Millis) -> Person {
+        Person::new(PersonId(id.into()), id.to_uppercase(), created)
+    }
+
+    #[test]
+    fn follow_ups_due_today_or_before_and_not_done() {
+        let mut a = person("a", 0);
+        a.follow_ups = vec![
+            FollowUp {
+                due: "2026-11-26".into(),
+                text: "call".into(),
+                done: false,
+            },
+            FollowUp {
+                due: "2026-11-27".into(),
+                text: "later".into(),
+                done: false,
+            },
+            FollowUp {
+                due: "2026-11-01".into(),
+                text: "done".into(),
+                done: true,
+            },
+            FollowUp {
+                due: "2026-10-01".into(),
+                text: "late".into(),
+                done: false,
+            },
+        ];
+        let due = due_follow_ups([&a], "2026-11-26");
+        let texts: Vec<_> = due.iter().map(|d| (d.text.as_str(), d.index)).collect();
+        assert_eq!(texts, vec![("late", 3), ("call", 0)]);
+    }
+
+    #[test]
+    fn slow_burners_are_old_acquaintances_without_a_follow_up_since() {
+        let today = "2026-11-26";
+        let jan = 1_767_225_600_000; // 2026-01-01
+        let old = person("old", jan);
+        let mut followed = person("followed", jan);
+        followed.follow_ups.push(FollowUp {
+            due: "2026-03-01".into(),
+            text: "x".into(),
+            done: true,
+        });
+        let recent = person("recent", jan + 300 * DAY);
+        let mut at_old_event = person("evented", jan + 300 * DAY);
+        at_old_event.met_on = String::new();
+        let mut events = BTreeMap::new();
+        let mut e = Event::new(EventId("e".into()), "Old do", "2025-02-01", jan);
+        e.attendees.push(at_old_event.id.clone());
+        events.insert(e.id.clone(), e);
+        let people = [old, followed, recent, at_old_event];
+        let got: Vec<_> = slow_burners(people.iter(), &events, today, 10)
+            .into_iter()
+            .map(|(id, _, met)| (id.0, met))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("evented".to_string(), "2025-02-01".to_string()),
+                ("old".to_string(), "2026-01-01".to_string())
+            ]
+        );
+    }
+}

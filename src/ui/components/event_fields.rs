@@ -1,0 +1,86 @@
+//! An event's fields as a form, for creating and editing.
+
+use super::field::TextField;
+use crate::core::limits::{NAME_MAX, NOTE_MAX};
+use crate::core::model::Event;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct EventDraft {
+    pub name: RwSignal<String>,
+    pub date: RwSignal<String>,
+    pub place: RwSignal<String>,
+    pub group: RwSignal<String>,
+    pub purpose: RwSignal<String>,
+    pub notes: RwSignal<String>,
+    pub takeaways: RwSignal<String>,
+}
+
+impl EventDraft {
+    pub fn new(e: &Event) -> Self {
+        EventDraft {
+            name: RwSignal::new(e.name.clone()),
+            date: RwSignal::new(e.date.clone()),
+            place: RwSignal::new(e.place.clone()),
+            group: RwSignal::new(e.group.clone()),
+            purpose: RwSignal::new(e.purpose.clone()),
+            notes: RwSignal::new(e.notes.clone()),
+            takeaways: RwSignal::new(e.takeaways.clone()),
+        }
+    }
+
+    /// The first problem that stops a save.
+    pub fn problem(&self) -> Option<String> {
+        let name = self.name.get_untracked();
+        if name.trim().is_empty() {
+            return Some("An event needs a name.".into());
+        }
+        use crate::core::limits::over_limit;
+        over_limit("Event name", name.trim(), NAME_MAX)
+            .or_else(|| {
+                self.place
+                    .with_untracked(|v| over_limit("Place", v, NAME_MAX))
+            })
+            .or_else(|| {
+                self.group
+                    .with_untracked(|v| over_limit("Group or club", v, NAME_MAX))
+            })
+            .or_else(|| {
+                self.purpose
+                    .with_untracked(|v| over_limit("Purpose", v, NOTE_MAX))
+            })
+            .or_else(|| {
+                self.notes
+                    .with_untracked(|v| over_limit("Event notes", v, NOTE_MAX))
+            })
+            .or_else(|| {
+                self.takeaways
+                    .with_untracked(|v| over_limit("Takeaways", v, NOTE_MAX))
+            })
+    }
+
+    pub fn apply(&self, e: &mut Event) {
+        e.name = self.name.get_untracked().trim().to_string();
+        e.date = self.date.get_untracked();
+        e.place = self.place.get_untracked().trim().to_string();
+        e.group = self.group.get_untracked().trim().to_string();
+        e.purpose = self.purpose.get_untracked().trim().to_string();
+        e.notes = self.notes.get_untracked();
+        e.takeaways = self.takeaways.get_untracked();
+    }
+}
+
+#[component]
+pub fn EventFields(draft: EventDraft, #[prop(optional)] full: bool) -> impl IntoView {
+    view! {
+        <TextField label="Event name" value=draft.name max=NAME_MAX />
+        <TextField label="Date" value=draft.date kind="date" />
+        <TextField label="Place" value=draft.place max=NAME_MAX />
+        <TextField label="Group or club" value=draft.group max=NAME_MAX />
+        <TextField label="Purpose" value=draft.purpose max=NOTE_MAX placeholder="Why the room is gathered" />
+        <Show when=move || full>
+            <TextField label="Event notes" value=draft.notes max=NOTE_MAX multiline=true />
+            <TextField label="Takeaways" value=draft.takeaways max=NOTE_MAX multiline=true />
+        </Show>
+    }
+}

@@ -1,0 +1,18 @@
+// Exporting one person's card and my own card (buttons mounted on the person page and My map).
+import fs from 'node:fs/promises';
+import { test, expect, openApp, addPerson } from './fixtures.mjs';
+
+test('Export vCard on a person and Export my vCard on My map', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, { name: "Meg O'Brien", what: 'Garden design', interests: ['Running'] });
+  const [card] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export vCard', exact: true }).click()]);
+  expect(card.suggestedFilename()).toBe('meg-o-brien.vcf');
+  const text = await fs.readFile(await card.path(), 'utf8');
+  expect(text).toContain("FN:Meg O'Brien");
+  expect(text).toMatch(/INTEREST[^:]*:Running/);
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Claire Smith');
+  const [mine] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my vCard' }).click()]);
+  expect(mine.suggestedFilename()).toBe('claire-smith.vcf');
+  expect(await fs.readFile(await mine.path(), 'utf8')).toContain('FN:Claire Smith');
+});
