@@ -2,7 +2,7 @@
 //! months ago or more and have not followed up since, because the client comes years later.
 
 use super::model::{Event, Millis, Person, PersonId};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A follow-up to show on Home: whose, which one (its index), and its text and date.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,24 +69,24 @@ pub fn months_before(date: &str, months: u32) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{:02}", d.min(28)))
 }
 
-/// When we first met: the earliest of the typed date, the events we were both at, and the day
-/// the record was made.
-pub fn first_met(person: &Person, events: &[&Event]) -> String {
-    let mut dates: Vec<String> = vec![date_of(person.created)];
-    if !person.met_on.is_empty() {
-        dates.push(person.met_on.clone());
+/// When we first met: the earliest of the typed date, the earliest event we were both at, and
+/// the day the record was made.
+pub fn first_met(person: &Person, earliest_event: Option<&str>) -> String {
+    let mut met = date_of(person.created);
+    for d in [Some(person.met_on.as_str()), earliest_event]
+        .into_iter()
+        .flatten()
+    {
+        if !d.is_empty() && d < met.as_str() {
+            met = d.to_string();
+        }
     }
-    dates.extend(
-        events
-            .iter()
-            .filter(|e| !e.date.is_empty())
-            .map(|e| e.date.clone()),
-    );
-    dates.into_iter().min().unwrap_or_default()
+    met
 }
 
 /// People met at least six months before `today` with no follow-up dated since we met,
-/// longest-waiting first, at most `limit`.
+/// longest-waiting first, at most `limit`. One pass over the events first, so 5,000 people
+/// and 100 events cost 5,000 look-ups rather than half a million scans.
 pub fn slow_burners<'a>(
     people: impl IntoIterator<Item = &'a Person>,
     events: &BTreeMap<super::model::EventId, Event>,
@@ -96,14 +96,19 @@ pub fn slow_burners<'a>(
     let Some(cutoff) = months_before(today, 6) else {
         return Vec::new();
     };
+    let mut earliest: HashMap<&PersonId, &str> = HashMap::new();
+    for e in events.values().filter(|e| !e.date.is_empty()) {
+        for id in &e.attendees {
+            let d = earliest.entry(id).or_insert(e.date.as_str());
+            if e.date.as_str() < *d {
+                *d = e.date.as_str();
+            }
+        }
+    }
     let mut out: Vec<(PersonId, String, String)> = people
         .into_iter()
         .filter_map(|p| {
-            let theirs: Vec<&Event> = events
-                .values()
-                .filter(|e| e.attendees.contains(&p.id))
-                .collect();
-            let met = first_met(p, &theirs);
+            let met = first_met(p, earliest.get(&p.id).copied());
             let followed_up = p.follow_ups.iter().any(|f| f.due >= met);
             (met.as_str() <= cutoff.as_str() && !followed_up)
                 .then(|| (p.id.clone(), p.name.clone(), met))

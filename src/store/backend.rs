@@ -33,23 +33,21 @@ fn storage() -> web_sys::Storage {
     GlooLocalStorage::raw()
 }
 
-/// Every entry whose key starts with `prefix`.
+/// Every entry whose key starts with `prefix`. One `Object.entries` call rather than a
+/// `key(i)` and a `getItem` per entry: at start that is 2 calls instead of 10,000.
 pub fn entries_with_prefix(prefix: &str) -> Vec<(String, String)> {
     let storage = storage();
-    let len = storage.length().unwrap_or(0);
-    let mut out = Vec::new();
-    for i in 0..len {
-        let Ok(Some(key)) = storage.key(i) else {
-            continue;
-        };
-        if !key.starts_with(prefix) {
-            continue;
-        }
-        if let Ok(Some(value)) = storage.get_item(&key) {
-            out.push((key, value));
-        }
-    }
-    out
+    js_sys::Object::entries(storage.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string()?;
+            if !key.starts_with(prefix) {
+                return None;
+            }
+            Some((key, pair.get(1).as_string()?))
+        })
+        .collect()
 }
 
 pub fn get(key: &str) -> Option<String> {
