@@ -182,3 +182,27 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+test('an event can take someone already saved, and a new person added from inside it', async ({ page }) => {
+  await seed(page, {
+    ...Object.fromEntries([person('a', 'Alex', []), person('b', 'Bea', [])]),
+    'cg.e.ev': { id: 'ev', name: 'Rotary supper', date: '2026-11-01', attendees: ['a'], created: 1, updated: 1 },
+  });
+  await page.goto('/#/events/ev');
+  const met = page.locator('ul.person-list');
+  await expect(met.getByRole('link')).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Add someone already saved' }).fill('be');
+  await page.getByRole('button', { name: 'Add Bea' }).click();
+  await expect(met.getByRole('link', { name: /^Bea/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Add person here' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Cleo');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('link', { name: /Rotary supper/ })).toBeVisible();
+  await page.getByRole('link', { name: /Rotary supper/ }).click();
+  await expect(met.getByRole('link')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Edit event' }).click();
+  await page.getByRole('textbox', { name: 'Takeaways' }).fill('Bea knows the council recycling lead');
+  await page.getByRole('button', { name: 'Save event' }).click();
+  await page.reload();
+  await expect(page.getByText('Bea knows the council recycling lead')).toBeVisible();
+});

@@ -4,7 +4,7 @@
 //! one that can be read shows what it will add or change, and only "Import" writes.
 
 use super::backup_preview::BackupPreview;
-use super::file_picker::{FilePicker, PickError, PickedFile};
+use super::file_picker::{FilePicker, PickedFile};
 use crate::core::backup::{
     merge_import, parse_backup, preview_import, to_backup_json, BackupError, ImportPreview,
     MAX_BACKUP_BYTES,
@@ -48,17 +48,10 @@ pub fn BackupSection() -> impl IntoView {
     let on_pick = Callback::new(move |file: PickedFile| {
         pending.set(None);
         done.set(None);
-        let text = match file.text {
-            Ok(text) => text,
-            Err(PickError::TooLarge { bytes }) => {
-                error.set(Some(BackupError::TooLarge { bytes }.to_string()));
-                return;
-            }
-            Err(PickError::Unreadable) => {
-                error.set(Some(format!(
-                    "{} could not be read by the browser. Nothing was imported.",
-                    file.name
-                )));
+        let text = match file.text_or_message(|bytes| BackupError::TooLarge { bytes }.to_string()) {
+            Ok(text) => text.to_string(),
+            Err(message) => {
+                error.set(Some(message));
                 return;
             }
         };

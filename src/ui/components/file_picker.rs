@@ -13,6 +13,20 @@ pub struct PickedFile {
     pub text: Result<String, PickError>,
 }
 
+impl PickedFile {
+    /// The text, or the message to show instead; `too_large` words the caller's size limit.
+    pub fn text_or_message(&self, too_large: impl FnOnce(usize) -> String) -> Result<&str, String> {
+        match &self.text {
+            Ok(text) => Ok(text),
+            Err(PickError::TooLarge { bytes }) => Err(too_large(*bytes)),
+            Err(PickError::Unreadable) => Err(format!(
+                "{} could not be read by the browser. Nothing was imported.",
+                self.name
+            )),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PickError {
     /// Bigger than the caller accepts: not read at all, so a huge file cannot stall the tab.

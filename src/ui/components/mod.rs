@@ -20,6 +20,7 @@ pub mod nav_bar;
 pub mod overlap_view;
 pub mod person_fields;
 pub mod person_list;
+pub mod person_picker;
 pub mod qr_image;
 pub mod save_acquaintance;
 pub mod shared_map;

@@ -1,7 +1,7 @@
 //! Settings › Contacts: everyone as one vCard file, and people from a vCard file (after a
 //! preview), for moving contacts to and from a phone's address book.
 
-use super::file_picker::{FilePicker, PickError, PickedFile};
+use super::file_picker::{FilePicker, PickedFile};
 use super::vcard_preview::{CardRow, VcardPreview};
 use crate::core::model::{CategoryId, PersonId};
 use crate::core::vcard::{parse_vcf, people_to_vcf, VcardError, MAX_FILE_BYTES};
@@ -36,17 +36,10 @@ pub fn VcardSection() -> impl IntoView {
 
     let on_pick = Callback::new(move |file: PickedFile| {
         pending.set(None);
-        let text = match file.text {
-            Ok(text) => text,
-            Err(PickError::TooLarge { bytes }) => {
-                error.set(Some(VcardError::TooLarge { bytes }.to_string()));
-                return;
-            }
-            Err(PickError::Unreadable) => {
-                error.set(Some(format!(
-                    "{} could not be read by the browser. Nothing was imported.",
-                    file.name
-                )));
+        let text = match file.text_or_message(|bytes| VcardError::TooLarge { bytes }.to_string()) {
+            Ok(text) => text.to_string(),
+            Err(message) => {
+                error.set(Some(message));
                 return;
             }
         };
