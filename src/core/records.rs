@@ -154,18 +154,42 @@ fn parse<T: serde::de::DeserializeOwned>(key: &str, raw: &str, version: u32) -> 
     serde_json::from_value(migrate(key, value, version)?).map_err(reason)
 }
 
+/// One change of shape: turns a record (named by its key) of version `n` into version `n + 1`.
+pub type Step = fn(key: &str, value: serde_json::Value) -> Result<serde_json::Value, String>;
+
+/// `STEPS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the first shape that shipped,
+/// so there is nothing here yet: the next change of shape raises [`SCHEMA_VERSION`], appends
+/// its step, and adds a test that loads a record of the old shape.
+const STEPS: &[Step] = &[];
+
 /// Brings one record from `version` to [`SCHEMA_VERSION`], a step at a time.
 pub fn migrate(
-    _key: &str,
+    key: &str,
     value: serde_json::Value,
     version: u32,
 ) -> Result<serde_json::Value, String> {
-    match version {
-        SCHEMA_VERSION => Ok(value),
-        v => Err(format!(
-            "from schema version {v}, which this version cannot read"
-        )),
+    run_steps(STEPS, SCHEMA_VERSION, key, value, version)
+}
+
+fn run_steps(
+    steps: &[Step],
+    target: u32,
+    key: &str,
+    mut value: serde_json::Value,
+    version: u32,
+) -> Result<serde_json::Value, String> {
+    if version == 0 || version > target {
+        return Err(format!(
+            "from schema version {version}, which this version cannot read"
+        ));
     }
+    for from in version..target {
+        let step = steps
+            .get(from as usize - 1)
+            .ok_or_else(|| format!("from schema version {from}, which this version cannot read"))?;
+        value = step(key, value)?;
+    }
+    Ok(value)
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -278,6 +302,59 @@ mod tests {
         assert_eq!(load(records.clone()), Loaded::Newer { version: 7 });
         records[0].1 = "seven".into();
         assert!(matches!(load(records), Loaded::Newer { .. }));
+    }
+
+    #[test]
+    fn migration_steps_run_in_order_from_the_stored_version() {
+        // Two made-up changes of shape, to prove the runner: v1 named the field "nom", v2
+        // "label", v3 "name".
+        fn v1_to_v2(_: &str, mut v: serde_json::Value) -> Result<serde_json::Value, String> {
+            let nom = v["nom"].take();
+            Ok(serde_json::json!({ "label": nom }))
+        }
+        fn v2_to_v3(key: &str, mut v: serde_json::Value) -> Result<serde_json::Value, String> {
+            if key == "cg.bad" {
+                return Err("a record this step cannot convert".into());
+            }
+            let label = v["label"].take();
+            Ok(serde_json::json!({ "name": label }))
+        }
+        let steps: &[Step] = &[v1_to_v2, v2_to_v3];
+        let old = serde_json::json!({ "nom": "Meg" });
+        let new = run_steps(steps, 3, "cg.me", old, 1).unwrap();
+        assert_eq!(new, serde_json::json!({ "name": "Meg" }));
+        let mid = serde_json::json!({ "label": "Sue" });
+        assert_eq!(
+            run_steps(steps, 3, "cg.me", mid, 2).unwrap(),
+            serde_json::json!({ "name": "Sue" })
+        );
+        assert!(run_steps(steps, 3, "cg.bad", serde_json::json!({ "nom": 1 }), 1).is_err());
+        assert!(run_steps(steps, 3, "cg.me", serde_json::json!({}), 0).is_err());
+        assert!(
+            run_steps(steps, 4, "cg.me", serde_json::json!({}), 1).is_err(),
+            "a missing step"
+        );
+    }
+
+    #[test]
+    fn records_of_an_unknown_older_version_are_set_aside_not_loaded() {
+        let mut records = all_records(&sample());
+        records[0].1 = "0".into();
+        match load(records) {
+            Loaded::Ready {
+                doc,
+                unreadable,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(0));
+                assert!(doc.people.is_empty());
+                assert!(unreadable
+                    .iter()
+                    .all(|u| u.reason.contains("schema version 0")));
+                assert_eq!(unreadable.len(), 5);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
     }
 
     #[test]

@@ -58,7 +58,10 @@ impl AppState {
                     migrated_from,
                 } => {
                     let quarantined = quarantine(&unreadable);
-                    if migrated_from.is_some() {
+                    // Migrated records are written back in the new shape, but only when every
+                    // entry was read: an unreadable one that could not be moved aside must not
+                    // be overwritten by a default record.
+                    if migrated_from.is_some() && unreadable.is_empty() {
                         for (key, value) in records::all_records(&doc) {
                             let _ = backend::set(&key, &value);
                         }
