@@ -23,9 +23,23 @@ pub fn available() -> bool {
         return false;
     };
     const PROBE: &str = "cg.probe";
-    let ok = storage.set_item(PROBE, "1").is_ok();
+    let ok = match storage.set_item(PROBE, "1") {
+        Ok(()) => true,
+        // A full quota still means working storage: its data must load, and the first save
+        // will report the quota in words.
+        Err(err) => is_quota_error(&err),
+    };
     let _ = storage.remove_item(PROBE);
     ok
+}
+
+fn is_quota_error(err: &wasm_bindgen::JsValue) -> bool {
+    let name = err
+        .dyn_ref::<web_sys::DomException>()
+        .map(|e| e.name())
+        .unwrap_or_default();
+    // Firefox used to name it NS_ERROR_DOM_QUOTA_REACHED.
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
 }
 
 /// Only called after [`available`] said yes; gloo's accessor panics otherwise.
@@ -56,17 +70,12 @@ pub fn get(key: &str) -> Option<String> {
 
 pub fn set(key: &str, value: &str) -> Result<(), WriteError> {
     storage().set_item(key, value).map_err(|err| {
-        let name = err
-            .dyn_ref::<web_sys::DomException>()
-            .map(|e| e.name())
-            .unwrap_or_default();
-        // Firefox used to name it NS_ERROR_DOM_QUOTA_REACHED.
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-            WriteError::QuotaExceeded
-        } else if name.is_empty() {
-            WriteError::Refused("unknown error".into())
-        } else {
-            WriteError::Refused(name)
+        if is_quota_error(&err) {
+            return WriteError::QuotaExceeded;
+        }
+        match err.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
+            Some(name) if !name.is_empty() => WriteError::Refused(name),
+            _ => WriteError::Refused("unknown error".into()),
         }
     })
 }

@@ -124,6 +124,13 @@ impl AppState {
             super::usage::wrote(&schema.0, &schema.1);
         }
         for (key, value) in records {
+            if is_stuck(&key) {
+                self.unsaved.set(true);
+                self.notify(Notice::error(
+                    "An earlier saved item could not be read or set aside, so this change is kept only in this tab rather than written over it. Export a backup from Settings, free some space and reload.",
+                ));
+                return false;
+            }
             if let Err(e) = backend::set(&key, &value) {
                 return self.failed(e);
             }
@@ -285,10 +292,22 @@ fn quarantine(unreadable: &[Unreadable]) -> Vec<String> {
         let target = records::quarantine_key(&u.key);
         if backend::set(&target, &u.raw).is_ok() {
             backend::remove(&u.key);
+        } else {
+            STUCK.with_borrow_mut(|s| s.push(u.key.clone()));
         }
         moved.push(u.key.clone());
     }
     moved
+}
+
+thread_local! {
+    /// Unreadable entries that could not be moved aside (storage full): nothing may be written
+    /// over them, so the raw text is never lost.
+    static STUCK: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn is_stuck(key: &str) -> bool {
+    STUCK.with_borrow(|s| s.iter().any(|k| k == key))
 }
 
 /// Backups, imports and the two-tab save rule (issue 6).

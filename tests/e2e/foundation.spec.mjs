@@ -99,6 +99,30 @@ test('corrupt stored JSON is set aside under a quarantine key and reported', asy
   expect(await page.evaluate(() => localStorage.getItem('cg.p.abc'))).toBeNull();
 });
 
+test('a corrupt entry that cannot be set aside (storage full) is never written over', async ({ page }) => {
+  await openApp(page);
+  const raw = '{"name":"Half a record ' + 'x'.repeat(2000);
+  await page.evaluate((raw) => {
+    localStorage.setItem('cg.schema', '1');
+    localStorage.setItem('cg.me', raw);
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length >= 16) {
+      try {
+        localStorage.setItem(`filler.${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  }, raw);
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('could not be read');
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Claire');
+  await expect(page.getByRole('status')).toContainText('could not be read or set aside');
+  expect(await page.evaluate(() => localStorage.getItem('cg.me'))).toBe(raw);
+});
+
 test('data from a newer version is left untouched', async ({ page }) => {
   await openApp(page);
   await page.evaluate(() => {
@@ -207,4 +231,24 @@ test('the page keeps its own security rules: CSP, no inline script, no CSP viola
   expect(manifest.start_url).toBe('./');
   expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+});
+
+test('a full storage still opens with everything saved before', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, { name: 'Kept Kay' });
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length >= 16) {
+      try {
+        localStorage.setItem(`filler.${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+  await page.reload();
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /Kept Kay/ })).toBeVisible();
+  await expect(page.getByText('not letting the app save')).toHaveCount(0);
 });
