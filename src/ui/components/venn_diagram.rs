@@ -58,7 +58,9 @@ impl VennModel {
     pub fn region_name(&self, r: RegionId) -> String {
         let name = |i: usize| self.sets.get(i).map(|s| s.name.as_str()).unwrap_or("");
         match r {
-            RegionId::A => format!("Only {}", name(0).to_lowercase_if_you()),
+            // "Only you" reads better than "Only You".
+            RegionId::A if name(0) == "You" => "Only you".to_string(),
+            RegionId::A => format!("Only {}", name(0)),
             RegionId::B => format!("Only {}", name(1)),
             RegionId::C => format!("Only {}", name(2)),
             RegionId::AB if self.sets.len() == 2 => "Shared".to_string(),
@@ -82,21 +84,6 @@ impl VennModel {
                 RegionId::B,
                 RegionId::C,
             ]
-        }
-    }
-}
-
-trait YouCase {
-    fn to_lowercase_if_you(&self) -> String;
-}
-
-impl YouCase for str {
-    /// "Only you" reads better than "Only You".
-    fn to_lowercase_if_you(&self) -> String {
-        if self == "You" {
-            "you".into()
-        } else {
-            self.to_string()
         }
     }
 }
