@@ -95,3 +95,18 @@ export async function seed(page, records) {
 export function person(id, name, interests, extra = {}) {
   return [`cg.p.${id}`, { id, name, interests, created: 1, updated: 1, ...extra }];
 }
+
+/** Fills localStorage with filler entries until fewer than 16 characters of quota are left. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length >= 16) {
+      try {
+        localStorage.setItem(`filler.${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+}

@@ -1,6 +1,6 @@
 // The foundation: persistence, offline use through the service worker, deep links, storage
 // failures, sub-path hosting, the update hand-off and the page's own security rules.
-import { test, expect, openApp, waitForServiceWorker, addPerson, ORIGIN } from './fixtures.mjs';
+import { test, expect, openApp, waitForServiceWorker, addPerson, fillStorage, ORIGIN } from './fixtures.mjs';
 
 async function setMyMap(page, name, interests) {
   await page.getByRole('link', { name: 'My map' }).click();
@@ -105,16 +105,8 @@ test('a corrupt entry that cannot be set aside (storage full) is never written o
   await page.evaluate((raw) => {
     localStorage.setItem('cg.schema', '1');
     localStorage.setItem('cg.me', raw);
-    let chunk = 'x'.repeat(1 << 20);
-    let i = 0;
-    while (chunk.length >= 16) {
-      try {
-        localStorage.setItem(`filler.${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
   }, raw);
+  await fillStorage(page);
   await page.reload();
   await expect(page.getByRole('status')).toContainText('could not be read');
   await page.getByRole('link', { name: 'My map' }).click();
@@ -156,18 +148,7 @@ test('without storage the app runs in memory and says so', async ({ page }) => {
 test('a full quota shows an error and keeps what was saved before', async ({ page }) => {
   await openApp(page);
   await addPerson(page, { name: 'Saved Sue', notes: 'Saved before the quota filled up' });
-  // Fill storage to within a few hundred characters of its quota.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    let i = 0;
-    while (chunk.length >= 64) {
-      try {
-        localStorage.setItem(`filler.${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
-  });
+  await fillStorage(page);
   const before = await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('cg.p.'))));
   await page.getByRole('link', { name: 'Home' }).click();
   await page.getByRole('button', { name: 'Add person' }).click();
@@ -236,17 +217,7 @@ test('the page keeps its own security rules: CSP, no inline script, no CSP viola
 test('a full storage still opens with everything saved before', async ({ page }) => {
   await openApp(page);
   await addPerson(page, { name: 'Kept Kay' });
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    let i = 0;
-    while (chunk.length >= 16) {
-      try {
-        localStorage.setItem(`filler.${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
-  });
+  await fillStorage(page);
   await page.reload();
   await page.getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('link', { name: /Kept Kay/ })).toBeVisible();
