@@ -2,7 +2,7 @@
 //! changes back to storage, record by record.
 
 use super::backend::{self, WriteError};
-use super::notice::Notice;
+use super::notice::{Notice, NoticeKind};
 use crate::core::document::{Document, RemovedPerson, Settings};
 use crate::core::model::{Category, CategoryId, Event, EventId, Me, Person, PersonId};
 use crate::core::records::{self, Loaded, Unreadable};
@@ -103,7 +103,15 @@ impl AppState {
         }
     }
 
+    /// Shows a notice. An error stays until it is dismissed or replaced by another error: a
+    /// later warning or confirmation must not hide that something was not saved.
     pub fn notify(&self, notice: Notice) {
+        let showing_error = self
+            .notice
+            .with_untracked(|n| n.as_ref().is_some_and(|n| n.kind == NoticeKind::Error));
+        if showing_error && notice.kind != NoticeKind::Error {
+            return;
+        }
         self.notice.set(Some(notice));
     }
 

@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure as measureBytes, FIRST_VISIT_BUDGET } from '../budgets.mjs';
+import { LAUNCH, PHONE } from '../chromium.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -39,20 +40,6 @@ const SEED = arg('--seed', path.join(REPO, 'target/bench/seed.json'));
 const TEMPLATE = arg('--template', path.join(REPO, 'target/bench/person-template.json'));
 const OUT = arg('--out', path.join(REPO, 'target/bench/results.md'));
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
-// The phone of the end-to-end suite.
-const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 // Lighthouse's mobile preset ("slow 4G"): 150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4× CPU.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
 const CPU_SLOWDOWN = 4;

@@ -1,6 +1,7 @@
 // Shared test set-up: every page and context records its requests, and each test fails if
 // anything went to an origin other than the test server's.
 import { test as base, expect } from '@playwright/test';
+import { PHONE } from '../chromium.mjs';
 
 export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4510}`;
 
@@ -27,13 +28,7 @@ export const test = base.extend({
   newPhone: async ({ browser, foreignRequests }, use) => {
     const made = [];
     await use(async (options = {}) => {
-      const ctx = await browser.newContext({
-        baseURL: ORIGIN + '/',
-        viewport: { width: 360, height: 740 },
-        hasTouch: true,
-        isMobile: true,
-        ...options,
-      });
+      const ctx = await browser.newContext({ baseURL: ORIGIN + '/', ...PHONE, ...options });
       ctx.on('request', (r) => {
         if (!allowed(r.url())) foreignRequests.push(r.url());
       });

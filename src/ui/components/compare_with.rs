@@ -1,6 +1,6 @@
 //! "Compare with…": pick a second person and see the three-circle Venn of me and both.
 
-use super::overlap_view::{MY_COLOUR, THEIR_COLOUR, THIRD_COLOUR};
+use super::overlap_view::{THEIR_COLOUR, THIRD_COLOUR};
 use super::person_picker::PersonPicker;
 use super::venn_diagram::{VennDiagram, VennModel, VennSet};
 use crate::core::model::{Interest, Person, PersonId};
@@ -21,18 +21,9 @@ fn three_set_model(me: &[Interest], a: &Person, b: &Person) -> VennModel {
     };
     VennModel {
         sets: vec![
-            VennSet {
-                name: "You".into(),
-                colour: MY_COLOUR.into(),
-            },
-            VennSet {
-                name: a.name.clone(),
-                colour: THEIR_COLOUR.into(),
-            },
-            VennSet {
-                name: b.name.clone(),
-                colour: THIRD_COLOUR.into(),
-            },
+            VennSet::me(),
+            VennSet::new(&a.name, THEIR_COLOUR),
+            VennSet::new(&b.name, THIRD_COLOUR),
         ],
         regions,
         summary,

@@ -27,16 +27,7 @@ pub fn two_set_model(name: &str, mine: &[Interest], theirs: &[Interest]) -> Venn
     regions[RegionId::B.index()] = o.theirs_only.iter().map(|i| i.label.clone()).collect();
     regions[RegionId::AB.index()] = o.shared.iter().map(|s| s.mine.clone()).collect();
     VennModel {
-        sets: vec![
-            VennSet {
-                name: "You".into(),
-                colour: MY_COLOUR.into(),
-            },
-            VennSet {
-                name: name.to_string(),
-                colour: THEIR_COLOUR.into(),
-            },
-        ],
+        sets: vec![VennSet::me(), VennSet::new(name, THEIR_COLOUR)],
         regions,
         summary: share_summary(name, o.shared.len()),
     }

@@ -11,6 +11,20 @@ pub struct VennSet {
     pub colour: String,
 }
 
+impl VennSet {
+    pub fn new(name: &str, colour: &str) -> Self {
+        VennSet {
+            name: name.to_string(),
+            colour: colour.to_string(),
+        }
+    }
+
+    /// My own circle, always first and always the same colour.
+    pub fn me() -> Self {
+        VennSet::new("You", super::overlap_view::MY_COLOUR)
+    }
+}
+
 /// What to draw: two or three sets and the interest labels of each region, indexed by
 /// [`RegionId::index`].
 #[derive(Clone, Debug, PartialEq)]
