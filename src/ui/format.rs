@@ -8,3 +8,13 @@ pub fn date_time(millis: i64) -> String {
         .into();
     s
 }
+
+/// The non-empty parts joined by `sep`, e.g. "2026-11-01 · Church hall" when the group is blank.
+pub fn join_present<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    parts
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+}

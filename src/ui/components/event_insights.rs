@@ -9,6 +9,15 @@ use leptos::prelude::*;
 
 const SHOWN: usize = 5;
 
+/// Everyone in the room, each as id and interests: the shape the rankings take.
+type Room = Vec<(PersonId, String, Vec<Interest>)>;
+
+fn rows(room: &Room) -> Vec<(PersonId, &[Interest])> {
+    room.iter()
+        .map(|(id, _, i)| (id.clone(), i.as_slice()))
+        .collect()
+}
+
 #[component]
 pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -23,7 +32,7 @@ pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl Int
                         .get(id)
                         .map(|p| (p.id.clone(), p.name.clone(), p.interests.clone()))
                 })
-                .collect::<Vec<(PersonId, String, Vec<Interest>)>>()
+                .collect::<Room>()
         })
     });
     let name_of = move |id: &PersonId| {
@@ -36,28 +45,19 @@ pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl Int
     };
     let talk_to = Memo::new(move |_| {
         room.with(|r| {
-            let list: Vec<(PersonId, &[Interest])> = r
-                .iter()
-                .map(|(id, _, i)| (id.clone(), i.as_slice()))
-                .collect();
+            let list = rows(r);
             state.me.with(|me| MyKeys::new(&me.interests).rank(&list))
         })
     });
     let pairs = Memo::new(move |_| {
         room.with(|r| {
-            let list: Vec<(PersonId, &[Interest])> = r
-                .iter()
-                .map(|(id, _, i)| (id.clone(), i.as_slice()))
-                .collect();
+            let list = rows(r);
             rank_pairs(&list)
         })
     });
     let shared = Memo::new(move |_| {
         room.with(|r| {
-            let list: Vec<(PersonId, &[Interest])> = r
-                .iter()
-                .map(|(id, _, i)| (id.clone(), i.as_slice()))
-                .collect();
+            let list = rows(r);
             room_overlap(&list)
         })
     });

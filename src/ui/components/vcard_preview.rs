@@ -1,6 +1,7 @@
 //! The contacts read from a vCard file, listed before any is saved, with "Import N people".
 
 use crate::core::vcard::ImportedCard;
+use crate::ui::format::join_present;
 use leptos::prelude::*;
 
 /// One card as the preview shows it, and whether it is already saved here.
@@ -33,11 +34,7 @@ pub fn VcardPreview(
                 .map(|i| i.label.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let detail = [c.what.clone(), interests]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let detail = join_present(&[c.what.as_str(), interests.as_str()], " · ");
             view! {
                 <li>
                     <span class="person-name">{c.name}</span>

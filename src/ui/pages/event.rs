@@ -9,6 +9,7 @@ use crate::ui::components::attendee_picker::AttendeePicker;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::components::event_insights::EventInsights;
 use crate::ui::components::person_list::PersonList;
+use crate::ui::format::join_present;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -87,11 +88,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
 
 #[component]
 fn EventDetails(event: Event) -> impl IntoView {
-    let line = [event.date.clone(), event.place.clone(), event.group.clone()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let line = join_present(&[&event.date, &event.place, &event.group], " · ");
     view! {
         <h1>{event.name.clone()}</h1>
         <p class="muted">{line}</p>

@@ -5,6 +5,7 @@ use crate::core::route::Route;
 use crate::store::clock::{new_id, now, today};
 use crate::store::AppState;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
+use crate::ui::format::join_present;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -54,11 +55,7 @@ pub fn EventsPage() -> impl IntoView {
                 children=move |e| {
                     let href = Route::Event(e.id.clone()).to_hash();
                     let current = state.settings.with_untracked(|s| s.current_event.as_ref() == Some(&e.id));
-                    let line = [e.date.clone(), e.place.clone(), format!("{} met", e.attendees.len())]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
+                    let line = join_present(&[e.date.clone(), e.place.clone(), format!("{} met", e.attendees.len())], " · ");
                     view! {
                         <li>
                             <a href=href class="person-row">

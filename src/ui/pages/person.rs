@@ -13,7 +13,7 @@ use crate::ui::components::overlap_view::OverlapView;
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
 use crate::ui::components::undo_toast::UndoSlot;
 use crate::ui::components::vcard_button::VcardButton;
-use crate::ui::format::date_time;
+use crate::ui::format::{date_time, join_present};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -98,11 +98,7 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
     });
     move || {
         let p = person.get();
-        let met = [p.met_on.clone(), p.met_where.clone()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let met = join_present(&[&p.met_on, &p.met_where], ", ");
         view! {
             <h1>{p.name.clone()}</h1>
             <p class="lead">{p.what.clone()}</p>
