@@ -9,6 +9,8 @@ export RUST_BACKTRACE=0
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
+# Splits the wasm into lazily loaded chunks (scripts/build-wasm.sh).
+WASM_SPLIT_VERSION="0.2.4"
 # The wasm-bindgen CLI must match the library version locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
 
@@ -28,14 +30,19 @@ setup_build() {
     # Not --locked: one of its locked dependencies is newer than this registry has.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   fi
+  # wasm-split-cli has no --version; cargo's install list knows which one is there.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute, once)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+      --features build-binary --force
+  fi
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
     say "installing npm tools from package-lock.json (wasm-opt, Playwright, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
   # Trunk runs with offline = true and passes --offline to cargo: fetch crates first.
   (cd "$ROOT" && cargo fetch --quiet)
-  # Trunk.toml pins the wasm-bindgen version; keep it equal to Cargo.lock's.
-  export TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION"
 }
 
 setup_test() {

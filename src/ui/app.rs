@@ -2,8 +2,10 @@
 //! the bottom navigation.
 
 use super::components::nav_bar::NavBar;
+use super::components::page_unavailable::PageUnavailable;
 use super::components::status_area::StatusArea;
 use super::components::undo_toast::{UndoSlot, UndoToast};
+use super::lazy_pages::{self as lazy, ChunkMissing};
 use super::pages;
 use super::router::provide_router;
 use crate::core::route::Route;
@@ -26,30 +28,41 @@ pub fn App() -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 
+    let retry = RwSignal::new(0u32);
     view! {
         <header class="app-header">
             <a class="brand" href="#/">"Common Ground"</a>
         </header>
         <StatusArea update_ready=update_ready />
         <main id="main" class="page">
-            {move || match route.get() {
-                Route::Home => view! { <pages::home::HomePage /> }.into_any(),
-                Route::MyMap => view! { <pages::my_map::MyMapPage /> }.into_any(),
-                Route::People => view! { <pages::people::PeoplePage /> }.into_any(),
-                Route::AddPerson => view! { <pages::person_form::PersonForm /> }.into_any(),
-                Route::Person(id) => view! { <pages::person::PersonPage id=id /> }.into_any(),
-                Route::Events => view! { <pages::events::EventsPage /> }.into_any(),
-                Route::Event(id) => view! { <pages::event::EventPage id=id /> }.into_any(),
-                Route::Share => view! { <pages::share::SharePage /> }.into_any(),
-                Route::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
-                Route::Received(payload) => {
-                    view! { <pages::received::ReceivedPage payload=payload /> }.into_any()
-                }
-                Route::Who(label) => view! { <pages::who::WhoPage label=label /> }.into_any(),
-                Route::NotFound(path) => view! { <pages::not_found::NotFound path=path /> }.into_any(),
+            {move || {
+                retry.track();
+                Suspend::new(page_for(route.get(), retry))
             }}
         </main>
         <UndoToast />
         <NavBar route=route />
     }
+}
+
+/// The page for a route: Home and the not-found page are in the main module, every other page
+/// is fetched as a chunk the first time (see `lazy_pages`).
+async fn page_for(route: Route, retry: RwSignal<u32>) -> AnyView {
+    let page = match route {
+        Route::Home => return view! { <pages::home::HomePage /> }.into_any(),
+        Route::NotFound(path) => {
+            return view! { <pages::not_found::NotFound path=path /> }.into_any()
+        }
+        Route::MyMap => lazy::my_map().await,
+        Route::People => lazy::people().await,
+        Route::AddPerson => lazy::person_form().await,
+        Route::Person(id) => lazy::person(id).await,
+        Route::Events => lazy::events().await,
+        Route::Event(id) => lazy::event(id).await,
+        Route::Share => lazy::share().await,
+        Route::Settings => lazy::settings().await,
+        Route::Received(payload) => lazy::received(payload).await,
+        Route::Who(label) => lazy::who(label).await,
+    };
+    page.unwrap_or_else(|ChunkMissing| view! { <PageUnavailable retry=retry /> }.into_any())
 }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod components;
 pub mod download;
 pub mod format;
+pub mod lazy_pages;
 pub mod pages;
 pub mod router;
 pub mod sw;

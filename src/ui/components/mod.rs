@@ -18,6 +18,7 @@ pub mod my_map_picture;
 pub mod my_vcard_button;
 pub mod nav_bar;
 pub mod overlap_view;
+pub mod page_unavailable;
 pub mod person_fields;
 pub mod person_list;
 pub mod person_picker;

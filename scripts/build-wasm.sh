@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Trunk "build" hook: compiles the app to wasm and splits it into lazily loaded chunks.
+#
+# Trunk's own Rust pipeline (cargo -> wasm-bindgen -> wasm-opt) has no step between cargo and
+# wasm-bindgen, which is where wasm-split must run (trunk-rs/trunk#1022), so this hook does the
+# whole pipeline and writes into trunk's staging directory:
+#   cargo build  (linked with --emit-relocs, see .cargo/config.toml)
+#   wasm-split-cli   main module + one chunk per #[wasm_split] page + shared chunks + loader JS
+#   wasm-bindgen     on the main module only (chunks share its memory and function table)
+#   wasm-opt -Oz     on every module (release only)
+# Every output file carries a content hash in its name, so a static host's HTTP cache can never
+# mix files of two builds. boot.js (the CSP forbids inline scripts) starts the main module.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STAGING="${TRUNK_STAGING_DIR:?run by trunk (see Trunk.toml)}"
+PROFILE="${TRUNK_PROFILE:-debug}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+cargo_args=(build --locked --target wasm32-unknown-unknown --bin common-ground)
+if [ "$PROFILE" = release ]; then cargo_args+=(--release); fi
+(cd "$ROOT" && cargo "${cargo_args[@]}")
+input="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/common-ground.wasm"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+wasm-split-cli "$input" "$work/split" --out-name common-ground
+# --keep-lld-exports: the chunks import the main module's table and shared globals by name.
+wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$work/out" \
+  "$work/split/common-ground.wasm"
+mv "$work/out/common-ground_bg.wasm" "$work/out/common-ground.wasm"
+cp "$work/split/__wasm_split.js" "$work/out/"
+find "$work/split" -maxdepth 1 -name '*.wasm' ! -name common-ground.wasm -exec cp {} "$work/out/" \;
+
+if [ "$PROFILE" = release ]; then
+  # Debian's binaryen 108 produces a wasm that crashes; this is binaryen 132 from npm.
+  find "$work/out" -maxdepth 1 -name '*.wasm' -print0 |
+    xargs -0 -P "$(nproc)" -I{} wasm-opt -Oz --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals {} -o {}
+fi
+
+python3 "$ROOT/scripts/hash-names.py" "$work/out" "$STAGING"

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Puts a content hash in the name of every file scripts/build-wasm.sh built, rewrites the
+references between them, writes boot.js and copies the lot into trunk's staging directory.
+
+    hash-names.py BUILT_DIR STAGING_DIR
+
+One hash over all of the files names them all: the main JS glue and the split loader import
+each other, so a per-file hash would be circular."""
+import hashlib
+import os
+import re
+import shutil
+import sys
+
+built, staging = sys.argv[1], sys.argv[2]
+
+files = []
+for root, _, names in os.walk(built):
+    for name in names:
+        files.append(os.path.relpath(os.path.join(root, name), built).replace(os.sep, "/"))
+files.sort()
+digest = hashlib.sha256()
+for rel in files:
+    digest.update(rel.encode())
+    digest.update(open(os.path.join(built, rel), "rb").read())
+h = digest.hexdigest()[:16]
+
+
+def hashed(rel):
+    if rel == "common-ground.wasm":
+        return f"common-ground-{h}_bg.wasm"
+    if "/" in rel:  # snippets/…: wasm-bindgen already names their folder per crate build
+        return rel
+    stem, ext = os.path.splitext(rel)
+    return f"{stem}-{h}{ext}"
+
+
+renames = {rel: hashed(rel) for rel in files}
+# Only module specifiers and fetched URLs are rewritten (`from "./x"`, `URL("./x"`), whole
+# names only. The wasm's import keys ("./__wasm_split.js": …) must stay as the binary has them.
+names = "|".join(re.escape(r) for r in files if "/" not in r)
+pattern = re.compile(r"""(from\s*|URL\(\s*|import\(\s*)(["'])\./(""" + names + r""")\2""")
+
+for rel, new in renames.items():
+    src = os.path.join(built, rel)
+    dst = os.path.join(staging, new)
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    if rel.endswith(".js") and "/" not in rel:
+        text = open(src, encoding="utf-8").read()
+        text = pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}./{renames[m.group(3)]}{m.group(2)}", text)
+        # wasm-bindgen's default location of the module, used when no path is passed.
+        text = text.replace("'common-ground_bg.wasm'", f"'{renames['common-ground.wasm']}'")
+        open(dst, "w", encoding="utf-8").write(text)
+    else:
+        shutil.copyfile(src, dst)
+
+main_js, main_wasm = renames["common-ground.js"], renames["common-ground.wasm"]
+with open(os.path.join(staging, "boot.js"), "w", encoding="utf-8") as boot:
+    boot.write(f"import init from './{main_js}';\nawait init({{ module_or_path: './{main_wasm}' }});\n")
+chunks = sum(1 for r in files if r.endswith(".wasm")) - 1
+print(f"build-wasm: {main_js}, {main_wasm} and {chunks} lazily loaded chunks")
