@@ -1,8 +1,30 @@
-//! Entry point: swaps the static boot screen for the app.
+//! Entry point: reads storage, then swaps the static boot screen for the app.
+
+use common_ground::store::AppState;
+use common_ground::ui::App;
+use leptos::prelude::*;
 
 fn main() {
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(common_ground::ui::App);
+    // Not leptos::task::spawn_local: Leptos sets up its executor only when the app mounts.
+    wasm_bindgen_futures::spawn_local(async {
+        let boot = document().get_element_by_id("boot");
+        match AppState::open().await {
+            Ok(opened) => {
+                if let Some(boot) = boot {
+                    boot.remove();
+                }
+                leptos::mount::mount_to_body(move || view! { <App opened=opened /> });
+            }
+            // Records are stored but cannot be read yet: starting anyway could write over
+            // them, so the boot screen says what to do instead.
+            Err(_) => {
+                if let Some(message) = boot.and_then(|b| b.query_selector("p").ok().flatten()) {
+                    message.set_attribute("role", "alert").ok();
+                    message.set_text_content(Some(
+                        "Your notes are safe on this phone, but the part of Common Ground that reads them has not finished downloading. Connect to the internet once and reload.",
+                    ));
+                }
+            }
+        }
+    });
 }

@@ -61,12 +61,22 @@ pub enum Loaded {
     Newer { version: u32 },
 }
 
+/// Whether an entry is one of ours to load: under our prefix and not set aside.
+fn is_record_key(key: &str) -> bool {
+    key.starts_with(PREFIX) && !key.starts_with(QUARANTINE_PREFIX)
+}
+
+/// Whether storage holds anything [`load`] would read; when not, the start needs no parsing.
+pub fn holds_records(entries: &[(String, String)]) -> bool {
+    entries.iter().any(|(k, _)| is_record_key(k))
+}
+
 /// Reads every stored entry into a document. Entries outside our prefix are ignored, and
 /// quarantined ones are left alone.
 pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     let entries: Vec<(String, String)> = entries
         .into_iter()
-        .filter(|(k, _)| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE_PREFIX))
+        .filter(|(k, _)| is_record_key(k))
         .collect();
     if entries.is_empty() {
         return Loaded::Fresh;
@@ -234,6 +244,17 @@ pub fn all_records(doc: &Document) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use crate::core::model::{CategoryId, Interest};
+
+    #[test]
+    fn only_our_unquarantined_entries_count_as_stored_records() {
+        let e = |k: &str| (k.to_string(), "{}".to_string());
+        assert!(!holds_records(&[]));
+        assert!(!holds_records(&[e("other.app"), e("cg.quarantine.cg.me")]));
+        assert!(holds_records(&[e("other.app"), e("cg.schema")]));
+        assert!(holds_records(&[e("cg.p.x")]));
+        // `load` agrees: what does not count loads as a fresh start.
+        assert_eq!(load(vec![e("cg.quarantine.cg.me")]), Loaded::Fresh);
+    }
 
     fn sample() -> Document {
         let mut doc = Document::default();

@@ -3,10 +3,11 @@
 
 pub mod backend;
 pub mod clock;
+pub mod codec;
 pub mod notice;
 pub mod state;
 pub mod sync;
 pub mod usage;
 
 pub use notice::{Notice, NoticeKind};
-pub use state::{AppState, Persistence};
+pub use state::{AppState, Change, Opened, Persistence};

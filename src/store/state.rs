@@ -2,6 +2,7 @@
 //! changes back to storage, record by record.
 
 use super::backend::{self, WriteError};
+use super::codec::{self, Codec, CodecMissing};
 use super::notice::{Notice, NoticeKind};
 use crate::core::document::{Document, RemovedPerson, Settings};
 use crate::core::model::{Category, CategoryId, Event, EventId, Me, Person, PersonId};
@@ -19,6 +20,25 @@ pub enum Persistence {
     NewerData {
         version: u32,
     },
+}
+
+/// A record that changed in memory and must be written. Records are encoded from the signals
+/// when they are written, so a change made before the codec arrived is saved as it is then.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Me,
+    Categories,
+    Settings,
+    Person(PersonId),
+    Event(EventId),
+}
+
+/// What [`AppState::open`] read from storage, before it becomes signals.
+pub struct Opened {
+    doc: Document,
+    persistence: Persistence,
+    notice: Option<Notice>,
+    quarantined: Vec<String>,
 }
 
 /// The app's state. Signals are split by kind so that editing one person does not re-run
@@ -40,12 +60,20 @@ pub struct AppState {
 
 impl AppState {
     /// Reads storage once and builds the state. Unreadable entries are moved to quarantine
-    /// keys before anything else is written, so a later save cannot overwrite them.
-    pub fn load() -> Self {
+    /// keys before anything else is written, so a later save cannot overwrite them. Fails only
+    /// when records are stored but the codec's chunk cannot be fetched: then nothing may start
+    /// that could write over them.
+    pub async fn open() -> Result<Opened, CodecMissing> {
         let (doc, persistence, quarantined) = if !backend::available() {
             (Document::default(), Persistence::MemoryOnly, Vec::new())
         } else {
-            match records::load(backend::entries_with_prefix(records::PREFIX)) {
+            let entries = backend::entries_with_prefix(records::PREFIX);
+            let loaded = if records::holds_records(&entries) {
+                (codec::load().await?.load)(entries)
+            } else {
+                Loaded::Fresh
+            };
+            match loaded {
                 Loaded::Fresh => (Document::default(), Persistence::Saving, Vec::new()),
                 Loaded::Newer { version } => (
                     Document::default(),
@@ -62,7 +90,8 @@ impl AppState {
                     // entry was read: an unreadable one that could not be moved aside must not
                     // be overwritten by a default record.
                     if migrated_from.is_some() && unreadable.is_empty() {
-                        for (key, value) in records::all_records(&doc) {
+                        let codec = codec::get().ok_or(CodecMissing)?;
+                        for (key, value) in (codec.all)(&doc) {
                             let _ = backend::set(&key, &value);
                         }
                     }
@@ -79,6 +108,22 @@ impl AppState {
                 records::QUARANTINE_PREFIX
             )))
         };
+        Ok(Opened {
+            doc,
+            persistence,
+            notice,
+            quarantined,
+        })
+    }
+
+    /// The state's signals, made inside the app so that the app owns them.
+    pub fn new(opened: Opened) -> Self {
+        let Opened {
+            doc,
+            persistence,
+            notice,
+            quarantined,
+        } = opened;
         AppState {
             me: RwSignal::new(doc.me),
             categories: RwSignal::new(doc.categories),
@@ -89,6 +134,13 @@ impl AppState {
             unsaved: RwSignal::new(false),
             notice: RwSignal::new(notice),
             quarantined: RwSignal::new(quarantined),
+        }
+    }
+
+    /// Fetches the codec ahead of the first save, when the start did not need it.
+    pub fn prefetch_codec(&self) {
+        if codec::get().is_none() {
+            self.fetch_codec_then_flush();
         }
     }
 
@@ -115,15 +167,24 @@ impl AppState {
         self.notice.set(Some(notice));
     }
 
-    /// Writes records, schema first; false when the browser refused. On failure the earlier
-    /// stored values stay as they were (localStorage writes are per key) and the change stays
-    /// in memory, flagged unsaved.
-    fn persist(&self, records: Vec<(String, String)>) -> bool {
+    /// Writes changed records, schema first; false when the browser refused. On failure the
+    /// earlier stored values stay as they were (localStorage writes are per key) and the change
+    /// stays in memory, flagged unsaved. Before the codec has arrived, changes wait for it.
+    fn persist(&self, changes: Vec<Change>) -> bool {
         if self.persistence.get_untracked() != Persistence::Saving {
             // Kept in memory, as the banner explains; the change itself went through.
             self.unsaved.set(true);
             return true;
         }
+        let Some(codec) = codec::get() else {
+            PENDING.with_borrow_mut(|p| p.extend(changes));
+            self.fetch_codec_then_flush();
+            return true;
+        };
+        let encoded: Vec<(String, String)> = changes
+            .iter()
+            .filter_map(|c| self.encode(codec, c))
+            .collect();
         let schema = records::schema_record();
         if backend::get(&schema.0).as_deref() != Some(schema.1.as_str()) {
             if let Err(e) = backend::set(&schema.0, &schema.1) {
@@ -131,7 +192,7 @@ impl AppState {
             }
             super::usage::wrote(&schema.0, &schema.1);
         }
-        for (key, value) in records {
+        for (key, value) in encoded {
             if is_stuck(&key) {
                 self.unsaved.set(true);
                 self.notify(Notice::error(
@@ -150,6 +211,64 @@ impl AppState {
         true
     }
 
+    /// The stored form of one changed record, from the signals as they are now; `None` for a
+    /// person or event no longer in memory (deleted since).
+    fn encode(&self, codec: &Codec, change: &Change) -> Option<(String, String)> {
+        Some(match change {
+            Change::Me => (
+                records::ME_KEY.into(),
+                self.me.with_untracked(|m| (codec.me)(m)),
+            ),
+            Change::Categories => (
+                records::CATEGORIES_KEY.into(),
+                self.categories.with_untracked(|c| (codec.categories)(c)),
+            ),
+            Change::Settings => (
+                records::SETTINGS_KEY.into(),
+                self.settings.with_untracked(|s| (codec.settings)(s)),
+            ),
+            Change::Person(id) => (
+                records::person_key(id),
+                self.people
+                    .with_untracked(|p| p.get(id).map(codec.person))?,
+            ),
+            Change::Event(id) => (
+                records::event_key(id),
+                self.events.with_untracked(|e| e.get(id).map(codec.event))?,
+            ),
+        })
+    }
+
+    /// Fetches the codec in the background and then writes what waited for it. If it cannot
+    /// be fetched, the changes stay in this tab and the user is told.
+    fn fetch_codec_then_flush(&self) {
+        if FETCHING.replace(true) {
+            return;
+        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let fetched = codec::load().await;
+            FETCHING.set(false);
+            match fetched {
+                Ok(_) => {
+                    let mut waiting = PENDING.take();
+                    waiting.dedup();
+                    if !waiting.is_empty() {
+                        state.persist(waiting);
+                    }
+                }
+                Err(CodecMissing) => {
+                    if PENDING.with_borrow(|p| !p.is_empty()) {
+                        state.unsaved.set(true);
+                        state.notify(Notice::error(
+                            "Common Ground had not finished downloading when this phone went offline, so your changes are kept only in this tab for now. Connect and make any change to save them all.",
+                        ));
+                    }
+                }
+            }
+        });
+    }
+
     fn failed(&self, e: WriteError) -> bool {
         self.unsaved.set(true);
         self.notify(Notice::error(e.to_string()));
@@ -157,15 +276,13 @@ impl AppState {
     }
 
     pub fn save_me(&self, me: Me) -> bool {
-        let record = records::me_record(&me);
         self.me.set(me);
-        self.persist(vec![record])
+        self.persist(vec![Change::Me])
     }
 
     pub fn save_categories(&self, categories: Vec<Category>) -> bool {
-        let record = records::categories_record(&categories);
         self.categories.set(categories);
-        self.persist(vec![record])
+        self.persist(vec![Change::Categories])
     }
 
     /// Deletes a category; its interests, mine and everyone's, move to "Other".
@@ -176,7 +293,7 @@ impl AppState {
         let other = CategoryId::other();
         let mut cats = self.categories.get_untracked();
         cats.retain(|c| &c.id != id);
-        let mut out = vec![records::categories_record(&cats)];
+        let mut out = vec![Change::Categories];
         self.categories.set(cats);
         let mut me = self.me.get_untracked();
         if me.interests.iter().any(|i| &i.category == id) {
@@ -184,7 +301,7 @@ impl AppState {
                 .iter_mut()
                 .filter(|i| &i.category == id)
                 .for_each(|i| i.category = other.clone());
-            out.push(records::me_record(&me));
+            out.push(Change::Me);
             self.me.set(me);
         }
         self.people.update(|people| {
@@ -195,7 +312,7 @@ impl AppState {
                         .filter(|i| &i.category == id)
                         .for_each(|i| i.category = other.clone());
                     p.updated = now;
-                    out.push(records::person_record(p));
+                    out.push(Change::Person(p.id.clone()));
                 }
             }
         });
@@ -203,9 +320,8 @@ impl AppState {
     }
 
     pub fn save_settings(&self, settings: Settings) -> bool {
-        let record = records::settings_record(&settings);
         self.settings.set(settings);
-        self.persist(vec![record])
+        self.persist(vec![Change::Settings])
     }
 
     /// Saves a person and, if given, links them to an event.
@@ -217,7 +333,7 @@ impl AppState {
         if let Some(event_id) = at_event {
             self.adopt_stored_event(event_id);
         }
-        let mut out = vec![records::person_record(&person)];
+        let mut out = vec![Change::Person(person.id.clone())];
         if let Some(event_id) = at_event {
             let now = person.updated;
             let id = person.id.clone();
@@ -226,7 +342,7 @@ impl AppState {
                     if !e.attendees.contains(&id) {
                         e.attendees.push(id);
                         e.updated = now;
-                        out.push(records::event_record(e));
+                        out.push(Change::Event(e.id.clone()));
                     }
                 }
             });
@@ -242,11 +358,11 @@ impl AppState {
         let Some(event) = self.settle_event(event) else {
             return false;
         };
-        let record = records::event_record(&event);
+        let change = Change::Event(event.id.clone());
         self.events.update(|events| {
             events.insert(event.id.clone(), event);
         });
-        self.persist(vec![record])
+        self.persist(vec![change])
     }
 
     /// Removes a person and their event links; the result lets an undo restore them exactly.
@@ -260,7 +376,8 @@ impl AppState {
         let changed: Vec<_> = removed
             .event_links
             .iter()
-            .filter_map(|(e, _)| doc.events.get(e).map(records::event_record))
+            .filter(|(e, _)| doc.events.contains_key(e))
+            .map(|(e, _)| Change::Event(e.clone()))
             .collect();
         self.people.set(doc.people);
         self.events.set(doc.events);
@@ -278,14 +395,9 @@ impl AppState {
             events: self.events.get_untracked(),
             ..Document::default()
         };
-        let person = records::person_record(&removed.person);
+        let mut out = vec![Change::Person(removed.person.id.clone())];
         let changed = doc.restore_person(removed);
-        let mut out = vec![person];
-        out.extend(
-            changed
-                .iter()
-                .filter_map(|e| doc.events.get(e).map(records::event_record)),
-        );
+        out.extend(changed.into_iter().map(Change::Event));
         self.people.set(doc.people);
         self.events.set(doc.events);
         self.persist(out)
@@ -309,6 +421,9 @@ fn quarantine(unreadable: &[Unreadable]) -> Vec<String> {
 }
 
 thread_local! {
+    /// Changes made before the codec arrived, written as soon as it does.
+    static PENDING: std::cell::RefCell<Vec<Change>> = const { std::cell::RefCell::new(Vec::new()) };
+    static FETCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Unreadable entries that could not be moved aside (storage full): nothing may be written
     /// over them, so the raw text is never lost.
     static STUCK: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -342,27 +457,15 @@ impl AppState {
         merged: Document,
         result: &crate::core::backup::MergeResult,
     ) -> bool {
-        let mut out: Vec<(String, String)> = Vec::new();
-        out.extend(
-            result
-                .people
-                .iter()
-                .filter_map(|id| merged.people.get(id))
-                .map(records::person_record),
-        );
-        out.extend(
-            result
-                .events
-                .iter()
-                .filter_map(|id| merged.events.get(id))
-                .map(records::event_record),
-        );
+        let mut out: Vec<Change> = Vec::new();
+        out.extend(result.people.iter().cloned().map(Change::Person));
+        out.extend(result.events.iter().cloned().map(Change::Event));
         if result.me_changed {
-            out.push(records::me_record(&merged.me));
+            out.push(Change::Me);
             self.me.set(merged.me);
         }
         if result.categories_changed {
-            out.push(records::categories_record(&merged.categories));
+            out.push(Change::Categories);
             self.categories.set(merged.categories);
         }
         if !result.people.is_empty() {
@@ -381,16 +484,16 @@ impl AppState {
         let blank = Document::default();
         let mut out = Vec::new();
         if doc.me != blank.me {
-            out.push(records::me_record(&doc.me));
+            out.push(Change::Me);
         }
         if doc.categories != blank.categories {
-            out.push(records::categories_record(&doc.categories));
+            out.push(Change::Categories);
         }
         if doc.settings != blank.settings {
-            out.push(records::settings_record(&doc.settings));
+            out.push(Change::Settings);
         }
-        out.extend(doc.people.values().map(records::person_record));
-        out.extend(doc.events.values().map(records::event_record));
+        out.extend(doc.people.keys().cloned().map(Change::Person));
+        out.extend(doc.events.keys().cloned().map(Change::Event));
         self.me.set(doc.me);
         self.categories.set(doc.categories);
         self.settings.set(doc.settings);
@@ -401,7 +504,10 @@ impl AppState {
 
     /// Adds new people (from a contacts file), each already under a fresh id.
     pub fn add_people(&self, people: Vec<Person>) -> bool {
-        let out = people.iter().map(records::person_record).collect();
+        let out = people
+            .iter()
+            .map(|p| Change::Person(p.id.clone()))
+            .collect();
         self.people.update(|map| {
             for p in people {
                 map.insert(p.id.clone(), p);
@@ -412,15 +518,16 @@ impl AppState {
 
     /// The stored version of a record, read now: another tab may have written it a moment
     /// ago. Text that does not read is copied aside first, so replacing it loses nothing.
-    fn stored<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+    /// Before the codec has arrived nothing is compared (this tab found nothing stored at
+    /// start, so there is little another tab could have written).
+    fn stored<T>(&self, key: &str, read: impl Fn(&Codec) -> fn(&str) -> Option<T>) -> Option<T> {
+        let codec = codec::get()?;
         let raw = backend::get(key)?;
-        match serde_json::from_str(&raw) {
-            Ok(value) => Some(value),
-            Err(_) => {
-                let _ = backend::set(&records::quarantine_key(key), &raw);
-                None
-            }
+        let value = read(codec)(&raw);
+        if value.is_none() {
+            let _ = backend::set(&records::quarantine_key(key), &raw);
         }
+        value
     }
 
     /// Applies `core::sync_rules::decide_save` to a person about to be saved: the person to
@@ -431,7 +538,7 @@ impl AppState {
             return Some(person);
         }
         let base = self.people.with_untracked(|p| p.get(&person.id).cloned());
-        let stored: Option<Person> = self.stored(&records::person_key(&person.id));
+        let stored = self.stored(&records::person_key(&person.id), |c| c.read_person);
         match decide_save(base.as_ref(), stored.as_ref(), person.updated, |p| {
             p.updated
         }) {
@@ -460,7 +567,7 @@ impl AppState {
             return Some(event);
         }
         let base = self.events.with_untracked(|e| e.get(&event.id).cloned());
-        let stored: Option<Event> = self.stored(&records::event_key(&event.id));
+        let stored = self.stored(&records::event_key(&event.id), |c| c.read_event);
         match decide_save(base.as_ref(), stored.as_ref(), event.updated, |e| e.updated) {
             SaveDecision::Write { updated } => {
                 event.updated = updated;
@@ -486,7 +593,7 @@ impl AppState {
         if self.persistence.get_untracked() != Persistence::Saving {
             return;
         }
-        let Some(stored) = self.stored::<Event>(&records::event_key(id)) else {
+        let Some(stored) = self.stored(&records::event_key(id), |c| c.read_event) else {
             return;
         };
         let newer = self.events.with_untracked(|e| {

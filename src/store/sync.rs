@@ -6,14 +6,13 @@
 //! `AppState::save_person` by `core::sync_rules::decide_save` (the newer edit wins).
 
 use super::clock::now;
+use super::codec::{self, Codec};
 use super::notice::Notice;
 use super::state::{AppState, Persistence};
-use crate::core::model::{Category, Event, Me, Person};
 use crate::core::records::{SCHEMA_KEY, SCHEMA_VERSION};
 use crate::core::route::Route;
 use crate::core::sync_rules::{backup_reminder, record_key, RecordKey};
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
 
 /// Set in sessionStorage once the backup reminder was shown, so it comes once per session.
 const REMINDED_KEY: &str = "cg.reminded";
@@ -61,13 +60,15 @@ fn on_storage(state: AppState, ev: &web_sys::StorageEvent) {
         }
         return;
     }
-    apply_change(state, &key, new.as_deref());
-}
-
-/// Reads a record another tab wrote. One that does not read is left alone here; the next
-/// start sets it aside with the others it cannot read.
-fn parse<T: DeserializeOwned>(raw: &str) -> Option<T> {
-    serde_json::from_str(raw).ok()
+    match codec::get() {
+        Some(codec) => apply_change(state, codec, &key, new.as_deref()),
+        // This tab started with nothing stored; another tab has now written something.
+        None => leptos::task::spawn_local(async move {
+            if let Ok(codec) = codec::load().await {
+                apply_change(state, codec, &key, new.as_deref());
+            }
+        }),
+    }
 }
 
 /// Whether this tab is showing that page right now.
@@ -75,12 +76,13 @@ fn showing(route: &Route) -> bool {
     Route::parse(&location_hash().unwrap_or_default()) == *route
 }
 
-/// Replaces or removes just the record under `key` in this tab's signals.
-fn apply_change(state: AppState, key: &str, new: Option<&str>) {
+/// Replaces or removes just the record under `key` in this tab's signals. A record that does
+/// not read is left alone here; the next start sets it aside with the others it cannot read.
+fn apply_change(state: AppState, codec: &Codec, key: &str, new: Option<&str>) {
     match record_key(key) {
         RecordKey::Person(id) => match new {
             Some(raw) => {
-                let Some(person) = parse::<Person>(raw).filter(|p| p.id == id) else {
+                let Some(person) = (codec.read_person)(raw).filter(|p| p.id == id) else {
                     return;
                 };
                 let before = state.people.with_untracked(|m| m.get(&id).cloned());
@@ -112,7 +114,7 @@ fn apply_change(state: AppState, key: &str, new: Option<&str>) {
         },
         RecordKey::Event(id) => match new {
             Some(raw) => {
-                let Some(event) = parse::<Event>(raw).filter(|e| e.id == id) else {
+                let Some(event) = (codec.read_event)(raw).filter(|e| e.id == id) else {
                     return;
                 };
                 if state.events.with_untracked(|m| m.get(&id) != Some(&event)) {
@@ -130,21 +132,21 @@ fn apply_change(state: AppState, key: &str, new: Option<&str>) {
             }
         },
         RecordKey::Me => {
-            let me = new.and_then(parse::<Me>).unwrap_or_default();
+            let me = new.and_then(codec.read_me).unwrap_or_default();
             if state.me.with_untracked(|m| *m != me) {
                 state.me.set(me);
             }
         }
         RecordKey::Categories => {
             if let Some(cats) = new
-                .and_then(parse::<Vec<Category>>)
+                .and_then(codec.read_categories)
                 .filter(|c| !c.is_empty())
             {
                 state.categories.set(cats);
             }
         }
         RecordKey::Settings => {
-            if let Some(settings) = new.and_then(parse) {
+            if let Some(settings) = new.and_then(codec.read_settings) {
                 state.settings.set(settings);
             }
         }

@@ -5,16 +5,17 @@ use super::components::nav_bar::NavBar;
 use super::components::page_unavailable::PageUnavailable;
 use super::components::status_area::StatusArea;
 use super::components::undo_toast::{UndoSlot, UndoToast};
-use super::lazy_pages::{self as lazy, ChunkMissing};
+use super::lazy_pages::{self as lazy, Chunk, ChunkMissing};
 use super::pages;
 use super::router::provide_router;
 use crate::core::route::Route;
-use crate::store::AppState;
+use crate::store::{AppState, Opened};
 use leptos::prelude::*;
 
+/// The app, on what `AppState::open` read from storage.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::load();
+pub fn App(opened: Opened) -> impl IntoView {
+    let state = AppState::new(opened);
     provide_context(state);
     crate::store::sync::listen(state);
     provide_context(UndoSlot(RwSignal::new(None)));
@@ -28,41 +29,57 @@ pub fn App() -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 
+    // A first visit needs no codec to show Home; fetch it now, before a save needs it.
+    state.prefetch_codec();
+
+    // `arrived` ticks when a page's chunk has been fetched; `retry` when "Try again" is tapped.
+    let arrived = RwSignal::new(0u32);
     let retry = RwSignal::new(0u32);
+    let failed = StoredValue::new(None::<(Chunk, u32)>);
+    let page = move || {
+        let route = route.get();
+        let Some(chunk) = Chunk::of(&route) else {
+            return main_module_page(route);
+        };
+        if let Some(page) = lazy::fetched(chunk) {
+            // Not tracking `arrived` here: another chunk arriving must not redraw this page.
+            return page(route);
+        }
+        arrived.track();
+        let attempt = retry.get();
+        if failed.get_value() == Some((chunk, attempt)) {
+            return view! { <PageUnavailable retry=retry /> }.into_any();
+        }
+        leptos::task::spawn_local(async move {
+            match lazy::fetch(chunk).await {
+                Ok(_) => arrived.update(|n| *n += 1),
+                Err(ChunkMissing) => {
+                    failed.set_value(Some((chunk, attempt)));
+                    arrived.update(|n| *n += 1);
+                }
+            }
+        });
+        view! { <p class="muted">"Opening…"</p> }.into_any()
+    };
+
     view! {
         <header class="app-header">
             <a class="brand" href="#/">"Common Ground"</a>
         </header>
         <StatusArea update_ready=update_ready />
         <main id="main" class="page">
-            {move || {
-                retry.track();
-                Suspend::new(page_for(route.get(), retry))
-            }}
+            {page}
         </main>
         <UndoToast />
         <NavBar route=route />
     }
 }
 
-/// The page for a route: Home and the not-found page are in the main module, every other page
-/// is fetched as a chunk the first time (see `lazy_pages`).
-async fn page_for(route: Route, retry: RwSignal<u32>) -> AnyView {
-    let page = match route {
-        Route::Home => return view! { <pages::home::HomePage /> }.into_any(),
-        Route::NotFound(path) => {
-            return view! { <pages::not_found::NotFound path=path /> }.into_any()
-        }
-        Route::MyMap => lazy::my_map().await,
-        Route::People => lazy::people().await,
-        Route::AddPerson => lazy::person_form().await,
-        Route::Person(id) => lazy::person(id).await,
-        Route::Events => lazy::events().await,
-        Route::Event(id) => lazy::event(id).await,
-        Route::Share => lazy::share().await,
-        Route::Settings => lazy::settings().await,
-        Route::Received(payload) => lazy::received(payload).await,
-        Route::Who(label) => lazy::who(label).await,
-    };
-    page.unwrap_or_else(|ChunkMissing| view! { <PageUnavailable retry=retry /> }.into_any())
+/// The pages compiled into the main module: Home, which a first visit opens, and the
+/// not-found page.
+fn main_module_page(route: Route) -> AnyView {
+    match route {
+        Route::NotFound(path) => view! { <pages::not_found::NotFound path=path /> }.into_any(),
+        _ => view! { <pages::home::HomePage /> }.into_any(),
+    }
 }

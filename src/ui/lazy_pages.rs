@@ -1,14 +1,19 @@
-//! The split points: every page but Home is compiled into its own wasm chunk, fetched the
-//! first time its route is opened (scripts/build-wasm.sh cuts the module at these functions).
+//! The split points: every page but Home is compiled into a wasm chunk of its own, fetched
+//! the first time its route is opened (scripts/build-wasm.sh cuts the module at the
+//! `#[wasm_split]` functions below).
 //!
 //! A first visit downloads only the app frame and Home; the service worker then precaches the
-//! chunks, so every page still opens offline. Each split function must have concrete argument
-//! and return types: wasm-split-cli links them across modules with the C ABI.
+//! chunks, so every page still opens offline. Each chunk hands back a plain function that draws
+//! its page: once fetched, a page is drawn synchronously like any other view.
 
 use super::pages;
-use crate::core::model::{EventId, PersonId};
+use crate::core::route::Route;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::cell::RefCell;
+
+/// Draws the page of a route its chunk serves.
+pub type PageFn = fn(Route) -> AnyView;
 
 /// A chunk could not be fetched (offline before the service worker cached it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,54 +25,138 @@ impl From<SplitLoaderError> for ChunkMissing {
     }
 }
 
-pub type LazyPage = Result<AnyView, ChunkMissing>;
+/// The chunks, one per page that is not in the main module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chunk {
+    MyMap,
+    People,
+    PersonForm,
+    Person,
+    Events,
+    Event,
+    Share,
+    Settings,
+    Received,
+    Who,
+}
+
+impl Chunk {
+    /// The chunk that draws a route; `None` for the pages in the main module.
+    pub fn of(route: &Route) -> Option<Chunk> {
+        Some(match route {
+            Route::Home | Route::NotFound(_) => return None,
+            Route::MyMap => Chunk::MyMap,
+            Route::People => Chunk::People,
+            Route::AddPerson => Chunk::PersonForm,
+            Route::Person(_) => Chunk::Person,
+            Route::Events => Chunk::Events,
+            Route::Event(_) => Chunk::Event,
+            Route::Share => Chunk::Share,
+            Route::Settings => Chunk::Settings,
+            Route::Received(_) => Chunk::Received,
+            Route::Who(_) => Chunk::Who,
+        })
+    }
+}
+
+thread_local! {
+    static FETCHED: RefCell<Vec<(Chunk, PageFn)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The page function of a chunk already fetched.
+pub fn fetched(chunk: Chunk) -> Option<PageFn> {
+    FETCHED.with_borrow(|f| f.iter().find(|(c, _)| *c == chunk).map(|(_, page)| *page))
+}
+
+/// Fetches a chunk and the record codec (a failed fetch is retried on the next call).
+pub async fn fetch(chunk: Chunk) -> Result<PageFn, ChunkMissing> {
+    if let Some(page) = fetched(chunk) {
+        return Ok(page);
+    }
+    let page = match chunk {
+        Chunk::MyMap => my_map().await,
+        Chunk::People => people().await,
+        Chunk::PersonForm => person_form().await,
+        Chunk::Person => person().await,
+        Chunk::Events => events().await,
+        Chunk::Event => event().await,
+        Chunk::Share => share().await,
+        Chunk::Settings => settings().await,
+        Chunk::Received => received().await,
+        Chunk::Who => who().await,
+    }?;
+    // Every page can save, and saving needs the record codec: a page is drawn only once both
+    // are here (the app frame fetches the codec at start, so this rarely waits).
+    crate::store::codec::load()
+        .await
+        .map_err(|_| ChunkMissing)?;
+    FETCHED.with_borrow_mut(|f| f.push((chunk, page)));
+    Ok(page)
+}
+
+// Each function below is only ever called with routes of its own chunk (see `Chunk::of`);
+// the `_` arms are never drawn.
 
 #[wasm_split(my_map, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn my_map() -> LazyPage {
-    Ok(view! { <pages::my_map::MyMapPage /> }.into_any())
+fn my_map() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::my_map::MyMapPage /> }.into_any())
 }
 
 #[wasm_split(people, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn people() -> LazyPage {
-    Ok(view! { <pages::people::PeoplePage /> }.into_any())
+fn people() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::people::PeoplePage /> }.into_any())
 }
 
 #[wasm_split(person_form, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn person_form() -> LazyPage {
-    Ok(view! { <pages::person_form::PersonForm /> }.into_any())
+fn person_form() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::person_form::PersonForm /> }.into_any())
 }
 
 #[wasm_split(person, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn person(id: PersonId) -> LazyPage {
-    Ok(view! { <pages::person::PersonPage id=id /> }.into_any())
+fn person() -> Result<PageFn, ChunkMissing> {
+    Ok(|route| match route {
+        Route::Person(id) => view! { <pages::person::PersonPage id=id /> }.into_any(),
+        _ => ().into_any(),
+    })
 }
 
 #[wasm_split(events, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn events() -> LazyPage {
-    Ok(view! { <pages::events::EventsPage /> }.into_any())
+fn events() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::events::EventsPage /> }.into_any())
 }
 
 #[wasm_split(event, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn event(id: EventId) -> LazyPage {
-    Ok(view! { <pages::event::EventPage id=id /> }.into_any())
+fn event() -> Result<PageFn, ChunkMissing> {
+    Ok(|route| match route {
+        Route::Event(id) => view! { <pages::event::EventPage id=id /> }.into_any(),
+        _ => ().into_any(),
+    })
 }
 
 #[wasm_split(share, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn share() -> LazyPage {
-    Ok(view! { <pages::share::SharePage /> }.into_any())
+fn share() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::share::SharePage /> }.into_any())
 }
 
 #[wasm_split(settings, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn settings() -> LazyPage {
-    Ok(view! { <pages::settings::SettingsPage /> }.into_any())
+fn settings() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::settings::SettingsPage /> }.into_any())
 }
 
 #[wasm_split(received, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn received(payload: String) -> LazyPage {
-    Ok(view! { <pages::received::ReceivedPage payload=payload /> }.into_any())
+fn received() -> Result<PageFn, ChunkMissing> {
+    Ok(|route| match route {
+        Route::Received(payload) => {
+            view! { <pages::received::ReceivedPage payload=payload /> }.into_any()
+        }
+        _ => ().into_any(),
+    })
 }
 
 #[wasm_split(who, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn who(label: String) -> LazyPage {
-    Ok(view! { <pages::who::WhoPage label=label /> }.into_any())
+fn who() -> Result<PageFn, ChunkMissing> {
+    Ok(|route| match route {
+        Route::Who(label) => view! { <pages::who::WhoPage label=label /> }.into_any(),
+        _ => ().into_any(),
+    })
 }

@@ -1,0 +1,46 @@
+// What a first visit downloads before Home works: exactly the files tests/budgets.mjs counts
+// against the 150 KB budget. Every other wasm chunk (pages, the record codec) is held back
+// here, and Home must still become usable; a page's chunk comes when that page is opened.
+import { test, expect } from './fixtures.mjs';
+import { firstVisitFiles, laterChunks } from '../budgets.mjs';
+
+// The service worker's precache fetches every file on purpose; this is about the page itself.
+test.use({ serviceWorkers: 'block' });
+
+test('a first visit needs only the counted files; a page chunk comes when the page opens', async ({ page }) => {
+  const counted = firstVisitFiles();
+  const later = new Set(laterChunks());
+  expect(later.size).toBeGreaterThan(10);
+  const requested = new Set();
+  page.on('request', (r) => requested.add(decodeURIComponent(new URL(r.url()).pathname.slice(1)) || 'index.html'));
+  const held = [];
+  let holding = true;
+  await page.route(/\.wasm$/, (route) => {
+    if (holding && later.has(new URL(route.request().url()).pathname.slice(1))) held.push(route);
+    else route.continue();
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+
+  const assets = [...requested].filter((f) => /(\.(html|js|css|wasm))$/.test(f));
+  for (const file of counted) expect(assets, `first visit loads ${file}`).toContain(file);
+  const extra = assets.filter((f) => !counted.includes(f));
+  // Only chunks fetched in the background (the record codec), all of them still held back.
+  for (const file of extra) expect(later.has(file), `${file} is a later chunk`).toBe(true);
+
+  // Home answers a tap while every chunk is still held back; the map it saves waits in memory.
+  await page.getByRole('button', { name: 'Load an example map' }).click();
+  await expect(page.getByText('Opening…')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('cg.me'))).toBeNull();
+
+  holding = false;
+  await Promise.all(held.splice(0).map((r) => r.continue()));
+  await expect(page.getByRole('heading', { name: 'My map', level: 1 })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cg.me'))).toContain('"interests"');
+  expect([...requested].some((f) => /^split_people-/.test(f))).toBe(false);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  expect([...requested].some((f) => /^split_people-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);
+});
