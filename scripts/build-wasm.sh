@@ -7,7 +7,7 @@
 #   cargo build  (linked with --emit-relocs, see .cargo/config.toml)
 #   wasm-split-cli   main module + one chunk per #[wasm_split] page + shared chunks + loader JS
 #   wasm-bindgen     on the main module only (chunks share its memory and function table)
-#   wasm-opt -Oz     on every module (release only)
+#   binaryen -Oz     on every module (release only, scripts/wasm-opt-all.mjs)
 # Every output file carries a content hash in its name, so a static host's HTTP cache can never
 # mix files of two builds. boot.js (the CSP forbids inline scripts) starts the main module.
 set -euo pipefail
@@ -34,11 +34,9 @@ cp "$work/split/__wasm_split.js" "$work/out/"
 find "$work/split" -maxdepth 1 -name '*.wasm' ! -name common-ground.wasm -exec cp {} "$work/out/" \;
 
 if [ "$PROFILE" = release ]; then
-  # Debian's binaryen 108 produces a wasm that crashes; this is binaryen 132 from npm.
-  find "$work/out" -maxdepth 1 -name '*.wasm' -print0 |
-    xargs -0 -P "$(nproc)" -I{} wasm-opt -Oz --strip-debug --strip-producers \
-      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals {} -o {}
+  # binaryen 132 from npm (Debian's 108 produces a wasm that crashes), in one process.
+  find "$work/out" -maxdepth 1 -name '*.wasm' -print0 | xargs -0 node "$ROOT/scripts/wasm-opt-all.mjs" 2>&1 |
+    { grep -v 'unknown name subsection' || true; } # wasm-split's name sections: stripped here
 fi
 
 python3 "$ROOT/scripts/hash-names.py" "$work/out" "$STAGING"

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Runs binaryen's -Oz on every .wasm file named on the command line, in place, in one
+// process. The npm wasm-opt command starts binaryen afresh for each file, which costs about a
+// second apiece; a split build has over a hundred chunks. The features each module may use
+// come from its own target_features section, as rustc wrote it.
+import fs from 'node:fs';
+import binaryen from 'binaryen';
+
+binaryen.setOptimizeLevel(2);
+binaryen.setShrinkLevel(2); // -Oz
+binaryen.setDebugInfo(false);
+for (const file of process.argv.slice(2)) {
+  const module = binaryen.readBinary(fs.readFileSync(file));
+  module.optimize();
+  module.runPasses(['strip-debug', 'strip-producers', 'strip-target-features']);
+  if (!module.validate()) throw new Error(`wasm-opt-all: ${file} does not validate after optimising`);
+  fs.writeFileSync(file, module.emitBinary());
+  module.dispose();
+}
