@@ -27,7 +27,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 wasm-split-cli "$input" "$work/split" --out-name common-ground
 # --keep-lld-exports: the chunks import the main module's table and shared globals by name.
-wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$work/out" \
+# CG_WASM_NAMES=1 keeps function names in the output, for profiling (see README).
+names=()
+if [ -n "${CG_WASM_NAMES:-}" ]; then names=(--keep-debug); fi
+wasm-bindgen --target web --keep-lld-exports --no-typescript "${names[@]}" --out-dir "$work/out" \
   "$work/split/common-ground.wasm"
 mv "$work/out/common-ground_bg.wasm" "$work/out/common-ground.wasm"
 cp "$work/split/__wasm_split.js" "$work/out/"

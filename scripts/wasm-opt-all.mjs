@@ -8,11 +8,13 @@ import binaryen from 'binaryen';
 
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(2); // -Oz
-binaryen.setDebugInfo(false);
+// CG_WASM_NAMES=1 (scripts/build-wasm.sh) keeps function names, for profiling.
+const keepNames = !!process.env.CG_WASM_NAMES;
+binaryen.setDebugInfo(keepNames);
 for (const file of process.argv.slice(2)) {
   const module = binaryen.readBinary(fs.readFileSync(file));
   module.optimize();
-  module.runPasses(['strip-debug', 'strip-producers', 'strip-target-features']);
+  if (!keepNames) module.runPasses(['strip-debug', 'strip-producers', 'strip-target-features']);
   if (!module.validate()) throw new Error(`wasm-opt-all: ${file} does not validate after optimising`);
   fs.writeFileSync(file, module.emitBinary());
   module.dispose();

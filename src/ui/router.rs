@@ -14,19 +14,37 @@ pub fn current_route() -> Route {
     Route::parse(&location_hash().unwrap_or_default())
 }
 
+thread_local! {
+    /// The route signal, for `navigate`: event handlers run outside any reactive owner, so
+    /// they cannot reach the context.
+    static ROUTE: std::cell::Cell<Option<(ReadSignal<Route>, WriteSignal<Route>)>> = const { std::cell::Cell::new(None) };
+}
+
 /// Starts listening to `hashchange`; call once from the app frame.
 pub fn provide_router() -> ReadSignal<Route> {
     let (route, set_route) = signal(current_route());
+    ROUTE.set(Some((route, set_route)));
     // The listener lives as long as the page: the app frame is never unmounted.
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(current_route());
-    });
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| show(current_route()));
     std::mem::forget(handle);
     provide_context(CurrentRoute(route));
     route
 }
 
-/// Navigates by setting the fragment, so the back button and reload both work.
+/// Sets the route unless it is already showing, so a page is never rebuilt for nothing.
+fn show(next: Route) {
+    if let Some((route, set_route)) = ROUTE.get() {
+        if route.with_untracked(|r| *r != next) {
+            set_route.set(next);
+        }
+    }
+}
+
+/// Navigates by setting the fragment, so the back button and reload both work. The page is
+/// swapped at once, in the same task as the tap, rather than on the `hashchange` event a task
+/// later: after "Save", the new person's page is drawn in the frame the tap was handled in.
 pub fn navigate(route: &Route) {
     let _ = window().location().set_hash(&route.to_hash());
+    // The fragment as the browser now has it, so both paths agree on the route.
+    show(current_route());
 }
