@@ -9,6 +9,7 @@ use crate::core::model::{Category, CategoryId, Event, EventId, Me, Person, Perso
 use crate::core::records::{self, Loaded, Unreadable};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::future::Future;
 
 /// Whether changes reach storage, and if not, why not (shown as a banner).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,9 +68,23 @@ impl AppState {
         let (doc, persistence, quarantined) = if !backend::available() {
             (Document::default(), Persistence::MemoryOnly, Vec::new())
         } else {
+            // With records stored (the schema key is written before any), start fetching the
+            // codec's chunk now, so it downloads and compiles while the records are read.
+            let mut fetch = std::pin::pin!(codec::load());
+            let mut fetched = None;
+            if backend::get(records::SCHEMA_KEY).is_some() {
+                let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+                if let std::task::Poll::Ready(result) = fetch.as_mut().poll(&mut cx) {
+                    fetched = Some(result);
+                }
+            }
             let entries = backend::entries_with_prefix(records::PREFIX);
             let loaded = if records::holds_records(&entries) {
-                (codec::load().await?.load)(entries)
+                let codec = match fetched {
+                    Some(result) => result?,
+                    None => fetch.await?,
+                };
+                (codec.load)(entries)
             } else {
                 Loaded::Fresh
             };

@@ -44,7 +44,7 @@ const OUT = arg('--out', path.join(REPO, 'target/bench/results.md'));
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
 const CPU_SLOWDOWN = 4;
 const QUOTA_UNITS = 5 * 1024 * 1024; // 5 MiB as localStorage counts it: UTF-16 code units
-const RUNS = { throttled: 3, offline: 5, seeded: 5 };
+const RUNS = { throttled: 3, offline: 7, seeded: 9 };
 // A prefix, then the measured keystroke; each narrows the sample's list (checked in the output).
 const SEARCHES = [['gar', 'd'], ['wal', 'k'], ['tea', 'c'], ['run', 'n'], ['sw', 'i']];
 

@@ -82,6 +82,21 @@ test('the back button and an unknown route behave', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 });
 
+test('entries of another app on this origin, even with NUL characters, do not disturb loading', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => {
+    localStorage.setItem('cg.schema', '1');
+    localStorage.setItem('other.app\u0000key', 'a\u0000b\u0000c');
+    localStorage.setItem('cg.p.nul1', JSON.stringify({ id: 'nul1', name: 'Nadia Null', created: 1, updated: 1 }));
+    localStorage.setItem('cg.p.nul2', JSON.stringify({ id: 'nul2', name: 'Ned Zero', notes: 'tab\tand \u00e9', created: 2, updated: 2 }));
+  });
+  await page.reload();
+  await openApp(page, '#/people');
+  await expect(page.getByRole('link', { name: /Nadia Null/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Ned Zero/ })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('other.app\u0000key'))).toBe('a\u0000b\u0000c');
+});
+
 test('corrupt stored JSON is set aside under a quarantine key and reported', async ({ page }) => {
   // Mount first, so the app reads storage only on the reload below.
   await openApp(page);
