@@ -29,8 +29,10 @@ h = digest.hexdigest()[:16]
 def hashed(rel):
     if rel == "common-ground.wasm":
         return f"common-ground-{h}_bg.wasm"
-    if "/" in rel:  # snippets/…: wasm-bindgen already names their folder per crate build
-        return rel
+    if rel.startswith("snippets/"):
+        # wasm-bindgen names the folder per crate, not per content: a changed snippet would
+        # keep its URL, and a static host's HTTP cache could serve the old one.
+        return f"snippets-{h}/" + rel[len("snippets/"):]
     stem, ext = os.path.splitext(rel)
     return f"{stem}-{h}{ext}"
 
@@ -38,14 +40,14 @@ def hashed(rel):
 renames = {rel: hashed(rel) for rel in files}
 # Only module specifiers and fetched URLs are rewritten (`from "./x"`, `URL("./x"`), whole
 # names only. The wasm's import keys ("./__wasm_split.js": …) must stay as the binary has them.
-names = "|".join(re.escape(r) for r in files if "/" not in r)
+names = "|".join(re.escape(r) for r in files if r.endswith(".js") or r.endswith(".wasm"))
 pattern = re.compile(r"""(from\s*|URL\(\s*|import\(\s*)(["'])\./(""" + names + r""")\2""")
 
 for rel, new in renames.items():
     src = os.path.join(built, rel)
     dst = os.path.join(staging, new)
     os.makedirs(os.path.dirname(dst), exist_ok=True)
-    if rel.endswith(".js") and "/" not in rel:
+    if rel.endswith(".js") and "/" not in rel:  # the glue and the split loader
         text = open(src, encoding="utf-8").read()
         text = pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}./{renames[m.group(3)]}{m.group(2)}", text)
         # wasm-bindgen's default location of the module, used when no path is passed.
