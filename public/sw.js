@@ -1,5 +1,5 @@
 // Common Ground's service worker: precaches every file of the build and serves the app
-// offline. scripts/post-build.sh fills in the two placeholders below at build time.
+// offline. scripts/post-build.py fills in the two placeholders below at build time.
 const VERSION = '__CG_VERSION__';
 const PRECACHE = __CG_PRECACHE__;
 const CACHE = `cg-${VERSION}`;

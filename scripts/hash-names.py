@@ -6,24 +6,17 @@ references between them, writes boot.js and copies the lot into trunk's staging 
 
 One hash over all of the files names them all: the main JS glue and the split loader import
 each other, so a per-file hash would be circular."""
-import hashlib
 import os
 import re
 import shutil
 import sys
 
+from built_files import content_hash, listing
+
 built, staging = sys.argv[1], sys.argv[2]
 
-files = []
-for root, _, names in os.walk(built):
-    for name in names:
-        files.append(os.path.relpath(os.path.join(root, name), built).replace(os.sep, "/"))
-files.sort()
-digest = hashlib.sha256()
-for rel in files:
-    digest.update(rel.encode())
-    digest.update(open(os.path.join(built, rel), "rb").read())
-h = digest.hexdigest()[:16]
+files = listing(built)
+h = content_hash(built, files)
 
 
 def hashed(rel):

@@ -6,28 +6,23 @@
 use crate::core::route::Route;
 use leptos::prelude::*;
 
-/// The current route, kept in context by the app frame.
-#[derive(Clone, Copy)]
-pub struct CurrentRoute(pub ReadSignal<Route>);
-
 pub fn current_route() -> Route {
     Route::parse(&location_hash().unwrap_or_default())
 }
 
 thread_local! {
-    /// The route signal, for `navigate`: event handlers run outside any reactive owner, so
-    /// they cannot reach the context.
+    /// The route signal, for `navigate`: it is called from event handlers, which run outside
+    /// any reactive owner.
     static ROUTE: std::cell::Cell<Option<(ReadSignal<Route>, WriteSignal<Route>)>> = const { std::cell::Cell::new(None) };
 }
 
-/// Starts listening to `hashchange`; call once from the app frame.
+/// Starts listening to `hashchange`; call once from the app frame, which passes the route on.
 pub fn provide_router() -> ReadSignal<Route> {
     let (route, set_route) = signal(current_route());
     ROUTE.set(Some((route, set_route)));
     // The listener lives as long as the page: the app frame is never unmounted.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| show(current_route()));
     std::mem::forget(handle);
-    provide_context(CurrentRoute(route));
     route
 }
 

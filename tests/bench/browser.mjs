@@ -315,15 +315,21 @@ async function throttledFirstVisit(browser, server, runs) {
   return r;
 }
 
+/** A page with the probe installed, opened once and controlled by the service worker. */
+async function controlledPage(context, server, click) {
+  await context.addInitScript(probe, { click });
+  const page = await context.newPage();
+  await page.goto(server.base);
+  await readProbe(page, click ? 'map' : 'home', 30_000);
+  await waitForServiceWorker(page);
+  return page;
+}
+
 /** c. Repeat visit offline: the service worker serves everything. */
 async function repeatOffline(browser, server, runs) {
   const context = await newPhone(browser, server.base);
   try {
-    await context.addInitScript(probe, { click: true });
-    const page = await context.newPage();
-    await page.goto(server.base);
-    await readProbe(page, 'map', 30_000);
-    await waitForServiceWorker(page);
+    const page = await controlledPage(context, server, true);
     await context.setOffline(true);
     const sample = async () => {
       const out = [];
@@ -352,11 +358,7 @@ async function repeatOffline(browser, server, runs) {
 async function seeded(browser, server, seed, runs) {
   const context = await newPhone(browser, server.base);
   try {
-    await context.addInitScript(probe, { click: false });
-    const page = await context.newPage();
-    await page.goto(server.base);
-    await readProbe(page, 'home', 30_000);
-    await waitForServiceWorker(page);
+    const page = await controlledPage(context, server, false);
     const stored = await page.evaluate((entries) => {
       localStorage.clear();
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);

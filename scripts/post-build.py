@@ -1,14 +1,18 @@
-#!/bin/sh
-# Trunk post_build hook (runs in the staging dir before it becomes dist/).
-# 1. The Content-Security-Policy forbids inline scripts: fail if one is in index.html. Then
-#    preload links for the main module and its JS glue go into index.html.
-# 2. The service worker gets the list of every built file and a version made from their
-#    content.
-set -eu
-dir="${TRUNK_STAGING_DIR:?run by trunk}"
-python3 - "$dir" <<'PY'
-import hashlib, json, os, re, sys
-d = sys.argv[1]
+#!/usr/bin/env python3
+"""Trunk post_build hook (runs in the staging dir before it becomes dist/).
+
+1. The Content-Security-Policy forbids inline scripts: fail if one is in index.html. Then
+   preload links for the main module and its JS glue go into index.html.
+2. The service worker gets the list of every built file and a version made from their
+   content."""
+import json
+import os
+import re
+import sys
+
+from built_files import content_hash, listing
+
+d = os.environ.get("TRUNK_STAGING_DIR") or sys.exit("post-build: run by trunk (see Trunk.toml)")
 index = os.path.join(d, "index.html")
 html = open(index, encoding="utf-8").read()
 if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
@@ -26,22 +30,11 @@ links = "".join(
 if "rel=\"modulepreload\"" not in html:
     html = html.replace("  </head>", links + "  </head>", 1)
     open(index, "w", encoding="utf-8").write(html)
-files = []
-for root, _, names in os.walk(d):
-    for n in names:
-        rel = os.path.relpath(os.path.join(root, n), d).replace(os.sep, "/")
-        if rel != "sw.js":
-            files.append(rel)
-files.sort()
-h = hashlib.sha256()
-for rel in files:
-    h.update(rel.encode())
-    h.update(open(os.path.join(d, rel), "rb").read())
-version = h.hexdigest()[:16]
+files = listing(d, skip={"sw.js"})
+version = content_hash(d, files)
 urls = ["./"] + ["./" + f for f in files]
 sw_path = os.path.join(d, "sw.js")
 sw = open(sw_path, encoding="utf-8").read()
 sw = sw.replace("'__CG_VERSION__'", json.dumps(version)).replace("__CG_PRECACHE__", json.dumps(urls))
 open(sw_path, "w", encoding="utf-8").write(sw)
 print(f"post-build: {len(urls)} files precached, version {version}")
-PY
