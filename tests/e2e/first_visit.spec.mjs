@@ -1,6 +1,8 @@
 // What a first visit downloads before Home works: exactly the files tests/budgets.mjs counts
 // against the 150 KB budget. Every other wasm chunk (pages, the record codec) is held back
 // here, and Home must still become usable; a page's chunk comes when that page is opened.
+// Then the two ways a chunk can be missing: a page never opened before, now offline, and the
+// record codec when records are stored.
 import { test, expect } from './fixtures.mjs';
 import { firstVisitFiles, laterChunks } from '../budgets.mjs';
 
@@ -44,4 +46,36 @@ test('a first visit needs only the counted files; a page group\'s chunk comes wh
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   expect([...requested].some((f) => /^split_settings-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);
+});
+
+test('a page never opened before, now offline: it says so, and opens after "Try again" online', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle'); // the codec has arrived; no page group has
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('This page is not on this phone yet');
+  await expect(page.getByRole('alert')).toContainText('Everything you saved is safe');
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+});
+
+test('records stored but the codec cannot be fetched: nothing starts that could write over them', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    localStorage.setItem('cg.schema', '1');
+    localStorage.setItem('cg.p.keep1', JSON.stringify({ id: 'keep1', name: 'Kept Kim', created: 1, updated: 1 }));
+  });
+  const stored = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const before = await stored();
+  const later = new Set(laterChunks());
+  await page.route(/\.wasm$/, (route) =>
+    later.has(new URL(route.request().url()).pathname.slice(1)) ? route.abort() : route.continue(),
+  );
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Your notes are safe on this phone');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  expect(await stored()).toBe(before);
 });
