@@ -7,15 +7,10 @@
 use common_ground::core::document::Document;
 use common_ground::core::model::Interest;
 use common_ground::core::overlap::{overlap, overlap3, rank_pairs, room_overlap, MyKeys};
-use common_ground::core::sample::network_from_json;
+use common_ground::core::sample::{network_from_json, network_json};
 use common_ground::core::venn::{label_anchors, layout2, layout3, Circle, Layout, VennSizes};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-const NETWORK: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/sample-data/network-5000.json"
-);
 
 /// Median and 95th percentile of `runs` timings of `f`, for whole-network figures.
 fn time(runs: usize, mut f: impl FnMut()) -> String {
@@ -169,13 +164,12 @@ fn main() {
         "—",
     ));
 
-    match std::fs::read_to_string(NETWORK)
-        .map_err(|e| e.to_string())
+    // The sample network ships in the repository, so a missing or broken file is a failure,
+    // not a reason to print half a table.
+    let network = network_json()
         .and_then(|text| network_from_json(&text))
-    {
-        Ok(network) => network_rows(&network, &mut rows),
-        Err(e) => eprintln!("skipping the network figures: cannot read {NETWORK}: {e}"),
-    }
+        .unwrap_or_else(|e| panic!("the sample network: {e}"));
+    network_rows(&network, &mut rows);
 
     println!("| figure | measured | budget |");
     println!("|---|---|---|");

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-const SAMPLE_MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/sample-data/maps");
+const SAMPLE_MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/maps");
 const ORIGIN: &str = "https://commonground.example/#/m/";
 const FRAGMENT_BUDGET: usize = 300;
 const RATIO_BUDGET: f64 = 0.5;

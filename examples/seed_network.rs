@@ -11,13 +11,8 @@
 //! "people that fit in a 5 MiB quota" figure (the benchmark varies the id).
 
 use common_ground::core::records::{all_records, person_record};
-use common_ground::core::sample::{network_from_json, SAMPLE_TIME};
+use common_ground::core::sample::{network_from_json, network_json, NETWORK_GZ_PATH, SAMPLE_TIME};
 use std::process::ExitCode;
-
-const NETWORK: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/sample-data/network-5000.json"
-);
 
 /// The budget's person: 10 interests and a 200-character note.
 const INTERESTS: usize = 10;
@@ -38,8 +33,13 @@ fn main() -> ExitCode {
             _ => path = Some(arg),
         }
     }
-    let path = path.unwrap_or_else(|| NETWORK.to_string());
-    let json = match std::fs::read_to_string(&path) {
+    // Without an argument: the sample network the repository ships (tests/data, gzipped).
+    let read = match &path {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| e.to_string()),
+        None => network_json(),
+    };
+    let path = path.unwrap_or_else(|| NETWORK_GZ_PATH.to_string());
+    let json = match read {
         Ok(json) => json,
         Err(e) => {
             eprintln!("seed_network: cannot read {path}: {e}");

@@ -29,7 +29,14 @@ links = "".join(
 )
 if "rel=\"modulepreload\"" not in html:
     html = html.replace("  </head>", links + "  </head>", 1)
-    open(index, "w", encoding="utf-8").write(html)
+# trunk copies the skipped Rust link (index.html's marker that the wasm comes from the build
+# hook) into the output as it is; no data-trunk markup belongs in what a browser gets.
+html, removed = re.subn(r"[ \t]*<link\b[^>]*\bdata-trunk-skip\b[^>]*>\n?", "", html)
+if removed != 1:
+    sys.exit(f"post-build: expected one skipped rust link in index.html, found {removed}")
+if "data-trunk" in html:
+    sys.exit("post-build: data-trunk markup is left in index.html")
+open(index, "w", encoding="utf-8").write(html)
 files = listing(d, skip={"sw.js"})
 version = content_hash(d, files)
 urls = ["./"] + ["./" + f for f in files]

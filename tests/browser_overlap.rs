@@ -5,19 +5,20 @@
 
 use common_ground::core::model::Interest;
 use common_ground::core::overlap::MyKeys;
-use common_ground::core::sample::network_from_json;
+use common_ground::core::sample::{gunzip_text, network_from_json};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const NETWORK: &str = include_str!(concat!(
+const NETWORK_GZ: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/sample-data/network-5000.json"
+    "/tests/data/network-5000.json.gz"
 ));
 
 #[wasm_bindgen_test]
 fn rank_me_against_five_thousand_people() {
-    let doc = network_from_json(NETWORK).expect("the sample network parses");
+    let json = gunzip_text(NETWORK_GZ).expect("the sample network unpacks");
+    let doc = network_from_json(&json).expect("the sample network parses");
     let people: Vec<(String, &[Interest])> = doc
         .people
         .values()

@@ -1,4 +1,4 @@
-//! The neutral sample-data shape (`shared/sample-data/`) turned into app documents, for tests,
+//! The neutral sample-data shape (`tests/data/`) turned into app documents, for tests,
 //! native benchmarks and the in-browser benchmark (which runs this same code in wasm).
 //!
 //! Ids and times are fixed so two conversions of the same file give the same document, and a
@@ -12,6 +12,47 @@ use serde::Deserialize;
 
 /// 2026-01-01T00:00:00Z: every converted record was created and last changed then.
 pub const SAMPLE_TIME: Millis = 1_767_225_600_000;
+
+/// The 5,000-person sample network as the repository keeps it: `gzip -9 -n`, 0.3 MB instead
+/// of 3.8 MB. Read it with [`network_json`].
+pub const NETWORK_GZ_PATH: &str = "tests/data/network-5000.json.gz";
+/// The sample interest maps, one `map-N-*.json` per person (`N` interests).
+pub const MAPS_DIR: &str = "tests/data/maps";
+
+/// The text of a gzip file written by `gzip -n` (no name, no extra fields), which is how
+/// `tests/data` stores the sample network. Anything else is refused with a reason rather than
+/// guessed at.
+pub fn gunzip_text(bytes: &[u8]) -> Result<String, String> {
+    // A member header is 10 bytes: magic 1f 8b, method 8 (deflate), flags, mtime, xfl, os.
+    match bytes {
+        [0x1f, 0x8b, 8, 0, ..] if bytes.len() > 18 => {}
+        [0x1f, 0x8b, 8, ..] => {
+            return Err("gzip with a file name or extra fields: use gzip -n".into())
+        }
+        _ => return Err("not a gzip file".into()),
+    }
+    let body = &bytes[10..bytes.len() - 8];
+    let raw = miniz_oxide::inflate::decompress_to_vec(body)
+        .map_err(|e| format!("corrupt gzip data: {e:?}"))?;
+    let size = u32::from_le_bytes(bytes[bytes.len() - 4..].try_into().expect("4 bytes"));
+    if raw.len() as u32 != size {
+        return Err(format!(
+            "gzip length {} but {} bytes inflated",
+            size,
+            raw.len()
+        ));
+    }
+    String::from_utf8(raw).map_err(|e| format!("not UTF-8: {e}"))
+}
+
+/// The sample network's JSON, read from the repository (native only: tests, benches,
+/// examples).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn network_json() -> Result<String, String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(NETWORK_GZ_PATH);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    gunzip_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
 
 #[derive(Deserialize)]
 struct SampleInterest {
@@ -153,10 +194,24 @@ mod tests {
     use crate::core::backup::to_backup_json;
     use crate::core::records::all_records;
 
-    const NETWORK: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/sample-data/network-5000.json"
-    );
+    #[test]
+    fn gzip_is_read_exactly_and_bad_input_is_refused() {
+        // `printf 'Running, baking' | gzip -9 -n`
+        let gz = [
+            0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3, 0x0b, 0x2a, 0xcd, 0xcb, 0xcb, 0xcc, 0x4b, 0xd7,
+            0x51, 0x48, 0x4a, 0xcc, 0x06, 0xd2, 0, 0xd1, 0x1e, 0x40, 0x75, 0x0f, 0, 0, 0,
+        ];
+        assert_eq!(gunzip_text(&gz).as_deref(), Ok("Running, baking"));
+        assert!(gunzip_text(b"{\"me\":{}}")
+            .unwrap_err()
+            .contains("not a gzip"));
+        let mut named = gz;
+        named[3] = 8;
+        assert!(gunzip_text(&named).unwrap_err().contains("gzip -n"));
+        let mut short = gz;
+        short[29] = 16;
+        assert!(gunzip_text(&short).unwrap_err().contains("length"));
+    }
 
     #[test]
     fn category_names_map_to_the_default_ids() {
@@ -200,21 +255,21 @@ mod tests {
     }
 
     #[test]
-    fn the_shared_map_files_convert() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/sample-data/maps");
+    fn the_sample_map_files_convert() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(MAPS_DIR);
         let mut seen = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let me = me_from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
             assert!(!me.name.is_empty() && !me.interests.is_empty(), "{path:?}");
             seen += 1;
         }
-        assert!(seen > 0);
+        assert_eq!(seen, 6, "the six sample maps in {dir:?}");
     }
 
     #[test]
     fn the_five_thousand_person_network_converts_and_its_stored_size_is_known() {
-        let json = std::fs::read_to_string(NETWORK).expect("shared/sample-data beside the crate");
+        let json = network_json().expect("the sample network in tests/data");
         let doc = network_from_json(&json).unwrap();
         assert_eq!(doc.people.len(), 5_000);
         assert_eq!(doc.events.len(), 100);

@@ -8,7 +8,7 @@ use crate::core::qr;
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 
-const SAMPLE_MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/sample-data/maps");
+const SAMPLE_MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/maps");
 const ORIGIN: &str = "https://commonground.example/#/m/";
 
 /// The sample files' neutral shape: categories by display name.
