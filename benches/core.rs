@@ -8,6 +8,7 @@ use common_ground::core::document::Document;
 use common_ground::core::model::Interest;
 use common_ground::core::overlap::{overlap, overlap3, rank_pairs, room_overlap, MyKeys};
 use common_ground::core::sample::{network_from_json, network_json};
+use common_ground::core::vcard::{parse_vcf, MAX_FILE_BYTES};
 use common_ground::core::venn::{label_anchors, layout2, layout3, Circle, Layout, VennSizes};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -164,6 +165,19 @@ fn main() {
         "—",
     ));
 
+    // A hostile 5 MB vCard (soft line breaks and unclosed quotes everywhere): the import must
+    // stay quick on it. Timed here rather than asserted in a unit test, where a busy machine
+    // would make it flaky.
+    let hostile = hostile_vcard();
+    let costs = per_input(&[()], 3, |_| {
+        black_box(parse_vcf(black_box(&hostile)).ok());
+    });
+    rows.push((
+        "hostile 5 MB vCard file, parsed (fastest of 3)".into(),
+        show(costs[0]),
+        "—",
+    ));
+
     // The sample network ships in the repository, so a missing or broken file is a failure,
     // not a reason to print half a table.
     let network = network_json()
@@ -176,6 +190,18 @@ fn main() {
     for (figure, measured, budget) in rows {
         println!("| {figure} | {measured} | {budget} |");
     }
+}
+
+/// The file of the core's vCard test of the same name: just under the 5 MB limit.
+fn hostile_vcard() -> String {
+    let mut file = String::from("BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE:a=\r\n");
+    while file.len() < MAX_FILE_BYTES - 100_000 {
+        file.push_str("b=\r\n \"=\r\nINTEREST:run\r\nTEL:1\r\n");
+    }
+    file.push_str("X;A=\"");
+    file.push_str(&" x=\r\n".repeat(10_000));
+    file.push_str("\r\nEND:VCARD\r\n");
+    file
 }
 
 fn network_rows(network: &Document, rows: &mut Vec<(String, String, &str)>) {

@@ -184,7 +184,9 @@ function main() {
       }
     }
   }
-  const shareFailed = share && !share.skipped && share.ok === false;
+  // A share bench that could not run, or printed no 30-interest row, is a failure too: a check
+  // that did not happen must not read as a pass.
+  const shareFailed = share && !share.skipped && (Boolean(share.error) || share.ok !== true);
   process.exit(m.ok && !shareFailed ? 0 : 1);
 }
 

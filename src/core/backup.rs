@@ -977,6 +977,24 @@ mod tests {
             }
             prop_assert_eq!(merged.me != current.me, result.me_changed);
             prop_assert_eq!(&merged.settings, &current.settings);
+
+            // A merge never deletes: every record kept here survives, and one the backup does
+            // not mention stays exactly as it was.
+            for (id, p) in &current.people {
+                prop_assert!(merged.people.contains_key(id), "person {:?} was deleted", id);
+                if !incoming.people.contains_key(id) {
+                    prop_assert_eq!(&merged.people[id], p);
+                }
+            }
+            for (id, e) in &current.events {
+                prop_assert!(merged.events.contains_key(id), "event {:?} was deleted", id);
+                if !incoming.events.contains_key(id) {
+                    prop_assert_eq!(&merged.events[id], e);
+                }
+            }
+            for c in &current.categories {
+                prop_assert!(merged.categories.iter().any(|m| m.id == c.id), "category {:?} was deleted", c.id);
+            }
         }
 
         #[test]

@@ -1,13 +1,10 @@
 // The everyday app: first run, quick add at an event offline, follow-ups on Home, search,
 // "who shares this?", "who to talk to", limits, accessibility and screenshots.
-import { test, expect, openApp, waitForServiceWorker, seed, person } from './fixtures.mjs';
+import { test, expect, openApp, waitForServiceWorker, seed, person, shot } from './fixtures.mjs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 test('first run offers the example map, and loading it fills My map', async ({ page }) => {
   await openApp(page);
@@ -130,18 +127,20 @@ test('over-long input gets an inline message and keeps every keystroke', async (
   await expect(page.getByText(/An interest is 61 characters; the limit is 60/)).toBeVisible();
 });
 
+// Each screen with the heading it must show: a fragment-only navigation keeps the old page
+// until the new one is drawn, so waiting for "a heading" could scan the previous screen.
 const screens = [
-  ['home', '#/'],
-  ['my-map', '#/map'],
-  ['people', '#/people'],
-  ['person', '#/people/p1'],
-  ['events', '#/events'],
-  ['event', '#/events/ev'],
-  ['share', '#/share'],
-  ['settings', '#/settings'],
-  ['who', '#/who/run'],
-  ['add-person', '#/people/new'],
-  ['not-found', '#/nowhere'],
+  ['home', '#/', 'Home'],
+  ['my-map', '#/map', 'My map'],
+  ['people', '#/people', 'People'],
+  ['person', '#/people/p1', 'Meg'],
+  ['events', '#/events', 'Events'],
+  ['event', '#/events/ev', 'WI evening'],
+  ['share', '#/share', 'Share my map'],
+  ['settings', '#/settings', 'Settings'],
+  ['who', '#/who/run', 'Who shares this?'],
+  ['add-person', '#/people/new', 'Add person'],
+  ['not-found', '#/nowhere', 'Nothing here'],
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -156,9 +155,9 @@ for (const scheme of ['light', 'dark']) {
       // A recent backup, so the screenshots are not covered by the backup reminder.
       'cg.settings': { current_event: 'ev', theme: 'system', last_backup: Date.now() },
     });
-    for (const [name, hash] of screens) {
+    for (const [name, hash, heading] of screens) {
       await page.goto('/' + hash);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
       await page.addScriptTag({ path: AXE });
       const found = await page.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -170,15 +169,15 @@ for (const scheme of ['light', 'dark']) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
       if (['home', 'my-map', 'person', 'event'].includes(name)) {
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: false });
+        await shot(page, `${name}-${scheme}`);
       }
       if (name === 'person') {
         // The fixed navigation would cover the bottom of a diagram in an element screenshot.
         await page.addStyleTag({ content: '.nav-bar { display: none; }' });
-        await page.getByRole('img', { name: /You and Meg share/ }).screenshot({ path: path.join(SHOTS, `venn-2-${scheme}.png`) });
+        await shot(page.getByRole('img', { name: /You and Meg share/ }), `venn-2-${scheme}`);
         await page.getByRole('searchbox', { name: 'Compare with' }).fill('raj');
         await page.getByRole('button', { name: 'Raj' }).click();
-        await page.getByRole('img', { name: /You, Meg and Raj/ }).screenshot({ path: path.join(SHOTS, `venn-3-${scheme}.png`) });
+        await shot(page.getByRole('img', { name: /You, Meg and Raj/ }), `venn-3-${scheme}`);
       }
     }
   });

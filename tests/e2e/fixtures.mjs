@@ -2,11 +2,27 @@
 // anything went to an origin other than the test server's.
 import { test as base, expect } from '@playwright/test';
 import { PHONE } from '../chromium.mjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4510}`;
 
 function allowed(url) {
   return url.startsWith(ORIGIN + '/') || url.startsWith('data:') || url.startsWith('blob:');
+}
+
+/** Console errors a test may expect: resources it deliberately made unreachable. A test that
+ * provokes one on purpose lists it in `expectedConsoleErrors`. */
+const TOLERATED = [/Failed to load resource/];
+
+/** Records uncaught exceptions (a wasm panic aborts with one) and console errors of a page. */
+function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !TOLERATED.some((re) => re.test(m.text()))) errors.push(`console.error: ${m.text()}`);
+  });
 }
 
 export const test = base.extend({
@@ -18,20 +34,36 @@ export const test = base.extend({
     },
     { auto: true },
   ],
-  context: async ({ context, foreignRequests }, use) => {
+  // Every test fails on an uncaught error or a console error in any of its pages, unless it
+  // matches a pattern the test expects (push RegExps onto `expectedConsoleErrors`).
+  expectedConsoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  pageErrors: [
+    async ({ expectedConsoleErrors }, use) => {
+      const errors = [];
+      await use(errors);
+      const unexpected = errors.filter((e) => !expectedConsoleErrors.some((re) => re.test(e)));
+      expect(unexpected, 'uncaught errors and console errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, foreignRequests, pageErrors }, use) => {
     context.on('request', (r) => {
       if (!allowed(r.url())) foreignRequests.push(r.url());
     });
+    context.on('page', (p) => watchErrors(p, pageErrors));
     await use(context);
   },
-  // A second context (another person's phone), with the same request check.
-  newPhone: async ({ browser, foreignRequests }, use) => {
+  // A second context (another person's phone), with the same request and error checks.
+  newPhone: async ({ browser, foreignRequests, pageErrors }, use) => {
     const made = [];
     await use(async (options = {}) => {
       const ctx = await browser.newContext({ baseURL: ORIGIN + '/', ...PHONE, ...options });
       ctx.on('request', (r) => {
         if (!allowed(r.url())) foreignRequests.push(r.url());
       });
+      ctx.on('page', (p) => watchErrors(p, pageErrors));
       made.push(ctx);
       return ctx;
     });
@@ -104,4 +136,17 @@ export async function fillStorage(page) {
       }
     }
   });
+}
+
+/**
+ * A screenshot of a page or an element, named `name`. A test run writes it under
+ * target/e2e-results/screenshots, so running the suite leaves the tree clean; the README's
+ * pictures in docs/screenshots are refreshed on purpose by `./scripts/screenshots`
+ * (CG_SCREENSHOTS=1).
+ */
+export async function shot(target, name) {
+  const dir = process.env.CG_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots') : path.join(ROOT, 'target/e2e-results/screenshots');
+  const file = path.join(dir, `${name}.png`);
+  if (typeof target.goto === 'function') await target.screenshot({ path: file, fullPage: false });
+  else await target.screenshot({ path: file });
 }

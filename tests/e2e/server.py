@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Static server for the end-to-end tests: dist/ at "/" and again at the sub-path "/a/b/",
-like a static host would serve it, plus two test-only switches:
-  POST /__bump      serve sw.js with one byte more, as if a new version were deployed
+"""Static server for the end-to-end tests: dist/ at "/" and again at the sub-paths "/a/b/" and
+"/update/", like a static host would serve it, plus two test-only switches:
+  POST /__bump      serve /update/sw.js with one byte more, as if a new version were deployed
   POST /__reset     undo the bump
-Binds to 127.0.0.1 only."""
+The bump only touches the "/update/" copy, so a test of updates cannot disturb the tests that
+run beside it in another worker. Binds to 127.0.0.1 only."""
 import http.server, os, sys
 
 ROOT = os.environ.get("DIST") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dist")
-SUBPATH = "/a/b"
+SUBPATHS = ("/a/b", "/update")
+UPDATE_PATH = "/update/sw.js"
 state = {"bump": 0}
 
 
@@ -36,15 +38,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404)
 
     def translate_path(self, path):
-        if path.startswith(SUBPATH + "/"):
-            path = path[len(SUBPATH):]
-        elif path == SUBPATH:
-            path = "/"
+        for sub in SUBPATHS:
+            if path.startswith(sub + "/"):
+                path = path[len(sub):]
+                break
+            if path == sub:
+                path = "/"
+                break
         return super().translate_path(path)
 
     def do_GET(self):
         bare = self.path.split("?")[0].split("#")[0]
-        if bare.endswith("/sw.js") and state["bump"]:
+        if bare == UPDATE_PATH and state["bump"]:
             body = open(os.path.join(ROOT, "sw.js"), "rb").read() + b"\n// bump %d\n" % state["bump"]
             self.send_response(200)
             self.send_header("Content-Type", "text/javascript")
