@@ -45,9 +45,8 @@ pub fn gunzip_text(bytes: &[u8]) -> Result<String, String> {
     String::from_utf8(raw).map_err(|e| format!("not UTF-8: {e}"))
 }
 
-/// The sample network's JSON, read from the repository (native only: tests, benches,
-/// examples).
-#[cfg(not(target_arch = "wasm32"))]
+/// The sample network's JSON, read from the repository (for tests, benches and examples; the
+/// browser has no file system, so there it is an error).
 pub fn network_json() -> Result<String, String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(NETWORK_GZ_PATH);
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;

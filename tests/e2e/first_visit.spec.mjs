@@ -48,7 +48,9 @@ test('a first visit needs only the counted files; a page group\'s chunk comes wh
   expect([...requested].some((f) => /^split_settings-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);
 });
 
-test('a page never opened before, now offline: it says so, and opens after "Try again" online', async ({ page, context }) => {
+test('a page never opened before, now offline: it says so, and opens after "Try again" online', async ({ page, context, expectedConsoleErrors }) => {
+  // The chunk loader reports the failed fetch on the console; that is the point of this test.
+  expectedConsoleErrors.push(/Failed to fetch/);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle'); // the codec has arrived; no page group has
@@ -61,7 +63,8 @@ test('a page never opened before, now offline: it says so, and opens after "Try 
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 });
 
-test('records stored but the codec cannot be fetched: nothing starts that could write over them', async ({ page }) => {
+test('records stored but the codec cannot be fetched: nothing starts that could write over them', async ({ page, expectedConsoleErrors }) => {
+  expectedConsoleErrors.push(/Failed to fetch/);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
   await page.evaluate(() => {

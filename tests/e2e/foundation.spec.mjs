@@ -1,6 +1,7 @@
 // The foundation: persistence, offline use through the service worker, deep links, storage
 // failures, sub-path hosting, the update hand-off and the page's own security rules.
 import { test, expect, openApp, waitForServiceWorker, addPerson, fillStorage, ORIGIN } from './fixtures.mjs';
+import fs from 'node:fs/promises';
 
 async function setMyMap(page, name, interests) {
   await page.getByRole('link', { name: 'My map' }).click();
@@ -169,11 +170,22 @@ test('a full quota shows an error and keeps what was saved before', async ({ pag
   await page.getByRole('button', { name: 'Add person' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Too Much Tom');
   await page.getByRole('textbox', { name: 'Notes' }).fill('long note '.repeat(900));
+  const typed = await page.getByRole('textbox', { name: 'Notes' }).inputValue();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('storage for the app is full');
   // The unsaved person is still here in memory, ready to export.
   await page.getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('link', { name: /Too Much Tom/ })).toBeVisible();
+  // …and the export really carries him, so nothing typed is lost.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export backup', exact: true }).click(),
+  ]);
+  const exported = JSON.parse(await fs.readFile(await file.path(), 'utf8'));
+  expect(exported.people.map((p) => p.name).sort()).toEqual(['Saved Sue', 'Too Much Tom']);
+  expect(typed.length).toBeGreaterThan(1000);
+  expect(exported.people.find((p) => p.name === 'Too Much Tom').notes).toBe(typed);
   await page.reload();
   await page.getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('link', { name: /Saved Sue/ })).toBeVisible();

@@ -1,0 +1,132 @@
+// Claims the README makes that no other test checks: every page group opens offline after
+// the first visit, a save writes exactly one storage entry, and every control on every screen
+// is a 44 px target with a visible focus ring.
+import { test, expect, openApp, waitForServiceWorker, seed, person } from './fixtures.mjs';
+
+/** Waits until the service worker has cached every file on its precache list. */
+async function waitForPrecache(page) {
+  await waitForServiceWorker(page);
+  await page.waitForFunction(
+    async () => {
+      const sw = await (await fetch('./sw.js')).text();
+      const list = JSON.parse(sw.match(/const PRECACHE = (\[[^\]]*\])/)[1]);
+      const names = (await caches.keys()).filter((k) => k.startsWith('cg-'));
+      for (const url of list) {
+        let hit = false;
+        for (const name of names) hit ||= Boolean(await (await caches.open(name)).match(url));
+        if (!hit) return false;
+      }
+      return list.length > 5;
+    },
+    null,
+    { timeout: 30_000, polling: 250 },
+  );
+}
+
+test('after the first visit, a page of every chunk group opens offline from a cold start', async ({ page, context }) => {
+  await openApp(page);
+  await waitForPrecache(page);
+  await context.setOffline(true);
+  // One page of each group (everyday, sharing, settings), each loaded from nothing.
+  for (const [hash, heading] of [
+    ['#/map', 'My map'],
+    ['#/people', 'People'],
+    ['#/events', 'Events'],
+    ['#/share', 'Share my map'],
+    ['#/settings', 'Settings'],
+  ]) {
+    const fresh = await context.newPage();
+    await fresh.goto('/' + hash);
+    await expect(fresh.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    await fresh.close();
+  }
+});
+
+test('saving a new person writes exactly one storage entry', async ({ page }) => {
+  await openApp(page);
+  // The very first save also stamps the schema version; from then on a save is one entry.
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('First Fay');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'First Fay' })).toBeVisible();
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Una Entry');
+  await page.getByRole('textbox', { name: 'What they do' }).fill('Florist');
+  // Count writes from here on: the save itself, nothing typed before it.
+  await page.evaluate(() => {
+    window.__writes = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (this === localStorage) window.__writes.push(k);
+      return set.call(this, k, v);
+    };
+  });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Una Entry' })).toBeVisible();
+  const writes = (await page.evaluate(() => window.__writes)).filter((k) => k.startsWith('cg.') && !k.startsWith('cg.draft'));
+  expect(writes).toHaveLength(1);
+  expect(writes[0]).toMatch(/^cg\.p\.[0-9a-z]+$/);
+});
+
+const screens = [
+  ['#/', 'Home'],
+  ['#/map', 'My map'],
+  ['#/people', 'People'],
+  ['#/people/p1', 'Meg'],
+  ['#/events', 'Events'],
+  ['#/events/ev', 'WI evening'],
+  ['#/share', 'Share my map'],
+  ['#/settings', 'Settings'],
+  ['#/who/run', 'Who shares this?'],
+  ['#/people/new', 'Add person'],
+];
+
+test('every control on every screen is at least 44 px and shows a focus ring', async ({ page }) => {
+  await seed(page, {
+    ...Object.fromEntries([
+      person('p1', 'Meg', [['Running', 'sport'], ['Baking', 'food']], {
+        follow_ups: [{ due: '2026-01-01', text: 'Call Meg', done: false }],
+      }),
+    ]),
+    'cg.me': { name: 'Claire', interests: [['Running', 'sport'], ['Choir', 'arts']] },
+    'cg.e.ev': { id: 'ev', name: 'WI evening', date: '2026-11-01', attendees: ['p1'], created: 1, updated: 1 },
+    'cg.settings': { current_event: 'ev', theme: 'system', last_backup: Date.now() },
+  });
+  const problems = [];
+  for (const [hash, heading] of screens) {
+    await page.goto('/' + hash);
+    await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    // Links inside running text are exempt (WCAG 2.5.8's inline exception); everything else
+    // a finger can hit must be 44 × 44 CSS px, or sit in a 44 px tall row that takes the tap.
+    const small = await page.evaluate(() => {
+      const out = [];
+      const controls = document.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button]');
+      for (const el of controls) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue; // not shown
+        if (el.tagName === 'A' && el.closest('p, li.note, .prose')) continue;
+        const label = el.closest('label');
+        const box = label ? label.getBoundingClientRect() : r;
+        if (Math.max(box.height, r.height) < 44 - 0.5 || Math.max(box.width, r.width) < 44 - 0.5) {
+          out.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || el.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+        }
+      }
+      return out;
+    });
+    problems.push(...small.map((s) => `${hash}: ${s}`));
+    // Keyboard focus on the first few controls: each must show an outline or a ring.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return 'none';
+        const s = getComputedStyle(el);
+        const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+        return visible ? 'ok' : `${el.tagName.toLowerCase()} "${(el.textContent || el.name || '').trim().slice(0, 30)}"`;
+      });
+      if (ring !== 'ok' && ring !== 'none') problems.push(`${hash}: no focus ring on ${ring}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
