@@ -130,3 +130,21 @@ test('every control on every screen is at least 44 px and shows a focus ring', a
   }
   expect(problems).toEqual([]);
 });
+
+test('a share link opened from nothing while offline shows the map (after one earlier visit)', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': { name: 'Claire', interests: [['Running', 'sport'], ['Choir', 'arts']] } });
+  await page.goto('/#/share');
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#\/m\/.+/);
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+
+  const ctx = await newPhone();
+  const visited = await ctx.newPage();
+  await openApp(visited);
+  await waitForPrecache(visited);
+  await visited.close();
+  await ctx.setOffline(true);
+  const receiver = await ctx.newPage();
+  await receiver.goto(link);
+  await expect(receiver.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(receiver.getByText('Choir').first()).toBeVisible();
+});
