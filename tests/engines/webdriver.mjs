@@ -34,6 +34,8 @@ export const ENGINES = {
       },
     }),
     needsDisplay: true,
+    // Its automation sessions are ephemeral and keep no HTTP cache (see tests/engines/).
+    noHttpCache: true,
   },
   firefox: {
     label: 'Firefox ESR',
@@ -44,7 +46,7 @@ export const ENGINES = {
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary,
-        args: ['-headless', '-width', '400', '-height', '800'],
+        args: ['-headless'],
         prefs: {
           // Page console messages go to stdout (read for errors, like WebKit's above).
           'devtools.console.stdout.content': true,
@@ -58,6 +60,9 @@ export const ENGINES = {
           'extensions.update.enabled': false,
           'browser.shell.checkDefaultBrowser': false,
           'browser.startup.homepage_override.mstone': 'ignore',
+          'app.normandy.enabled': false,
+          'messaging-system.rsexperimentloader.enabled': false,
+          'toolkit.telemetry.enabled': false,
         },
       },
     }),
@@ -153,7 +158,10 @@ export async function newSession(driver) {
   if (!binary) throw new Error(`${driver.engine.label}: browser binary not found`);
   const caps = { alwaysMatch: { ...driver.engine.capabilities(binary), pageLoadStrategy: 'normal' } };
   const created = await request(driver.base, 'POST', '/session', { capabilities: caps });
-  return new Session(driver, created.sessionId, created.capabilities);
+  const s = new Session(driver, created.sessionId, created.capabilities);
+  // Phone-ish, where the window manager lets it be (best effort: the flows work at any size).
+  await s.cmd('POST', '/window/rect', { width: 400, height: 800 }).catch(() => {});
+  return s;
 }
 
 class Session {
@@ -179,6 +187,17 @@ class Session {
 
   async reload() {
     await this.cmd('POST', '/refresh', {});
+  }
+
+  /** Reloads as the page's own location.reload() does, then waits for the new document.
+   * (geckodriver's refresh goes past the service worker to the network: with the server
+   * stopped it shows Firefox's error page; a user's reload is served by the worker.) */
+  async reloadFromPage() {
+    await this.run(() => {
+      window.__old = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    await this.waitFor(() => document.readyState === 'complete' && !window.__old, 'the reloaded page');
   }
 
   url() {
@@ -247,7 +266,10 @@ class Session {
       }
       this.computed = true;
       const roleOk = r === role || (role === 'textbox' && r === 'searchbox') || (role === 'heading' && /^heading/.test(r));
-      if (!roleOk || !(name instanceof RegExp ? name.test(n) : n === name)) {
+      // WebKit's computed name of a filled text field ends with its value.
+      const value = role === 'textbox' ? await this.run((e) => e.value || '', el) : '';
+      const nameOk = (x) => (name instanceof RegExp ? name.test(x) : x === name);
+      if (!roleOk || !(nameOk(n) || (value && n === `${name} ${value}`))) {
         throw new Error(`${this.driver.engine.label}: the ${role} "${name}" has computed role "${r}" and name "${n}"`);
       }
     } catch (e) {
@@ -261,7 +283,20 @@ class Session {
 
   async click(role, name, opts) {
     const el = await this.byRole(role, name, opts);
-    await this.cmd('POST', `/element/${el[ELEMENT]}/click`, {});
+    try {
+      await this.cmd('POST', `/element/${el[ELEMENT]}/click`, {});
+    } catch (e) {
+      // WebKitWebDriver misplaces its click point on position: fixed elements (the bottom
+      // navigation) and reports the click intercepted. Check what a finger would hit there,
+      // as the driver should have, then click it from the page.
+      if (e.code !== 'element click intercepted') throw e;
+      const hit = await this.run(TOP_AT_CENTRE, el);
+      if (!hit) throw new Error(`${this.driver.engine.label}: the ${role} "${name}" is covered by another element`);
+      await this.cmd('POST', `/element/${el[ELEMENT]}/click`, {}).catch(async (again) => {
+        if (again.code !== 'element click intercepted') throw again;
+        await this.run((e) => e.click(), el);
+      });
+    }
     return el;
   }
 
@@ -300,6 +335,15 @@ class Session {
     );
   }
 }
+
+// Runs in the page: whether the element (or something inside it) is on top at its centre, once
+// scrolled to the middle of the screen (a user scrolls it clear of the fixed navigation bar).
+const TOP_AT_CENTRE = function (el) {
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return !!top && (top === el || el.contains(top));
+};
 
 // A name is a string, or a RegExp sent as its source.
 const wire = (name) => (name instanceof RegExp ? { re: name.source, flags: name.flags } : name);
@@ -352,8 +396,8 @@ export function consoleErrors(name, output) {
   return lines.filter((l) => /^(console\.error|JavaScript error):/.test(l) && !IGNORED.some((re) => re.test(l)));
 }
 
-// Messages an engine prints about itself, not about the page.
-const IGNORED = [/favicon/i];
+// Messages the browser prints about itself (its own start-up), not about the page.
+const IGNORED = [/favicon/i, /unrecognized command line flag/, /^console\.error: (RSLoader|Nimbus|Remote ?Settings)/i];
 
 export const tmpDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 export { sleep };
