@@ -11,7 +11,15 @@ const pending = new Set();
 const storing = new Set();
 const busy = () => [...pending, ...storing];
 const onChange = [];
-const changed = () => onChange.forEach((f) => f());
+// Listeners must never break the page's own fetch: whatever they throw is dropped.
+const changed = () =>
+  onChange.forEach((f) => {
+    try {
+      f();
+    } catch {
+      // nothing to tell
+    }
+  });
 if (typeof PerformanceObserver === 'function' && typeof window.fetch === 'function') {
   const pageFetch = window.fetch;
   const done = (url) => pending.delete(url) && changed();
@@ -88,6 +96,8 @@ export function registerServiceWorker(onUpdateReady) {
   when
     .then(() => navigator.serviceWorker.register('./sw.js'))
     .then((reg) => {
+      // A browser (or a test) that blocks workers resolves with nothing.
+      if (!reg) return;
       // Tell an installing worker whenever the page starts or stops fetching.
       const tell = () => {
         if (reg.installing) reg.installing.postMessage({ busy: busy() });
