@@ -43,6 +43,12 @@ const OUT = arg('--out', path.join(REPO, 'target/bench/results.md'));
 // The floor: a bare Leptos 0.8 counter (bench/counter), built by scripts/bench with the same
 // toolchain; its figures are measured in the same run and the app's are given as ratios to it.
 const COUNTER = arg('--counter', null);
+// --only b,g measures just those sections (letters as printed: [a] … [g]); default all.
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i > 0 && process.argv[i + 1] ? new Set(process.argv[i + 1].split(',')) : null;
+})();
+const want = (letter) => !ONLY || ONLY.has(letter);
 
 // Lighthouse's mobile preset ("slow 4G"): 150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4× CPU.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
@@ -780,10 +786,10 @@ async function main() {
   chromiumVersion = browser.version();
   log(`Chromium ${chromiumVersion}; load average ${loadAtStart}`);
   try {
-    console.log('\n[a] first-visit bytes per file');
-    await figure('bytesPlain', () => firstVisitBytes(browser, plain), 60_000);
-    await figure('bytesGzip', () => firstVisitBytes(browser, gzip), 60_000);
-    if (!budgets.error) {
+    if (want('a')) console.log('\n[a] first-visit bytes per file');
+    if (want('a')) await figure('bytesPlain', () => firstVisitBytes(browser, plain), 60_000);
+    if (want('a')) await figure('bytesGzip', () => firstVisitBytes(browser, gzip), 60_000);
+    if (want('a') && !budgets.error) {
       const seen = (f, file) => (f && !f.error ? f.files.filter((x) => x.file === file) : []);
       const w = Math.max(...budgets.files.map((f) => f.file.length), 4);
       const fmt = (n) => (n == null ? '—' : n.toLocaleString('en-GB'));
@@ -803,21 +809,25 @@ async function main() {
       if (dup.length) log(`WARNING: fetched twice by the page: ${[...new Set(dup.map((d) => d.file))].join(', ')}`);
     }
 
-    console.log(`\n[b] interactive on a first visit, throttled (median of ${RUNS.throttled}, fresh context each)`);
-    await figure('throttledGzip', () => throttledFirstVisit(browser, gzip, RUNS.throttled));
-    await figure('throttledPlain', () => throttledFirstVisit(browser, plain, RUNS.throttled));
+    if (want('b')) {
+      console.log(`\n[b] interactive on a first visit, throttled (median of ${RUNS.throttled}, fresh context each)`);
+      await figure('throttledGzip', () => throttledFirstVisit(browser, gzip, RUNS.throttled));
+      await figure('throttledPlain', () => throttledFirstVisit(browser, plain, RUNS.throttled));
+    }
 
-    console.log(`\n[c] repeat visit, offline (median of ${RUNS.offline})`);
-    await figure('offline', () => repeatOffline(browser, plain, RUNS.offline), 120_000);
+    if (want('c')) {
+      console.log(`\n[c] repeat visit, offline (median of ${RUNS.offline})`);
+      await figure('offline', () => repeatOffline(browser, plain, RUNS.offline), 120_000);
+    }
 
-    console.log(`\n[d] 5,000 people and 100 events stored, unthrottled (median of ${RUNS.seeded})`);
-    await figure('seeded', () => {
+    if (want('d')) console.log(`\n[d] 5,000 people and 100 events stored, unthrottled (median of ${RUNS.seeded})`);
+    if (want('d')) await figure('seeded', () => {
       if (seed.__error) throw new Error(seed.__error);
       return seeded(browser, plain, seed, RUNS.seeded);
     });
 
-    console.log('\n[f] bytes the server sends on a first visit, page and precache (gzip host)');
-    await figure('sent', async () => {
+    if (want('f')) console.log('\n[f] bytes the server sends on a first visit, page and precache (gzip host)');
+    if (want('f')) await figure('sent', async () => {
       const host = await startGzipServer(DIST);
       try {
         return await sentFirstVisit(browser, host);
@@ -826,7 +836,7 @@ async function main() {
       }
     }, 90_000);
 
-    if (COUNTER) {
+    if (COUNTER && want('g')) {
       console.log(`\n[g] the floor: a bare Leptos 0.8 counter (${path.relative(REPO, COUNTER)}), same measurements`);
       await figure('counter', async () => {
         const host = await startGzipServer(COUNTER);
@@ -838,8 +848,8 @@ async function main() {
       });
     }
 
-    console.log('\n[e] people that fit in the localStorage quota');
-    await figure('quota', () => {
+    if (want('e')) console.log('\n[e] people that fit in the localStorage quota');
+    if (want('e')) await figure('quota', () => {
       if (template.__error) throw new Error(template.__error);
       return quota(browser, plain, template);
     }, 120_000);
