@@ -367,7 +367,8 @@ async function repeatOffline(browser, server, runs) {
       // Home drawn and the tap answered, with 4× CPU: what the counter's figure measures.
       cpu4Answered: median(slowAnswered), cpu4AnsweredRuns: slowAnswered,
     };
-    log(`offline repeat visit: interactive ${ms(r.interactive)} (runs ${list(plain)}); with ${CPU_SLOWDOWN}× CPU ${ms(r.cpu4)} (runs ${list(slow)})`);
+    log(`offline repeat visit: interactive ${ms(r.interactive)} (runs ${list(plain)}); with ${CPU_SLOWDOWN}× CPU ${ms(r.cpu4)} (runs ${list(slow)}); ` +
+      `with ${CPU_SLOWDOWN}× CPU, Home drawn and the tap answered ${ms(r.cpu4Answered)} (runs ${list(slowAnswered)})`);
     return r;
   } finally {
     await context.close();
@@ -688,7 +689,7 @@ function report(b) {
     if (b.total.gzip > FIRST_VISIT_BUDGET) over.push('first-visit transfer');
   }
   // Interactive, first visit
-  {
+  if (want('b')) {
     const g = figures.throttledGzip;
     const p = figures.throttledPlain;
     const gz = err(g) || `${secs(g.interactive)} (gzip host, median of ${RUNS.throttled}: Home drawn and a tap answered; "My map" drawn, its chunk fetched: ${secs(g.pageOpened)})`;
@@ -697,14 +698,14 @@ function report(b) {
     if (g && g.interactive > 2000) over.push('interactive on first visit');
   }
   // Repeat offline
-  {
+  if (want('c')) {
     const o = figures.offline;
     rows.push(row('interactive on a repeat visit, offline', err(o) || `${ms(o.interactive)} (median of ${RUNS.offline}); with ${CPU_SLOWDOWN}× CPU: ${ms(o.cpu4)}`, '≤ 0.4 s'));
     if (o && o.interactive > 400) over.push('repeat visit offline');
   }
   const d = figures.seeded;
   // Start with 5,000
-  {
+  if (want('d')) {
     const s = d && !d.error ? d.start : d;
     rows.push(row('start with 5,000 people and 100 events stored, to first paint, unthrottled',
       err(s) || `${ms(s.home)} to nav + Home heading (median of ${RUNS.seeded}, app shell from the service worker); frame after: ${ms(s.frame)}; first-contentful-paint (boot splash): ${ms(s.fcp)}`,
@@ -712,18 +713,18 @@ function report(b) {
     if (s && s.home > 200) over.push('start with 5,000');
   }
   // Search
-  {
+  if (want('d')) {
     const s = d && !d.error ? d.search : d;
     rows.push(row('search keystroke to updated results, 5,000 people', err(s) || `${ms(s.update)} (median of ${s.runs.length}); frame after: ${ms(s.frame)}`, '—'));
   }
   // Save
-  {
+  if (want('d')) {
     const s = d && !d.error ? d.save : d;
     rows.push(row('saving a new person with 5,000 stored', err(s) || `${ms(s.saved)} click to heading (median of ${s.runs.length}); frame after: ${ms(s.frame)}; save handler returned after ${ms(s.handled)}`, '≤ 16 ms'));
     if (s && s.saved > 16) over.push('saving a new person');
   }
   // Quota
-  {
+  if (want('e')) {
     const q = figures.quota;
     rows.push(row('people that fit in a 5 MiB localStorage quota (10 interests, 200-char note each)',
       err(q) || `${q.fit5MiB.toLocaleString('en-GB')} in exactly 5 MiB (${q.units} UTF-16 units each); Chromium's real quota took ${q.count.toLocaleString('en-GB')} before ${q.stoppedBy}`,
@@ -733,16 +734,16 @@ function report(b) {
   // First visit: the tapped page, the bytes sent, and the floor (the counter).
   {
     const g = figures.throttledGzip;
-    rows.push(row('first visit, throttled: a tap on "My map" (as soon as the navigation shows) to My map drawn',
+    if (g) rows.push(row('first visit, throttled: a tap on "My map" (as soon as the navigation shows) to My map drawn',
       err(g) || `${secs(g.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(g.tapRuns, secs)})`, '≤ 1.5 s'));
     if (g && g.tapToDrawn > 1500) over.push('tap to My map drawn');
     const f = figures.sent;
-    rows.push(row('bytes the server sends on a first visit (page + service-worker precache), gzip host, Chromium',
+    if (f) rows.push(row('bytes the server sends on a first visit (page + service-worker precache), gzip host, Chromium',
       err(f) || (f ? f.text : '—'), `≤ ${FIRST_VISIT_SENT_RATIO}×`));
     if (f && !f.error && !f.ok) over.push('first-visit bytes sent');
     const c = figures.counter;
     const o = figures.offline;
-    if (c) {
+    if (c && g && o) {
       const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
       rows.push(row('first visit to interactive, throttled: the app / a bare Leptos 0.8 counter (bench/counter, same toolchain, same run)',
         err(c) || err(g) || `${ratio(g.interactive, c.first)} (${secs(g.interactive)} / ${secs(c.first)})`, '≤ 1.4×'));
