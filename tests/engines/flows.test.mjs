@@ -141,6 +141,7 @@ for (const name of wanted) {
       await a.byRole('heading', 'Home');
       await sleep(300); // the record codec loads in the background: let it report
       await noPageErrors(a);
+      console.log(`# ${engine.label} ${a.browserVersion}: roles and names ${a.computed ? 'confirmed by computedrole/computedlabel' : 'matched by visible text only'}`);
     });
 
     test('every page opens (each lazily loaded chunk group)', async () => {
