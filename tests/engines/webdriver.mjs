@@ -14,6 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+// Every driver and display started here ends with this process, even when a test throws.
+const started = [];
+process.on('exit', () => started.forEach((c) => c.exitCode === null && (c.killGroup ? c.killGroup() : c.kill())));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const ENGINES = {
@@ -109,6 +112,7 @@ export async function startXvfb() {
   for (let n = 90 + Math.floor(Math.random() * 100); n < 400; n++) {
     if (fs.existsSync(`/tmp/.X${n}-lock`)) continue;
     const child = spawn('Xvfb', [`:${n}`, '-screen', '0', '1024x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    started.push(child);
     for (let i = 0; i < 50; i++) {
       await sleep(100);
       if (child.exitCode !== null) break;
@@ -123,10 +127,20 @@ export async function startXvfb() {
 export async function startDriver(name, env = {}) {
   const engine = ENGINES[name];
   const port = await freePort();
+  // A process group of its own, so that stopping the driver stops the browser it started.
   const child = spawn(engine.driver, engine.args(port), {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    detached: true,
   });
+  child.killGroup = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill();
+    }
+  };
+  started.push(child);
   const out = { text: '' };
   child.stdout.on('data', (d) => (out.text += d));
   child.stderr.on('data', (d) => (out.text += d));
@@ -142,13 +156,13 @@ export async function startDriver(name, env = {}) {
         output: out,
         /** Console output since `mark` (a length of output.text). */
         since: (mark) => out.text.slice(mark),
-        stop: () => child.kill(),
+        stop: () => child.killGroup(),
       };
     } catch {
       await sleep(100);
     }
   }
-  child.kill();
+  child.killGroup();
   throw new Error(`${engine.driver} did not answer on ${base}`);
 }
 
