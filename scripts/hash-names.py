@@ -50,7 +50,26 @@ for rel, new in renames.items():
         shutil.copyfile(src, dst)
 
 main_js, main_wasm = renames["common-ground.js"], renames["common-ground.wasm"]
+# boot.js fetches the main module itself, first thing, rather than index.html preloading it:
+# WebKit (Safari, and every browser on an iPhone) never hands a <link rel="preload"> response to
+# wasm-bindgen's later fetch() and downloaded the module twice. The glue is modulepreloaded
+# (post-build.py), so importing it here costs no round trip. A copy of the module goes to the
+# cache the service worker precaches from (public/sw.js), so the precache does not download it
+# again either; src/ui/sw_glue.js does the same for the chunks.
+BOOT = """const wasm = fetch('./{wasm}');
+// Only on a first visit: once a service worker controls the page, it holds the module already.
+if (!navigator.serviceWorker?.controller) {{
+  wasm
+    .then((response) => {{
+      const copy = response.ok && response.clone();
+      return copy && caches.open('cg-fetched').then((c) => c.put('./{wasm}', copy));
+    }})
+    .catch(() => {{}}); // no Cache API here (storage blocked): the precache fetches it instead
+}}
+const {{ default: init }} = await import('./{js}');
+await init({{ module_or_path: wasm }});
+"""
 with open(os.path.join(staging, "boot.js"), "w", encoding="utf-8") as boot:
-    boot.write(f"import init from './{main_js}';\nawait init({{ module_or_path: './{main_wasm}' }});\n")
+    boot.write(BOOT.format(js=main_js, wasm=main_wasm))
 chunks = sum(1 for r in files if r.endswith(".wasm")) - 1
 print(f"build-wasm: {main_js}, {main_wasm} and {chunks} lazily loaded chunks")

@@ -3,8 +3,9 @@
 
 1. The Content-Security-Policy forbids inline scripts: fail if one is in index.html. Then
    preload links for the main module and its JS glue go into index.html.
-2. The service worker gets the list of every built file and a version made from their
-   content."""
+2. The service worker gets the list of every built file, in the order to precache them and
+   with how to fetch each (hashed names from the HTTP cache, the rest checked with the server),
+   and a version made from their content."""
 import json
 import os
 import re
@@ -17,16 +18,14 @@ index = os.path.join(d, "index.html")
 html = open(index, encoding="utf-8").read()
 if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
     sys.exit("post-build: an inline <script> is left in index.html; the CSP would block it")
-# Preload what boot.js will ask for, so the main module and its glue download alongside
+# Preload the JS boot.js will ask for, so the glue and the split loader download alongside
 # boot.js instead of one round trip after another (150 ms each on a slow phone network).
 boot = open(os.path.join(d, "boot.js"), encoding="utf-8").read()
 wanted = re.findall(r"\./([\w.-]+\.(?:js|wasm))", boot)
 wanted += [n for n in sorted(os.listdir(d)) if n.startswith("__wasm_split-") and n.endswith(".js")]
-links = "".join(
-    f'    <link rel="preload" href="./{n}" as="fetch" type="application/wasm" crossorigin="anonymous" />\n'
-    if n.endswith(".wasm") else f'    <link rel="modulepreload" href="./{n}" />\n'
-    for n in wanted
-)
+# The main module itself is not preloaded: boot.js fetches it first thing (see hash-names.py on
+# why WebKit needs that), and a preload would make WebKit download it twice.
+links = "".join(f'    <link rel="modulepreload" href="./{n}" />\n' for n in wanted if n.endswith(".js"))
 if "rel=\"modulepreload\"" not in html:
     html = html.replace("  </head>", links + "  </head>", 1)
 # trunk copies the skipped Rust link (index.html's marker that the wasm comes from the build
@@ -37,11 +36,18 @@ if removed != 1:
 if "data-trunk" in html:
     sys.exit("post-build: data-trunk markup is left in index.html")
 open(index, "w", encoding="utf-8").write(html)
-files = listing(d, skip={"sw.js"})
-version = content_hash(d, files)
-urls = ["./"] + ["./" + f for f in files]
+files = listing(d, skip={"sw.js", "index.html"})
+version = content_hash(d, files + ["index.html"])
+# A content hash in the name (hash-names.py, trunk's CSS) means the file never changes: the
+# service worker may take whatever copy the browser holds. Anything else is checked with the
+# server. The files the page itself loads come first: they are in the HTTP cache already.
+HASHED = re.compile(r"(^|/)[^/]*-[0-9a-f]{16}(_bg)?\.[a-z]+$|^snippets-[0-9a-f]{16}/")
+first = set(wanted) | {"boot.js"} | set(re.findall(r'(?:href|src)="\./([^"#?]+)"', html))
+order = sorted(files, key=lambda f: (f not in first, not f.endswith((".js", ".css", ".wasm")), f))
+precache = [["./", "no-cache"]] + [["./" + f, "force-cache" if HASHED.search(f) else "no-cache"] for f in order]
 sw_path = os.path.join(d, "sw.js")
 sw = open(sw_path, encoding="utf-8").read()
-sw = sw.replace("'__CG_VERSION__'", json.dumps(version)).replace("__CG_PRECACHE__", json.dumps(urls))
+sw = sw.replace("'__CG_VERSION__'", json.dumps(version)).replace("__CG_PRECACHE__", json.dumps(precache))
 open(sw_path, "w", encoding="utf-8").write(sw)
-print(f"post-build: {len(urls)} files precached, version {version}")
+immutable = sum(1 for _, mode in precache if mode == "force-cache")
+print(f"post-build: {len(precache)} files precached ({immutable} hashed, taken from the HTTP cache), version {version}")

@@ -56,3 +56,24 @@ setup_test() {
   if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
 }
+
+# The cross-engine suite (tests/engines/): Safari's engine (WebKitGTK's WebKitWebDriver, with
+# MiniBrowser) under a virtual X display, and Firefox ESR through geckodriver. All from Debian's
+# packages and crates.io; no browser download.
+GECKODRIVER_VERSION="0.36.0"
+setup_engines() {
+  local missing=()
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]} for the cross-engine tests"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes, once)"
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION" --force
+  fi
+}

@@ -59,6 +59,9 @@ export function firstVisitFiles(dist = DIST) {
       ...js.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]/g),
       ...js.matchAll(/(?:^|[\s;}])import\s*['"](\.[^'"]+)['"]/g),
       ...js.matchAll(/module_or_path:\s*['"](\.[^'"]+\.wasm)['"]/g),
+      // boot.js: fetch('./main.wasm') first, then import('./glue.js').
+      ...js.matchAll(/\bfetch\(\s*['"](\.[^'"]+\.wasm)['"]/g),
+      ...js.matchAll(/(?:^|[\s;}(=])import\(\s*['"](\.[^'"]+)['"]\s*\)/g),
     ];
     for (const m of refs) queue.push(path.posix.join(dir, m[1]));
   }

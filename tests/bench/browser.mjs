@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure as measureBytes, FIRST_VISIT_BUDGET } from '../budgets.mjs';
 import { LAUNCH, PHONE } from '../chromium.mjs';
+import { everyFileGzip, startGzipServer, settled, firstVisitReport, FIRST_VISIT_SENT_RATIO } from './sent.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -39,6 +40,15 @@ const DIST = path.join(ROOT, 'dist');
 const SEED = arg('--seed', path.join(REPO, 'target/bench/seed.json'));
 const TEMPLATE = arg('--template', path.join(REPO, 'target/bench/person-template.json'));
 const OUT = arg('--out', path.join(REPO, 'target/bench/results.md'));
+// The floor: a bare Leptos 0.8 counter (bench/counter), built by scripts/bench with the same
+// toolchain; its figures are measured in the same run and the app's are given as ratios to it.
+const COUNTER = arg('--counter', null);
+// --only b,g measures just those sections (letters as printed: [a] … [g]); default all.
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i > 0 && process.argv[i + 1] ? new Set(process.argv[i + 1].split(',')) : null;
+})();
+const want = (letter) => !ONLY || ONLY.has(letter);
 
 // Lighthouse's mobile preset ("slow 4G"): 150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4× CPU.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
@@ -308,7 +318,11 @@ async function throttledFirstVisit(browser, server, runs) {
     fcp: median(out.map((r) => r.fcp)),
     wasmEnd: median(out.map((r) => r.wasmEnd)),
     runs: out.map((r) => r.respond),
+    // The tapped page first: from the tap on "My map" to its heading drawn (its chunks fetched).
+    tapToDrawn: median(out.map((r) => r.map - r.clickAt)),
+    tapRuns: out.map((r) => r.map - r.clickAt),
   };
+  log(`${server.label}: tap on "My map" to its page drawn ${secs(r.tapToDrawn)} (runs ${list(r.tapRuns, secs)})`);
   log(`${server.label}: interactive (Home drawn and a tap on "My map" answered) ${secs(r.interactive)} (runs ${list(r.runs, secs)}); ` +
     `frame after ${secs(r.respondFrame)}; "My map" drawn after fetching its chunk ${secs(r.pageOpened)}; nav present ${secs(r.nav)}, ` +
     `first contentful paint ${secs(r.fcp)}, main wasm downloaded ${secs(r.wasmEnd)}`);
@@ -333,21 +347,28 @@ async function repeatOffline(browser, server, runs) {
     await context.setOffline(true);
     const sample = async () => {
       const out = [];
+      const answered = [];
       for (let i = 0; i < runs; i++) {
         await reloadAtHome(page);
         const r = await readProbe(page, 'map', 30_000);
         if (!r.controlled) throw new Error('the reloaded page is not controlled by the service worker');
         out.push(r.map);
+        answered.push(r.respond);
       }
-      return out;
+      return [out, answered];
     };
-    const plain = await sample();
+    const [plain] = await sample();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    const slow = await sample();
+    const [slow, slowAnswered] = await sample();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    const r = { interactive: median(plain), runs: plain, cpu4: median(slow), cpu4runs: slow };
-    log(`offline repeat visit: interactive ${ms(r.interactive)} (runs ${list(plain)}); with ${CPU_SLOWDOWN}× CPU ${ms(r.cpu4)} (runs ${list(slow)})`);
+    const r = {
+      interactive: median(plain), runs: plain, cpu4: median(slow), cpu4runs: slow,
+      // Home drawn and the tap answered, with 4× CPU: what the counter's figure measures.
+      cpu4Answered: median(slowAnswered), cpu4AnsweredRuns: slowAnswered,
+    };
+    log(`offline repeat visit: interactive ${ms(r.interactive)} (runs ${list(plain)}); with ${CPU_SLOWDOWN}× CPU ${ms(r.cpu4)} (runs ${list(slow)}); ` +
+      `with ${CPU_SLOWDOWN}× CPU, Home drawn and the tap answered ${ms(r.cpu4Answered)} (runs ${list(slowAnswered)})`);
     return r;
   } finally {
     await context.close();
@@ -546,6 +567,102 @@ async function quota(browser, server, template) {
   }
 }
 
+/** f. What the server sends on a first visit, page and service-worker precache together,
+ * against every built file once, gzipped (tests/bench/sent.mjs). */
+async function sentFirstVisit(browser, host) {
+  const context = await newPhone(browser, host.base);
+  try {
+    await context.addInitScript(probe, { click: true });
+    const page = await context.newPage();
+    await host.reset();
+    await page.goto(host.base);
+    await readProbe(page, 'map', 30_000);
+    await waitForServiceWorker(page);
+    const r = firstVisitReport(await settled(host), everyFileGzip(DIST));
+    log(`first visit (Chromium, gzip host): ${r.text}`);
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The counter's probe: when its button appears (Home drawn), a click on it as soon as it
+ * does, and when the click was answered (the count changed) and the frame after. */
+function counterProbe() {
+  const w = (window.__cg = { nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null, error: null });
+  const afterFrame = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
+  const check = () => {
+    const now = performance.now();
+    const button = document.querySelector('nav[aria-label="Main"] button');
+    if (!button) return;
+    if (w.nav === null) {
+      w.nav = w.home = now;
+      afterFrame((t) => (w.homeFrame = t));
+    }
+    if (w.clickAt === null) {
+      w.clickAt = -1;
+      setTimeout(() => {
+        w.clickAt = performance.now();
+        button.click();
+      }, 0);
+    }
+    if (w.clickAt > 0 && w.respond === null && button.textContent.includes('1')) {
+      w.respond = now;
+      afterFrame((t) => (w.respondFrame = t));
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** g. The counter, throttled first visit and offline repeat visit at 4× CPU. */
+async function counter(browser, host, runs) {
+  const first = [];
+  for (let i = 0; i < runs.throttled; i++) {
+    const context = await newPhone(browser, host.base);
+    try {
+      await context.addInitScript(counterProbe);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      await page.goto(host.base, { waitUntil: 'commit', timeout: 60_000 });
+      first.push((await readProbe(page, 'respond', 60_000)).respond);
+    } finally {
+      await context.close();
+    }
+  }
+  const context = await newPhone(browser, host.base);
+  const offline = [];
+  try {
+    await context.addInitScript(counterProbe);
+    const page = await context.newPage();
+    await page.goto(host.base);
+    await readProbe(page, 'respond', 30_000);
+    await waitForServiceWorker(page);
+    // One more load while online, so the service worker has kept every file.
+    await page.reload();
+    await readProbe(page, 'respond', 30_000);
+    await context.setOffline(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    for (let i = 0; i < runs.offline; i++) {
+      await page.reload({ waitUntil: 'commit' });
+      const r = await readProbe(page, 'respond', 30_000);
+      if (!r.controlled) throw new Error('the counter reloaded offline is not controlled by its service worker');
+      offline.push(r.respond);
+    }
+  } finally {
+    await context.close();
+  }
+  const r = { first: median(first), firstRuns: first, offlineCpu4: median(offline), offlineRuns: offline };
+  log(`counter: first visit to interactive (throttled) ${secs(r.first)} (runs ${list(first, secs)}); ` +
+    `repeat visit offline, ${CPU_SLOWDOWN}× CPU ${ms(r.offlineCpu4)} (runs ${list(offline)})`);
+  return r;
+}
+
 // ---------------------------------------------------------------------------------------
 // The report
 
@@ -572,7 +689,7 @@ function report(b) {
     if (b.total.gzip > FIRST_VISIT_BUDGET) over.push('first-visit transfer');
   }
   // Interactive, first visit
-  {
+  if (want('b')) {
     const g = figures.throttledGzip;
     const p = figures.throttledPlain;
     const gz = err(g) || `${secs(g.interactive)} (gzip host, median of ${RUNS.throttled}: Home drawn and a tap answered; "My map" drawn, its chunk fetched: ${secs(g.pageOpened)})`;
@@ -581,14 +698,14 @@ function report(b) {
     if (g && g.interactive > 2000) over.push('interactive on first visit');
   }
   // Repeat offline
-  {
+  if (want('c')) {
     const o = figures.offline;
     rows.push(row('interactive on a repeat visit, offline', err(o) || `${ms(o.interactive)} (median of ${RUNS.offline}); with ${CPU_SLOWDOWN}× CPU: ${ms(o.cpu4)}`, '≤ 0.4 s'));
     if (o && o.interactive > 400) over.push('repeat visit offline');
   }
   const d = figures.seeded;
   // Start with 5,000
-  {
+  if (want('d')) {
     const s = d && !d.error ? d.start : d;
     rows.push(row('start with 5,000 people and 100 events stored, to first paint, unthrottled',
       err(s) || `${ms(s.home)} to nav + Home heading (median of ${RUNS.seeded}, app shell from the service worker); frame after: ${ms(s.frame)}; first-contentful-paint (boot splash): ${ms(s.fcp)}`,
@@ -596,23 +713,45 @@ function report(b) {
     if (s && s.home > 200) over.push('start with 5,000');
   }
   // Search
-  {
+  if (want('d')) {
     const s = d && !d.error ? d.search : d;
     rows.push(row('search keystroke to updated results, 5,000 people', err(s) || `${ms(s.update)} (median of ${s.runs.length}); frame after: ${ms(s.frame)}`, '—'));
   }
   // Save
-  {
+  if (want('d')) {
     const s = d && !d.error ? d.save : d;
     rows.push(row('saving a new person with 5,000 stored', err(s) || `${ms(s.saved)} click to heading (median of ${s.runs.length}); frame after: ${ms(s.frame)}; save handler returned after ${ms(s.handled)}`, '≤ 16 ms'));
     if (s && s.saved > 16) over.push('saving a new person');
   }
   // Quota
-  {
+  if (want('e')) {
     const q = figures.quota;
     rows.push(row('people that fit in a 5 MiB localStorage quota (10 interests, 200-char note each)',
       err(q) || `${q.fit5MiB.toLocaleString('en-GB')} in exactly 5 MiB (${q.units} UTF-16 units each); Chromium's real quota took ${q.count.toLocaleString('en-GB')} before ${q.stoppedBy}`,
       '≥ 5,000'));
     if (q && q.fit5MiB < 5000) over.push('people in 5 MiB');
+  }
+  // First visit: the tapped page, the bytes sent, and the floor (the counter).
+  {
+    const g = figures.throttledGzip;
+    if (g) rows.push(row('first visit, throttled: a tap on "My map" (as soon as the navigation shows) to My map drawn',
+      err(g) || `${secs(g.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(g.tapRuns, secs)})`, '≤ 1.5 s'));
+    if (g && g.tapToDrawn > 1500) over.push('tap to My map drawn');
+    const f = figures.sent;
+    if (f) rows.push(row('bytes the server sends on a first visit (page + service-worker precache), gzip host, Chromium',
+      err(f) || (f ? f.text : '—'), `≤ ${FIRST_VISIT_SENT_RATIO}×`));
+    if (f && !f.error && !f.ok) over.push('first-visit bytes sent');
+    const c = figures.counter;
+    const o = figures.offline;
+    if (c && g && o) {
+      const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+      rows.push(row('first visit to interactive, throttled: the app / a bare Leptos 0.8 counter (bench/counter, same toolchain, same run)',
+        err(c) || err(g) || `${ratio(g.interactive, c.first)} (${secs(g.interactive)} / ${secs(c.first)})`, '≤ 1.4×'));
+      if (!c.error && g && g.interactive / c.first > 1.4) over.push('first visit vs the counter');
+      rows.push(row(`repeat visit offline, ${CPU_SLOWDOWN}× CPU, to interactive: the app / the counter`,
+        err(c) || err(o) || `${ratio(o.cpu4Answered, c.offlineCpu4)} (${ms(o.cpu4Answered)} / ${ms(c.offlineCpu4)}; the app's My map drawn: ${ms(o.cpu4)})`, '≤ 1.2×'));
+      if (!c.error && o && o.cpu4Answered / c.offlineCpu4 > 1.2) over.push('repeat visit vs the counter');
+    }
   }
   const table = ['| figure | measured | budget |', '|---|---|---|', ...rows].join('\n');
   return { table, over };
@@ -648,10 +787,10 @@ async function main() {
   chromiumVersion = browser.version();
   log(`Chromium ${chromiumVersion}; load average ${loadAtStart}`);
   try {
-    console.log('\n[a] first-visit bytes per file');
-    await figure('bytesPlain', () => firstVisitBytes(browser, plain), 60_000);
-    await figure('bytesGzip', () => firstVisitBytes(browser, gzip), 60_000);
-    if (!budgets.error) {
+    if (want('a')) console.log('\n[a] first-visit bytes per file');
+    if (want('a')) await figure('bytesPlain', () => firstVisitBytes(browser, plain), 60_000);
+    if (want('a')) await figure('bytesGzip', () => firstVisitBytes(browser, gzip), 60_000);
+    if (want('a') && !budgets.error) {
       const seen = (f, file) => (f && !f.error ? f.files.filter((x) => x.file === file) : []);
       const w = Math.max(...budgets.files.map((f) => f.file.length), 4);
       const fmt = (n) => (n == null ? '—' : n.toLocaleString('en-GB'));
@@ -671,21 +810,47 @@ async function main() {
       if (dup.length) log(`WARNING: fetched twice by the page: ${[...new Set(dup.map((d) => d.file))].join(', ')}`);
     }
 
-    console.log(`\n[b] interactive on a first visit, throttled (median of ${RUNS.throttled}, fresh context each)`);
-    await figure('throttledGzip', () => throttledFirstVisit(browser, gzip, RUNS.throttled));
-    await figure('throttledPlain', () => throttledFirstVisit(browser, plain, RUNS.throttled));
+    if (want('b')) {
+      console.log(`\n[b] interactive on a first visit, throttled (median of ${RUNS.throttled}, fresh context each)`);
+      await figure('throttledGzip', () => throttledFirstVisit(browser, gzip, RUNS.throttled));
+      await figure('throttledPlain', () => throttledFirstVisit(browser, plain, RUNS.throttled));
+    }
 
-    console.log(`\n[c] repeat visit, offline (median of ${RUNS.offline})`);
-    await figure('offline', () => repeatOffline(browser, plain, RUNS.offline), 120_000);
+    if (want('c')) {
+      console.log(`\n[c] repeat visit, offline (median of ${RUNS.offline})`);
+      await figure('offline', () => repeatOffline(browser, plain, RUNS.offline), 120_000);
+    }
 
-    console.log(`\n[d] 5,000 people and 100 events stored, unthrottled (median of ${RUNS.seeded})`);
-    await figure('seeded', () => {
+    if (want('d')) console.log(`\n[d] 5,000 people and 100 events stored, unthrottled (median of ${RUNS.seeded})`);
+    if (want('d')) await figure('seeded', () => {
       if (seed.__error) throw new Error(seed.__error);
       return seeded(browser, plain, seed, RUNS.seeded);
     });
 
-    console.log('\n[e] people that fit in the localStorage quota');
-    await figure('quota', () => {
+    if (want('f')) console.log('\n[f] bytes the server sends on a first visit, page and precache (gzip host)');
+    if (want('f')) await figure('sent', async () => {
+      const host = await startGzipServer(DIST);
+      try {
+        return await sentFirstVisit(browser, host);
+      } finally {
+        await host.stop();
+      }
+    }, 90_000);
+
+    if (COUNTER && want('g')) {
+      console.log(`\n[g] the floor: a bare Leptos 0.8 counter (${path.relative(REPO, COUNTER)}), same measurements`);
+      await figure('counter', async () => {
+        const host = await startGzipServer(COUNTER);
+        try {
+          return await counter(browser, host, RUNS);
+        } finally {
+          await host.stop();
+        }
+      });
+    }
+
+    if (want('e')) console.log('\n[e] people that fit in the localStorage quota');
+    if (want('e')) await figure('quota', () => {
       if (template.__error) throw new Error(template.__error);
       return quota(browser, plain, template);
     }, 120_000);

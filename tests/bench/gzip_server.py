@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""A static server that compresses like a real host: serves a directory (default dist/) on
+"""A static server that behaves like a real host: serves a directory (default dist/) on
 127.0.0.1 with `Content-Encoding: gzip` (level 9, compressed once per file version) when the
-client accepts it. Used by the benchmark's throttled first-visit figure; stdlib only.
+client accepts it, with an ETag and Last-Modified on every file, answering a conditional
+request whose validator still matches with 304 Not Modified. Used by the benchmark and by the
+"nothing downloaded twice" tests; stdlib only.
 
     python3 tests/bench/gzip_server.py PORT [DIRECTORY]
+
+It counts every byte it sends (status line, headers and body): `GET /__sent` answers
+{"bytes": N, "requests": [[path, status, bytes], ...]} and `POST /__sent` starts again at 0.
 """
-import gzip, http.server, os, sys
+import email.utils, gzip, http.server, json, os, sys, threading
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dist")
 CACHE = {}  # path -> (mtime, size, gzipped bytes)
+SENT = {"bytes": 0, "requests": []}
+LOCK = threading.Lock()
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt")
 
 
@@ -25,12 +32,67 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *a):
         pass
 
+    def setup(self):
+        super().setup()
+        # Count what goes out on the socket: everything a client is sent, headers included.
+        raw = self.wfile
+
+        handler = self
+
+        class Counting:
+            def write(self, b):
+                if handler.counting:
+                    with LOCK:
+                        SENT["bytes"] += len(b)
+                        handler.sent_here += len(b)
+                return raw.write(b)
+
+            def __getattr__(self, name):
+                return getattr(raw, name)
+
+        self.sent_here = 0
+        self.counting = True
+        self.wfile = Counting()
+
+    def handle_one_request(self):
+        self.sent_here = 0
+        self.counting = True
+        super().handle_one_request()
+        path = getattr(self, "path", "")
+        if self.sent_here and not path.startswith("/__sent"):
+            with LOCK:
+                SENT["requests"].append([path, getattr(self, "status", 0), self.sent_here])
+
+    def send_response(self, code, message=None):
+        self.status = code
+        super().send_response(code, message)
+
+    def do_POST(self):
+        if self.path != "/__sent":
+            return self.send_error(404)
+        self.counting = False  # the test's own questions are not what a visitor is sent
+        with LOCK:
+            SENT["bytes"] = 0
+            SENT["requests"] = []
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def end_headers(self):
         # Like tests/e2e/server.py: the service worker, not the HTTP cache, decides reuse.
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
     def do_GET(self):
+        if self.path == "/__sent":
+            self.counting = False
+            with LOCK:
+                body = json.dumps(SENT).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return self.wfile.write(body)
         self.serve(head=False)
 
     def do_HEAD(self):
@@ -56,7 +118,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         except OSError:
             return self.send_error(404)
         body = hit[2]
+        etag = f'"{st.st_mtime_ns:x}-{st.st_size:x}-gz"'
+        if etag in [t.strip() for t in self.headers.get("If-None-Match", "").split(",")]:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(200)
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", email.utils.formatdate(st.st_mtime, usegmt=True))
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")

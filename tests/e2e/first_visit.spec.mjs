@@ -2,9 +2,14 @@
 // against the 150 KB budget. Every other wasm chunk (pages, the record codec) is held back
 // here, and Home must still become usable; a page's chunk comes when that page is opened.
 // Then the two ways a chunk can be missing: a page never opened before, now offline, and the
-// record codec when records are stored.
-import { test, expect } from './fixtures.mjs';
+// record codec when records are stored. Last, nothing is downloaded twice: what the server
+// sends on a first visit, page and service-worker precache together, against every built file
+// once, gzipped.
+import { fileURLToPath } from 'node:url';
+import { test, expect, waitForServiceWorker } from './fixtures.mjs';
 import { firstVisitFiles, laterChunks } from '../budgets.mjs';
+import { PHONE } from '../chromium.mjs';
+import { everyFileGzip, startGzipServer, settled, firstVisitReport, FIRST_VISIT_SENT_RATIO } from '../bench/sent.mjs';
 
 // The service worker's precache fetches every file on purpose; this is about the page itself.
 test.use({ serviceWorkers: 'block' });
@@ -81,4 +86,28 @@ test('records stored but the codec cannot be fetched: nothing starts that could 
   await expect(page.getByRole('alert')).toContainText('Your notes are safe on this phone');
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   expect(await stored()).toBe(before);
+});
+
+test('a first visit is sent every file at most once, page and precache together', async ({ browser }) => {
+  // A host like a real one (gzip, ETag, Last-Modified) that counts what it sends; a context of
+  // its own, with the service worker allowed, on that host's origin.
+  const dist = process.env.DIST || fileURLToPath(new URL('../../dist', import.meta.url));
+  const host = await startGzipServer(dist);
+  const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(host.base);
+    await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
+    // The tapped page first: My map's chunks, then the precache of everything else.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My map' }).click();
+    await expect(page.getByRole('heading', { name: 'My map', level: 1 })).toBeVisible();
+    await waitForServiceWorker(page);
+    const report = firstVisitReport(await settled(host), everyFileGzip(dist));
+    console.log(`Chromium first visit: ${report.text}`);
+    expect(report.twice, 'files sent twice').toEqual([]);
+    expect(report.ratio, report.text).toBeLessThanOrEqual(FIRST_VISIT_SENT_RATIO);
+  } finally {
+    await context.close();
+    await host.stop();
+  }
 });

@@ -1,0 +1,79 @@
+// iOS Safari zooms the whole page into any text field whose font is smaller than 16 px, and
+// does not zoom back out. Every input, textarea and select on every screen must be ≥ 16 px.
+import { test, expect, openApp, addPerson } from './fixtures.mjs';
+
+// Inputs that take no typing, so iOS never zooms into them.
+const NOT_TEXT = ['checkbox', 'radio', 'color', 'file', 'range', 'hidden', 'button', 'submit', 'reset', 'image'];
+
+async function fieldSizes(page) {
+  return page.evaluate((notText) => {
+    const out = [];
+    for (const el of document.querySelectorAll('input, textarea, select')) {
+      if (el.tagName === 'INPUT' && notText.includes(el.type)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const label = el.getAttribute('aria-label') || (el.labels && el.labels[0] ? el.labels[0].textContent.trim() : '') || el.name || el.tagName;
+      out.push({ field: `${el.tagName.toLowerCase()} "${label}"`, px: parseFloat(getComputedStyle(el).fontSize) });
+    }
+    return out;
+  }, NOT_TEXT);
+}
+
+test('every text field on every screen is at least 16 px', async ({ page, newPhone }) => {
+  const seen = [];
+  const check = async (screen) => {
+    const fields = await fieldSizes(page);
+    for (const f of fields) seen.push({ screen, ...f });
+    return fields.length;
+  };
+  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
+  await openApp(page);
+  await check('Home');
+  await nav('My map');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Iris');
+  await page.getByRole('textbox', { name: 'Add interest' }).fill('Pottery');
+  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Edit Pottery' })).toBeVisible();
+  expect(await check('My map')).toBeGreaterThan(1);
+  await page.getByRole('button', { name: 'Share my map' }).click();
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#\/m\/.+/);
+  await check('Share');
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.getByRole('textbox', { name: 'Passphrase (optional)' }).fill('kiln');
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#\/m\/.+/);
+  const locked = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+
+  await nav('Home');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  expect(await check('Add person')).toBeGreaterThan(1);
+  await addPerson(page, { name: 'Pat', interests: ['Pottery'] });
+  await check('A person');
+  await nav('People');
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  expect(await check('People')).toBeGreaterThan(0);
+  await nav('Events');
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  // With no events yet, the "New event" form is open.
+  expect(await check('Events')).toBeGreaterThan(0);
+  await nav('Settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await check('Settings');
+
+  // The screens a link opens, on another phone.
+  const other = await (await newPhone()).newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1, name: "Iris's map" })).toBeVisible();
+  for (const f of await fieldSizes(other)) seen.push({ screen: 'Received map', ...f });
+  await other.goto(locked);
+  await expect(other.getByRole('textbox', { name: 'Passphrase' })).toBeVisible();
+  const lockedFields = await fieldSizes(other);
+  expect(lockedFields.length).toBeGreaterThan(0);
+  for (const f of lockedFields) seen.push({ screen: 'Locked map', ...f });
+
+  expect(seen.length).toBeGreaterThan(8);
+  const small = seen.filter((f) => !(f.px >= 16)).map((f) => `${f.screen}: ${f.field} is ${f.px} px`);
+  expect(small, 'text fields under 16 px').toEqual([]);
+});

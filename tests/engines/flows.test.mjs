@@ -1,0 +1,265 @@
+// The core flows in Safari's engine (WebKitGTK) and Firefox's (Firefox ESR), through plain W3C
+// WebDriver (tests/engines/webdriver.mjs), against the release build in dist/ served by
+// tests/e2e/server.py. Chromium runs the full Playwright suite; this suite makes sure the
+// next change cannot break every iPhone (or Firefox) unseen.
+//
+//   node --test tests/engines/            both engines (scripts/test runs this)
+//   ENGINES=webkit node --test tests/engines/
+//
+// Console errors: Firefox writes the page's console to geckodriver's stdout
+// (devtools.console.stdout.content), so every error from the first byte of the first load is
+// caught. WebKitWebDriver does not apply MiniBrowser's console-to-stdout setting to the views
+// it automates, so in WebKit a collector (window error, unhandledrejection, console.error) is
+// installed as soon as the driver hands the loaded page back; an error during the load itself
+// shows as the app not starting (the main navigation never appears).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENGINES, startDriver, newSession, startXvfb, consoleErrors, freePort, sleep } from './webdriver.mjs';
+import { everyFileGzip, startGzipServer, settled, firstVisitReport, FIRST_VISIT_SENT_RATIO } from '../bench/sent.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = process.env.DIST || path.join(ROOT, 'dist');
+const wanted = (process.env.ENGINES || 'webkit,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+
+async function serve(port) {
+  const child = spawn('python3', [path.join(ROOT, 'tests/e2e/server.py'), String(port)], {
+    stdio: 'ignore',
+    env: { ...process.env, DIST },
+  });
+  const base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise((resolve) => {
+      http.get(base, (r) => (r.resume(), resolve(r.statusCode === 200))).on('error', () => resolve(false));
+    });
+    if (ok) return { base, stop: () => new Promise((r) => (child.once('exit', r), child.kill())) };
+    await sleep(100);
+  }
+  child.kill();
+  throw new Error(`tests/e2e/server.py did not answer on ${base}`);
+}
+
+// Installed after each navigation: page errors from then on (see the header for WebKit).
+const COLLECT = () => {
+  if (window.__errors) return;
+  window.__errors = [];
+  window.addEventListener('error', (e) => window.__errors.push(`error: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => window.__errors.push(`unhandled rejection: ${e.reason}`));
+  const original = console.error;
+  console.error = (...a) => {
+    window.__errors.push(`console.error: ${a.join(' ')}`);
+    original.apply(console, a);
+  };
+};
+
+async function open(s, url) {
+  await s.goto(url);
+  await s.run(COLLECT);
+  await s.byRole('navigation', 'Main');
+}
+
+async function noPageErrors(s, mark = 0) {
+  const seen = (await s.run(() => window.__errors || [])).concat(consoleErrors(s.driver.name, s.driver.since(mark)));
+  assert.deepEqual(seen, [], `${s.driver.engine.label}: errors in the page`);
+}
+
+async function nav(s, name) {
+  const main = await s.byRole('navigation', 'Main');
+  await s.click('link', name, { within: main });
+}
+
+async function makeMap(s, name, interests) {
+  await nav(s, 'My map');
+  await s.fill('textbox', 'Your name', name);
+  for (const i of interests) {
+    const box = await s.fill('textbox', 'Add interest', i);
+    await s.press(box, 'Enter');
+    await s.byRole('textbox', `Edit ${i}`);
+  }
+}
+
+async function shareLink(s, passphrase) {
+  await nav(s, 'My map');
+  await s.click('button', 'Share my map');
+  const box = await s.byRole('textbox', 'Share link');
+  const link = (not) =>
+    s.waitFor((b, not) => /#\/m\/.+/.test(b.value) && b.value !== not && b.value, 'a share link', { args: [box, not] });
+  const plain = await link('');
+  if (!passphrase) return plain;
+  await s.fill('textbox', 'Passphrase (optional)', passphrase);
+  await s.click('button', 'Lock link');
+  return link(plain); // sealed with the passphrase: a different link
+}
+
+for (const name of wanted) {
+  const engine = ENGINES[name];
+  if (!engine) throw new Error(`ENGINES: unknown engine "${name}" (known: ${Object.keys(ENGINES).join(', ')})`);
+
+  describe(engine.label, { concurrency: false }, () => {
+    let display;
+    let server;
+    const sessions = [];
+    // A driver per session: WebKitWebDriver runs one session at a time, and each session is a
+    // browser with a fresh profile (another person's phone).
+    const session = async () => {
+      const driver = await startDriver(name, display ? { DISPLAY: display.display } : {});
+      try {
+        const s = await newSession(driver);
+        sessions.push(s);
+        await s.setTimeouts({ script: 30_000, pageLoad: 30_000 });
+        return s;
+      } catch (e) {
+        driver.stop();
+        throw e;
+      }
+    };
+
+    before(async () => {
+      assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no release build in ${DIST}: run trunk build --release`);
+      display = engine.needsDisplay ? await startXvfb() : null;
+      server = await serve(Number(process.env.ENGINES_PORT) || (await freePort()));
+    });
+
+    after(async () => {
+      for (const s of sessions) {
+        await s.quit();
+        s.driver.stop();
+      }
+      display?.stop();
+      await server?.stop();
+    });
+
+    let a; // the first phone: used by the flows that follow the first load
+
+    test('first load: Home is drawn and the page reports no error', async () => {
+      a = await session();
+      await open(a, server.base);
+      await a.byRole('heading', 'Home');
+      await sleep(300); // the record codec loads in the background: let it report
+      await noPageErrors(a);
+      console.log(`# ${engine.label} ${a.browserVersion}: roles and names ${a.computed ? 'confirmed by computedrole/computedlabel' : 'matched by visible text only'}`);
+    });
+
+    test('every page opens (each lazily loaded chunk group)', async () => {
+      const mark = a.driver.output.text.length;
+      for (const [link, heading] of [['My map', 'My map'], ['People', 'People'], ['Events', 'Events'], ['Settings', 'Settings'], ['Home', 'Home']]) {
+        await nav(a, link);
+        await a.byRole('heading', heading);
+      }
+      await nav(a, 'My map');
+      await a.click('button', 'Share my map');
+      await a.byRole('textbox', 'Share link');
+      await noPageErrors(a, mark);
+    });
+
+    test('a person added is still there after a reload', async () => {
+      await nav(a, 'Home');
+      await a.click('button', 'Add person');
+      await a.fill('textbox', 'Name', 'Meg Reload');
+      await a.click('button', 'Save');
+      await a.byRole('heading', 'Meg Reload');
+      await a.reload();
+      await a.byRole('heading', 'Meg Reload');
+      await nav(a, 'People');
+      await a.byRole('link', /Meg Reload/);
+    });
+
+    test('a shared map opens in a fresh profile, which saves it', async () => {
+      await makeMap(a, 'Alice', ['Running', 'Canal boats']);
+      const link = await shareLink(a);
+      const b = await session();
+      await b.goto(link);
+      await b.run(COLLECT);
+      await b.byRole('heading', "Alice's map");
+      await b.click('button', 'Save as acquaintance');
+      await b.byRole('heading', 'Alice');
+      await b.reload();
+      await nav(b, 'People');
+      await b.byRole('link', /Alice/);
+      const stored = await b.run(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).map((k) => localStorage.getItem(k)));
+      assert.ok(stored.some((v) => v.includes('Alice') && v.includes('Canal boats')), 'Alice is stored with her interests');
+      await noPageErrors(b);
+    });
+
+    test('a passphrase-locked link opens only with the right passphrase', async () => {
+      await makeMap(a, 'Lena', ['Birdwatching']);
+      const link = await shareLink(a, 'blue teapot');
+      const c = await session();
+      await c.goto(link);
+      await c.byRole('heading', 'A locked map');
+      assert.equal(await c.run(() => document.body.innerText.includes('Birdwatching')), false, 'nothing of the map shows before it is unlocked');
+      await c.fill('textbox', 'Passphrase', 'green teapot');
+      await c.click('button', 'Open');
+      await c.waitFor(() => [...document.querySelectorAll('[role="alert"]')].some((e) => e.textContent.includes('does not open this link')), 'the wrong-passphrase alert');
+      await c.fill('textbox', 'Passphrase', 'blue teapot');
+      await c.click('button', 'Open');
+      await c.byRole('heading', "Lena's map");
+      await c.waitForText('Birdwatching');
+    });
+
+    test('a first visit is sent every file at most once (page and precache, gzip host)', async () => {
+      const host = await startGzipServer(DIST);
+      try {
+        const s = await session();
+        await open(s, host.base);
+        await s.waitForServiceWorker(60_000);
+        const report = firstVisitReport(await settled(host), everyFileGzip(DIST));
+        console.log(`# ${engine.label} ${s.browserVersion}: first visit: ${report.text}`);
+        if (process.env.ENGINES_VERBOSE) console.log(report.largest.join('\n'));
+        if (!engine.noHttpCache) {
+          assert.deepEqual(report.twice, [], 'no file is downloaded twice');
+          assert.ok(report.ok, report.text);
+        } else {
+          // WebKitGTK's automation sessions are ephemeral, with no HTTP cache at all (a fetch
+          // with cache: 'force-cache' right after the same fetch downloads it again), so the
+          // precache must download once more what the page loaded by <script>/<link> tags: the
+          // HTML, JS, CSS and icon (Safari itself keeps them in its HTTP cache). Every wasm
+          // file, nearly all of the bytes, must still be sent once; and without those second
+          // copies the total must be within the limit.
+          const twiceWasm = report.twiceFiles.filter((f) => f.endsWith('.wasm'));
+          assert.deepEqual(twiceWasm, [], 'no wasm file is downloaded twice');
+          const rest = (report.bytes - report.again) / report.floor;
+          console.log(`# ${engine.label}: without the second copies of the page's HTML/JS/CSS/icon (${report.again.toLocaleString('en-GB')} B): ${rest.toFixed(3)}×`);
+          assert.ok(rest <= FIRST_VISIT_SENT_RATIO, `${rest.toFixed(3)}× without the second copies; ${report.text}`);
+        }
+      } finally {
+        await host.stop();
+      }
+    });
+
+    test('offline: with the server stopped, a reload is served by the service worker', async () => {
+      // A server of its own, so stopping it takes this origin off the network entirely.
+      const own = await serve(await freePort());
+      let stopped = false;
+      try {
+        const d = await session();
+        await open(d, own.base);
+        await d.waitForServiceWorker();
+        await d.click('button', 'Add person');
+        await d.fill('textbox', 'Name', 'Ada Offline');
+        await d.click('button', 'Save');
+        await d.byRole('heading', 'Ada Offline');
+        await own.stop();
+        stopped = true;
+        assert.equal(await d.runAsync((u) => fetch(u + '?probe=' + Date.now(), { cache: 'no-store' }).then(() => 'up', () => 'down'), own.base), 'down', 'the server is down');
+        await d.reloadFromPage();
+        await d.byRole('heading', 'Ada Offline');
+        // Every page group opens offline: they were precached on the first visit.
+        for (const [link, heading] of [['My map', 'My map'], ['People', 'People'], ['Events', 'Events'], ['Settings', 'Settings']]) {
+          await nav(d, link);
+          await d.byRole('heading', heading);
+        }
+        await d.byRole('link', /Ada Offline/).catch(async () => {
+          await nav(d, 'People');
+          await d.byRole('link', /Ada Offline/);
+        });
+      } finally {
+        if (!stopped) await own.stop();
+      }
+    });
+  });
+}
