@@ -3,6 +3,7 @@
 pub mod attendee_picker;
 pub mod backup_preview;
 pub mod backup_section;
+pub mod calendar_button;
 pub mod category_manager;
 pub mod compare_with;
 pub mod contact_links;
@@ -10,6 +11,7 @@ pub mod event_fields;
 pub mod event_insights;
 pub mod field;
 pub mod file_picker;
+pub mod follow_up_row;
 pub mod follow_ups;
 pub mod interest_chips;
 pub mod interest_editor;

@@ -54,7 +54,12 @@ pub fn MyInterestList(interests: RwSignal<Vec<Interest>>) -> impl IntoView {
                                 .iter()
                                 .map(|o| {
                                     view! {
-                                        <option value=o.id.0.clone() selected=o.id == i.category>
+                                        // A property, not the attribute: when a move
+                                        // redraws the list, rows are reused, and a select the
+                                        // user has touched ignores its options' attributes,
+                                        // so it showed the category of the row drawn there
+                                        // before.
+                                        <option value=o.id.0.clone() prop:selected=o.id == i.category>
                                             {o.name.clone()}
                                         </option>
                                     }

@@ -3,7 +3,7 @@
 use crate::core::interest_key::InterestKey;
 use crate::core::model::{Event, EventId, PersonId};
 use crate::core::route::Route;
-use crate::core::search::{Query, SearchEntry};
+use crate::core::search::{Field, Query, SearchEntry};
 use crate::store::AppState;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::router::navigate;
@@ -61,21 +61,29 @@ pub fn PeoplePage() -> impl IntoView {
         });
         index.with(|index| {
             state.people.with(|people| {
-                index
+                let mut found: Vec<(Field, &PersonId, String)> = index
                     .iter()
-                    .filter(|(_, _, entry)| q.is_empty() || q.matches_entry(entry))
-                    .filter_map(|(_, id, _)| people.get(id))
-                    .filter(|p| {
+                    .filter_map(|(_, id, entry)| {
+                        q.explain(entry).map(|why| (why.field, id, why.text))
+                    })
+                    .collect();
+                // Name and interest hits first; the index is already in name order and the
+                // sort is stable.
+                found.sort_by_key(|(field, _, _)| *field);
+                found
+                    .into_iter()
+                    .filter_map(|(_, id, why)| people.get(id).map(|p| (p, why)))
+                    .filter(|(p, _)| {
                         category.is_empty() || p.interests.iter().any(|i| i.category.0 == category)
                     })
-                    .filter(|p| at_event.is_empty() || at.contains(&p.id))
-                    .filter(|p| {
+                    .filter(|(p, _)| at_event.is_empty() || at.contains(&p.id))
+                    .filter(|(p, _)| {
                         interest.is_empty()
                             || p.interests
                                 .iter()
                                 .any(|i| i.key().as_str().contains(interest.as_str()))
                     })
-                    .map(|p| p.id.clone())
+                    .map(|(p, why)| (p.id.clone(), why))
                     .collect::<Vec<_>>()
             })
         })
@@ -85,9 +93,17 @@ pub fn PeoplePage() -> impl IntoView {
             state.people.with(|people| {
                 m.iter()
                     .take(shown.get())
-                    .filter_map(|id| people.get(id).cloned())
+                    .filter_map(|(id, _)| people.get(id).cloned())
                     .collect::<Vec<_>>()
             })
+        })
+    });
+    let reasons = Signal::derive(move || {
+        matches.with(|m| {
+            m.iter()
+                .take(shown.get())
+                .cloned()
+                .collect::<HashMap<_, _>>()
         })
     });
     view! {
@@ -135,7 +151,7 @@ pub fn PeoplePage() -> impl IntoView {
                 n => format!("{n} people"),
             }}
         </p>
-        <PersonList people=visible />
+        <PersonList people=visible reasons=reasons />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>
             <button type="button" class="button" on:click=move |_| shown.update(|s| *s += PAGE)>
                 "Show more"
