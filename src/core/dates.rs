@@ -90,7 +90,7 @@ impl Relative {
             ("day", 0) => "today".into(),
             ("day", -1) => "yesterday".into(),
             ("day", 1) => "tomorrow".into(),
-            (_, n) if n == -1 => format!("last {unit}"),
+            (_, -1) => format!("last {unit}"),
             (_, 1) => format!("next {unit}"),
             (_, n) if n < 0 => format!("{} {unit}s ago", -n),
             (_, n) => format!("in {n} {unit}s"),
