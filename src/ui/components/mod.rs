@@ -26,6 +26,7 @@ pub mod person_list;
 pub mod person_picker;
 pub mod qr_image;
 pub mod save_acquaintance;
+pub mod search_results;
 pub mod shared_map;
 pub mod status_area;
 pub mod storage_section;

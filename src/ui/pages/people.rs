@@ -5,7 +5,7 @@ use crate::core::model::{Event, EventId, PersonId};
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
 use crate::store::AppState;
-use crate::ui::components::person_list::PersonList;
+use crate::ui::components::search_results::SearchResults;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -93,17 +93,9 @@ pub fn PeoplePage() -> impl IntoView {
             state.people.with(|people| {
                 m.iter()
                     .take(shown.get())
-                    .filter_map(|(id, _)| people.get(id).cloned())
+                    .filter_map(|(id, why)| people.get(id).map(|p| (p.clone(), why.clone())))
                     .collect::<Vec<_>>()
             })
-        })
-    });
-    let reasons = Signal::derive(move || {
-        matches.with(|m| {
-            m.iter()
-                .take(shown.get())
-                .cloned()
-                .collect::<HashMap<_, _>>()
         })
     });
     view! {
@@ -151,7 +143,7 @@ pub fn PeoplePage() -> impl IntoView {
                 n => format!("{n} people"),
             }}
         </p>
-        <PersonList people=visible reasons=reasons />
+        <SearchResults found=visible />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>
             <button type="button" class="button" on:click=move |_| shown.update(|s| *s += PAGE)>
                 "Show more"
