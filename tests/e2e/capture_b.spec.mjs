@@ -208,15 +208,9 @@ test('"Automatic" files a new interest in a sensible category, my earlier choice
   expect(pat.interests).toEqual([['parkruns', 'local']]);
 });
 
-test('every category dropdown on My map shows the category its interest is filed under', async ({ page }) => {
-  await openApp(page);
-  await page.getByRole('button', { name: 'Load an example map' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'My map' })).toBeVisible();
-  // Moving interests redraws the list; no dropdown may keep showing the old row's category.
-  await page.getByRole('combobox', { name: 'Move Sourdough' }).selectOption({ label: 'Food & drink' });
-  await page.getByRole('combobox', { name: 'Move Knitting' }).selectOption({ label: 'Arts & culture' });
-  await page.getByRole('combobox', { name: 'Move Choir' }).selectOption({ label: 'Local & community' });
-  const mismatches = await page.evaluate(() => {
+/** Interests on My map whose "Move" dropdown names another category than their heading. */
+async function mismatchedDropdowns(page) {
+  return page.evaluate(() => {
     const out = [];
     let heading = null;
     for (const el of document.querySelectorAll('h3.category-heading, .interest-rows select')) {
@@ -225,9 +219,33 @@ test('every category dropdown on My map shows the category its interest is filed
     }
     return out;
   });
-  expect(mismatches).toEqual([]);
+}
+
+test('every category dropdown on My map shows the category its interest is filed under', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Load an example map' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My map' })).toBeVisible();
+  // Moving interests redraws the list; no dropdown may keep showing the old row's category.
+  await page.getByRole('combobox', { name: 'Move Sourdough' }).selectOption({ label: 'Food & drink' });
+  await page.getByRole('combobox', { name: 'Move Knitting' }).selectOption({ label: 'Arts & culture' });
+  await page.getByRole('combobox', { name: 'Move Choir' }).selectOption({ label: 'Local & community' });
+  expect(await mismatchedDropdowns(page)).toEqual([]);
   const me = await stored(page, 'cg.me');
   expect(me.interests.find(([l]) => l === 'Choir')[1]).toBe('local');
+  // Deleting a category refiles its interests under Other, and the list and its dropdowns
+  // follow; a later move does not write the deleted category back.
+  await page.getByText('Categories', { exact: true }).click();
+  await page.getByRole('button', { name: 'Delete Hobbies' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByRole('combobox', { name: 'Move Allotment' })).toHaveValue('other');
+  await page.getByRole('combobox', { name: 'Move Parkrun' }).selectOption({ label: 'Work' });
+  await expect(page.getByRole('combobox', { name: 'Move Parkrun' })).toHaveValue('work');
+  await expect(page.locator('.interest-rows select')).toHaveCount(16);
+  const after = Object.fromEntries((await stored(page, 'cg.me')).interests);
+  expect(after.Allotment).toBe('other');
+  expect(after.Parkrun).toBe('work');
+  expect(Object.values(after)).not.toContain('hobbies');
+  expect(await mismatchedDropdowns(page)).toEqual([]);
 });
 
 /** Pairs of texts in `svg` whose drawn boxes overlap (a 0.5 px tolerance for antialiasing). */
