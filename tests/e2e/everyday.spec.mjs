@@ -58,7 +58,7 @@ test('a follow-up due today is on Home until it is marked done', async ({ page }
   await seed(page, Object.fromEntries([person('f1', 'Fran', [], { follow_ups: [{ due: today, text: 'Send the brochure' }] })]));
   const item = page.getByRole('checkbox', { name: /^Send the brochure/ });
   await expect(item).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Fran' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ has: item }).getByRole('link', { name: 'Fran' })).toBeVisible();
   // The follow-up leaves the list as soon as it is ticked (with an Undo offered for a while),
   // so click rather than check().
   await item.click();

@@ -132,7 +132,8 @@ pub fn PeoplePage() -> impl IntoView {
                     {move || {
                         let mut list: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
                         list.sort_by(|a, b| b.2.cmp(&a.2));
-                        list.into_iter().map(|(id, name, date)| view! { <option value=id>{format!("{name} ({date})")}</option> }).collect_view()
+                        let today = crate::store::clock::today();
+                        list.into_iter().map(|(id, name, date)| view! { <option value=id>{format!("{name} ({})", crate::ui::format::human_date(&date, &today))}</option> }).collect_view()
                     }}
                 </select>
             </label>
