@@ -58,6 +58,19 @@ pub fn petals(counts: &[usize]) -> Vec<Petal> {
         .collect()
 }
 
+/// The view box (x, y, width, height) that holds every petal with `pad` to spare, so the
+/// picture has no empty band above or below a map of few categories.
+pub fn view_box(petals: &[Petal], pad: f64) -> (f64, f64, f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (SIZE / 2.0, SIZE / 2.0, SIZE / 2.0, SIZE / 2.0);
+    for p in petals {
+        x0 = x0.min(p.x - p.r);
+        y0 = y0.min(p.y - p.r);
+        x1 = x1.max(p.x + p.r);
+        y1 = y1.max(p.y + p.r);
+    }
+    (x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
+}
+
 /// The box `text` covers when centred at (`x`, `y`).
 pub fn text_box(text: &str, x: f64, y: f64) -> (f64, f64, f64, f64) {
     let w = text_width(text, FONT);
@@ -70,6 +83,19 @@ mod tests {
 
     fn apart(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
         a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1
+    }
+
+    #[test]
+    fn the_view_box_holds_every_petal_and_no_more() {
+        let p = petals(&[3, 1, 1]);
+        let (x, y, w, h) = view_box(&p, 4.0);
+        for q in &p {
+            assert!(q.x - q.r >= x && q.x + q.r <= x + w);
+            assert!(q.y - q.r >= y && q.y + q.r <= y + h);
+        }
+        let top = p.iter().map(|q| q.y - q.r).fold(f64::MAX, f64::min);
+        assert!((top - 4.0 - y).abs() < 1e-9);
+        assert!(w <= SIZE && h < SIZE);
     }
 
     #[test]

@@ -177,6 +177,12 @@ test('half-typed words are suggested and found, ranked, each result saying why',
   await expect(rows.nth(0)).toContainText('Mary Jones');
   await expect(rows.nth(1)).toContainText("Raj");
   await expect(rows.nth(1)).toContainText("met at St Mary's church hall");
+  // The Interest filter takes half-typed words too.
+  await search.fill('');
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Interest' }).fill('Gardeni');
+  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(rows.nth(0)).toContainText('Ann');
 });
 
 test('"Automatic" files a new interest in a sensible category, my earlier choice wins, Other only when unknown', async ({ page }) => {

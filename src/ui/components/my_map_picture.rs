@@ -2,7 +2,7 @@
 //! meeting in the middle where "me" is: everyone is a circle of interests. Category names sit
 //! in a legend, each circle shows its count, so no text is ever drawn over another.
 
-use crate::core::map_picture::{petals, SIZE};
+use crate::core::map_picture::{petals, view_box, SIZE};
 use crate::core::model::{Category, Interest};
 use leptos::prelude::*;
 
@@ -37,7 +37,9 @@ pub fn MyMapPicture(
         );
         let counts: Vec<usize> = groups.iter().map(|(_, n)| *n).collect();
         let centre = SIZE / 2.0;
-        let shapes = petals(&counts)
+        let petals = petals(&counts);
+        let (vx, vy, vw, vh) = view_box(&petals, 4.0);
+        let shapes = petals
             .into_iter()
             .zip(groups.iter())
             .map(|(p, (c, n))| {
@@ -76,7 +78,7 @@ pub fn MyMapPicture(
             .collect_view();
         view! {
             <figure class="venn-figure map-figure">
-                <svg class="venn map-picture" role="img" aria-label=summary viewBox=format!("0 0 {SIZE} {SIZE}")>
+                <svg class="venn map-picture" role="img" aria-label=summary viewBox=format!("{vx:.0} {vy:.0} {vw:.0} {vh:.0}")>
                     {shapes}
                     <text
                         x=format!("{centre:.0}")

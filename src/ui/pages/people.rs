@@ -1,9 +1,9 @@
 //! People: everyone I have met, searchable by any word.
 
-use crate::core::interest_key::InterestKey;
 use crate::core::model::{Event, EventId, PersonId};
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
+use crate::core::suggestions::Typed;
 use crate::store::AppState;
 use crate::ui::components::search_results::SearchResults;
 use crate::ui::router::navigate;
@@ -53,7 +53,7 @@ pub fn PeoplePage() -> impl IntoView {
         let q = Query::new(&query.get());
         let category = category.get();
         let at_event = event.get();
-        let interest = InterestKey::of(&interest.get());
+        let interest_typed = interest.with(|i| (!i.trim().is_empty()).then(|| Typed::new(i)));
         let at: Vec<PersonId> = state.events.with(|e| {
             e.get(&EventId(at_event.clone()))
                 .map(|e| e.attendees.clone())
@@ -78,10 +78,11 @@ pub fn PeoplePage() -> impl IntoView {
                     })
                     .filter(|(p, _)| at_event.is_empty() || at.contains(&p.id))
                     .filter(|(p, _)| {
-                        interest.is_empty()
-                            || p.interests
+                        interest_typed.as_ref().is_none_or(|typed| {
+                            p.interests
                                 .iter()
-                                .any(|i| i.key().as_str().contains(interest.as_str()))
+                                .any(|i| typed.matches(&i.label, &i.key()))
+                        })
                     })
                     .map(|(p, why)| (p.id.clone(), why))
                     .collect::<Vec<_>>()
