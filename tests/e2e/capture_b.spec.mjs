@@ -300,6 +300,10 @@ test('dates read as people say them, in the user’s language, with no seconds',
   await expect(page.getByRole('link', { name: 'Rotary supper (3 weeks ago)' })).toBeVisible();
   const meta = await page.locator('.meta').textContent();
   expect(meta).toMatch(/^Added today, \d\d:\d\d · updated today, \d\d:\d\d$/);
+  await page.goto('/#/events');
+  await expect(page.getByRole('link', { name: /Rotary supper.*3 weeks ago/ })).toBeVisible();
+  await page.goto('/#/events/ev');
+  await expect(page.getByText(/^3 weeks ago/)).toBeVisible();
   await page.goto('/#/');
   // Met a year ago: "Tue 4 Nov 2025" in British English.
   await expect(page.getByRole('listitem').filter({ hasText: 'Olu — met' })).toContainText(/met Tue,? 4 Nov 2025/);
