@@ -2,9 +2,13 @@
 //! Nothing here imports web-sys, so all of it is tested natively with `cargo test`.
 
 pub mod backup;
+pub mod categorise;
+pub mod dates;
 pub mod document;
+pub mod ics;
 pub mod interest_key;
 pub mod limits;
+pub mod map_picture;
 pub mod model;
 pub mod nudges;
 pub mod overlap;

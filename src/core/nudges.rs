@@ -12,6 +12,8 @@ pub struct DueFollowUp {
     pub index: usize,
     pub due: String,
     pub text: String,
+    /// Due before today: shown first, and marked "Overdue".
+    pub overdue: bool,
 }
 
 /// Open follow-ups due on or before `today` (`YYYY-MM-DD`), oldest first.
@@ -32,6 +34,7 @@ pub fn due_follow_ups<'a>(
                     index,
                     due: f.due.clone(),
                     text: f.text.clone(),
+                    overdue: f.due.as_str() < today,
                 })
         })
         .collect();
@@ -39,19 +42,46 @@ pub fn due_follow_ups<'a>(
     out
 }
 
-/// `YYYY-MM-DD` of a timestamp (UTC), by the civil-from-days algorithm.
+/// Where a follow-up stands on `today`: what Home and the person page say beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUpState {
+    Done,
+    /// Due before today.
+    Overdue,
+    /// Due today or later.
+    Due,
+    /// No date given: nothing to say about when.
+    Undated,
+}
+
+pub fn follow_up_state(f: &super::model::FollowUp, today: &str) -> FollowUpState {
+    if f.done {
+        FollowUpState::Done
+    } else if super::dates::days_of(&f.due).is_none() {
+        FollowUpState::Undated
+    } else if f.due.as_str() < today {
+        FollowUpState::Overdue
+    } else {
+        FollowUpState::Due
+    }
+}
+
+/// Puts a follow-up off by `days`: from its date, or from today when it is overdue or has
+/// none, since "remind me next week" about something already late means a week from now.
+pub fn snooze(f: &mut super::model::FollowUp, days: i64, today: &str) {
+    let from = if super::dates::days_of(&f.due).is_some() && f.due.as_str() > today {
+        f.due.clone()
+    } else {
+        today.to_string()
+    };
+    if let Some(d) = super::dates::add_days(&from, days) {
+        f.due = d;
+    }
+}
+
+/// `YYYY-MM-DD` of a timestamp (UTC).
 pub fn date_of(millis: Millis) -> String {
-    let days = millis.div_euclid(86_400_000);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    super::dates::date_of_days(millis.div_euclid(86_400_000))
 }
 
 /// The date `months` months before `date` (`YYYY-MM-DD`), the day kept where the month has
@@ -178,8 +208,33 @@ mod tests {
             },
         ];
         let due = due_follow_ups([&a], "2026-11-26");
-        let texts: Vec<_> = due.iter().map(|d| (d.text.as_str(), d.index)).collect();
-        assert_eq!(texts, vec![("late", 3), ("call", 0)]);
+        let texts: Vec<_> = due
+            .iter()
+            .map(|d| (d.text.as_str(), d.index, d.overdue))
+            .collect();
+        assert_eq!(texts, vec![("late", 3, true), ("call", 0, false)]);
+    }
+
+    #[test]
+    fn snoozing_counts_from_the_due_date_or_from_today_when_late() {
+        let mut f = FollowUp {
+            due: "2026-12-10".into(),
+            text: "x".into(),
+            done: false,
+        };
+        snooze(&mut f, 1, "2026-11-29");
+        assert_eq!(f.due, "2026-12-11");
+        f.due = "2026-11-01".into();
+        assert_eq!(follow_up_state(&f, "2026-11-29"), FollowUpState::Overdue);
+        snooze(&mut f, 7, "2026-11-29");
+        assert_eq!(f.due, "2026-12-06");
+        assert_eq!(follow_up_state(&f, "2026-11-29"), FollowUpState::Due);
+        f.due = String::new();
+        assert_eq!(follow_up_state(&f, "2026-11-29"), FollowUpState::Undated);
+        snooze(&mut f, 1, "2026-11-29");
+        assert_eq!(f.due, "2026-11-30");
+        f.done = true;
+        assert_eq!(follow_up_state(&f, "2026-11-29"), FollowUpState::Done);
     }
 
     #[test]

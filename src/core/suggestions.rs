@@ -175,7 +175,7 @@ pub fn suggest<'a>(
     limit: usize,
 ) -> Vec<(&'a str, CategoryId)> {
     use super::interest_key::InterestKey;
-    let typed = InterestKey::of(typed);
+    let typed = Typed::new(typed);
     let mut held: Vec<InterestKey> = have.iter().map(|i| i.key()).collect();
     SUGGESTIONS
         .iter()
@@ -184,7 +184,7 @@ pub fn suggest<'a>(
         .filter(|(label, _)| {
             let key = InterestKey::of(label);
             // A suggestion listed under two categories is offered once.
-            if !key.as_str().contains(typed.as_str()) || held.contains(&key) {
+            if !typed.matches(label, &key) || held.contains(&key) {
                 return false;
             }
             held.push(key);
@@ -192,6 +192,38 @@ pub fn suggest<'a>(
         })
         .take(limit)
         .collect()
+}
+
+/// What someone has typed so far into an interest box, prepared once per keystroke.
+///
+/// It matches a label when the folded label contains it as typed ("runn" is the start of
+/// "running") or when the label's key contains its key ("runs" finds "Running"): a half-typed
+/// word has no stem of its own, so matching keys alone would miss it.
+pub struct Typed {
+    folded: String,
+    key: super::interest_key::InterestKey,
+}
+
+impl Typed {
+    pub fn new(text: &str) -> Self {
+        let folded = super::interest_key::fold(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Typed {
+            key: super::interest_key::InterestKey::of(text),
+            folded,
+        }
+    }
+
+    /// Whether `label` (with its precomputed `key`) is a match.
+    pub fn matches(&self, label: &str, key: &super::interest_key::InterestKey) -> bool {
+        key.as_str().contains(self.key.as_str()) || {
+            let folded = super::interest_key::fold(label);
+            let folded: Vec<&str> = folded.split_whitespace().collect();
+            folded.join(" ").contains(self.folded.as_str())
+        }
+    }
 }
 
 /// A realistic map for someone trying the app for the first time.
@@ -242,6 +274,24 @@ mod tests {
         let labels: Vec<_> = got.iter().map(|(l, _)| *l).collect();
         assert_eq!(labels, vec!["Baking"]);
         assert_eq!(suggest(None, "zzzz", &[], 10), vec![]);
+    }
+
+    #[test]
+    fn half_typed_words_are_suggested() {
+        for (typed, want) in [
+            ("Runn", "Running"),
+            ("Gardeni", "Gardening"),
+            ("Marketi", "Marketing"),
+            ("Recy", "Recycling"),
+            ("wild sw", "Wild swimming"),
+            ("runs", "Running"),
+        ] {
+            let got: Vec<_> = suggest(None, typed, &[], 10)
+                .into_iter()
+                .map(|(l, _)| l)
+                .collect();
+            assert!(got.contains(&want), "{typed:?} gave {got:?}");
+        }
     }
 
     #[test]

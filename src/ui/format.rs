@@ -1,12 +1,105 @@
-//! Dates and times as the user's browser writes them.
+//! Dates and times as the user's browser writes them: "Tue 3 Nov", "yesterday",
+//! "3 weeks ago" in the user's language (`navigator.language` through `Intl`), never seconds.
+//! Which words to use (today, days or weeks, or the date itself) is decided in
+//! `core::dates`; this file only asks the browser to say them.
 
-/// A timestamp in the user's locale, e.g. "26 Nov 2026, 10:04".
-pub fn date_time(millis: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
-    let s: String = d
-        .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+use crate::core::dates::{relative, short_date, Relative};
+use wasm_bindgen::JsValue;
+
+/// The user's language, e.g. "en-GB"; "en" when the browser does not say.
+fn language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".to_string())
+}
+
+/// The browser's `Intl` constructor `name`, if it has one: old browsers lack some, and
+/// calling a missing constructor would throw.
+fn has_intl(name: &str) -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
+        .ok()
+        .filter(|i| i.is_object())
+        .and_then(|intl| js_sys::Reflect::has(&intl, &JsValue::from_str(name)).ok())
+        .unwrap_or(false)
+}
+
+fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}
+
+/// A stored date (`YYYY-MM-DD`) as people say it: "today", "yesterday", "3 weeks ago" when
+/// close, else "Tue 3 Nov" (with the year when it is not this year's). Text that is not a date
+/// is shown as typed.
+pub fn human_date(date: &str, today: &str) -> String {
+    if let Some(r) = relative(date, today) {
+        return relative_words(r);
+    }
+    calendar_date(date, today)
+}
+
+/// "Tue 3 Nov" (or "Tue, Nov 3" in American English) for a stored date.
+pub fn calendar_date(date: &str, today: &str) -> String {
+    let Some(english) = short_date(date, today) else {
+        return date.to_string();
+    };
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i32>().unwrap_or(1));
+    let (y, m, d) = (
+        parts.next().unwrap_or(1970),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    if !has_intl("DateTimeFormat") {
+        return english;
+    }
+    // Noon, so no time zone can move it to another day.
+    let js = js_sys::Date::new_with_year_month_day_hr_min(y as u32, m - 1, d, 12, 0);
+    let mut wanted = vec![("weekday", "short"), ("day", "numeric"), ("month", "short")];
+    if today.get(..4) != date.get(..4) {
+        wanted.push(("year", "numeric"));
+    }
+    let s: String = js
+        .to_locale_date_string(&language(), &options(&wanted))
         .into();
-    s
+    if s.is_empty() {
+        english
+    } else {
+        s
+    }
+}
+
+fn relative_words(r: Relative) -> String {
+    if !has_intl("RelativeTimeFormat") {
+        return r.english();
+    }
+    let (unit, value) = r.unit_and_value();
+    let locales = js_sys::Array::of1(&JsValue::from_str(&language()));
+    let f = js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
+    f.format(value as f64, unit).into()
+}
+
+/// A moment, e.g. "Tue 3 Nov, 10:04" or "yesterday, 10:04": hours and minutes, no seconds.
+pub fn date_time(millis: i64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(millis as f64));
+    let day = format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    );
+    let time: String = d
+        .to_locale_time_string_with_options(
+            &language(),
+            &options(&[("hour", "2-digit"), ("minute", "2-digit")]),
+        )
+        .into();
+    format!(
+        "{}, {time}",
+        human_date(&day, &crate::store::clock::today())
+    )
 }
 
 /// The non-empty parts joined by `sep`, e.g. "2026-11-01 · Church hall" when the group is blank.

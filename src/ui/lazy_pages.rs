@@ -165,3 +165,24 @@ fn who() -> Result<PageFn, ChunkMissing> {
         _ => ().into_any(),
     })
 }
+
+/// Writes follow-ups to an `.ics` download (see `components::calendar_button`).
+pub type ExportFn = fn(crate::store::AppState, Option<crate::core::model::PersonId>);
+
+/// The calendar writer, in the everyday chunk: Home shows "Export to calendar", and the
+/// first visit should not download the writer for it.
+#[wasm_split(everyday, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn calendar_export() -> Result<ExportFn, ChunkMissing> {
+    Ok(crate::ui::components::calendar_button::export_follow_ups)
+}
+
+/// Fetches the calendar writer if needed, then exports the follow-ups of `person` (everyone's
+/// when `None`).
+pub async fn export_calendar(
+    state: crate::store::AppState,
+    person: Option<crate::core::model::PersonId>,
+) -> Result<(), ChunkMissing> {
+    let export = calendar_export().await?;
+    export(state, person);
+    Ok(())
+}

@@ -1,4 +1,5 @@
-//! Where each region's words go: the point deepest inside the region, and how much room it has.
+//! Where each region's words go: the point deepest inside the region, how much room it has,
+//! and which of its words fit there.
 
 use super::geometry::{Circle, Point};
 use super::layout::Layout;
@@ -119,6 +120,118 @@ fn region_box(layout: &Layout, region: RegionId) -> Option<(Point, Point)> {
     (lo.x < hi.x && lo.y < hi.y).then_some((lo, hi))
 }
 
+/// A region's label as drawn: lines of text centred on `x`, each at its own `y`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FittedLabel {
+    pub region: RegionId,
+    pub x: f64,
+    pub lines: Vec<(f64, String)>,
+    /// True when the region could not hold a single readable name and shows its count instead.
+    pub count_only: bool,
+}
+
+/// Text metrics of the labels, in the diagram's units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelFont {
+    /// The font size.
+    pub size: f64,
+    /// Distance between baselines; a line's box is taken to be this tall.
+    pub line: f64,
+}
+
+/// A generous estimate of how wide `text` is drawn in a sans-serif font of `size`. It errs
+/// wide (the widths are those of DejaVu Sans, wider than most phone fonts), because a label
+/// estimated too narrow is the one that spills over its neighbour.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | '\'' | '.' | ',' | ':' | ';' | '|' | '!' | ' ' => 0.34,
+            't' | 'f' | 'r' | 'I' | 'J' | '(' | ')' | '-' => 0.45,
+            'm' | 'w' | 'M' | 'W' | '@' | '%' => 1.0,
+            '0'..='9' => 0.64,
+            c if c.is_ascii_lowercase() => 0.64,
+            c if c.is_ascii_uppercase() => 0.8,
+            _ => 1.0,
+        })
+        .sum::<f64>()
+        * size
+}
+
+/// `label` cut at a word boundary to fit `width`, with "…" when words were left out; `None`
+/// when not even its first word fits, since a cut word ("Pil…") reads as nothing.
+pub fn fit_words(label: &str, width: f64, size: f64) -> Option<String> {
+    let label = label.trim();
+    if text_width(label, size) <= width {
+        return Some(label.to_string());
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..words.len()).rev().find_map(|n| {
+        let cut = format!("{}…", words[..n].join(" "));
+        (text_width(&cut, size) <= width).then_some(cut)
+    })
+}
+
+/// The widest a block of `lines` lines can be and still sit inside a circle of `radius`
+/// around its centre; 0 when the lines are too tall for it.
+fn room_for(lines: usize, radius: f64, font: LabelFont) -> f64 {
+    let half_h = lines as f64 * font.line / 2.0;
+    if half_h >= radius {
+        return 0.0;
+    }
+    2.0 * (radius * radius - half_h * half_h).sqrt()
+}
+
+/// The most of `items` that fits in the clear circle around `anchor`: as many names as fit,
+/// each whole or cut after a word, then "+k more" for the rest; or, when not even one name
+/// fits beside its "+k more", the region's count alone. The block lies inside the clear
+/// circle, which crosses no circle edge, so blocks of different regions never overlap. `None`
+/// when the region is empty or too small to hold even its count.
+pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Option<FittedLabel> {
+    if items.is_empty() {
+        return None;
+    }
+    let place = |texts: Vec<String>, count_only| {
+        let top = anchor.point.y - (texts.len() as f64 - 1.0) * font.line / 2.0;
+        FittedLabel {
+            region: anchor.region,
+            x: anchor.point.x,
+            lines: texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| (top + i as f64 * font.line, t))
+                .collect(),
+            count_only,
+        }
+    };
+    for shown in (1..=items.len()).rev() {
+        let more = items.len() - shown;
+        let lines = shown + usize::from(more > 0);
+        let width = room_for(lines, anchor.clearance, font);
+        if width <= 0.0 {
+            continue;
+        }
+        let mut texts: Option<Vec<String>> = items[..shown]
+            .iter()
+            .map(|l| fit_words(l, width, font.size))
+            .collect();
+        if more > 0 {
+            let tail = format!("+{more} more");
+            if text_width(&tail, font.size) > width {
+                texts = None;
+            }
+            if let Some(t) = texts.as_mut() {
+                t.push(tail);
+            }
+        }
+        if let Some(texts) = texts {
+            return Some(place(texts, false));
+        }
+    }
+    let count = items.len().to_string();
+    (text_width(&count, font.size) <= room_for(1, anchor.clearance, font))
+        .then(|| place(vec![count], true))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +255,124 @@ mod tests {
             }
         }
         assert!(a.clearance > 0.0);
+    }
+
+    const FONT: LabelFont = LabelFont {
+        size: 12.0,
+        line: 15.0,
+    };
+
+    /// The box a fitted label is estimated to cover.
+    fn label_box(l: &FittedLabel) -> (f64, f64, f64, f64) {
+        let w = l
+            .lines
+            .iter()
+            .map(|(_, t)| text_width(t, FONT.size))
+            .fold(0.0, f64::max);
+        let top = l.lines[0].0 - FONT.line / 2.0;
+        let bottom = l.lines[l.lines.len() - 1].0 + FONT.line / 2.0;
+        (l.x - w / 2.0, top, l.x + w / 2.0, bottom)
+    }
+
+    fn items(labels: &[&str]) -> Vec<String> {
+        labels.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn names_are_cut_only_after_a_whole_word() {
+        assert_eq!(
+            fit_words("Salsa dancing", 1000.0, 12.0).as_deref(),
+            Some("Salsa dancing")
+        );
+        let w = text_width("Small business…", 12.0);
+        assert_eq!(
+            fit_words("Small business owners", w, 12.0).as_deref(),
+            Some("Small business…")
+        );
+        assert_eq!(
+            fit_words("Small business owners", w - 1.0, 12.0).as_deref(),
+            Some("Small…")
+        );
+        assert_eq!(
+            fit_words("Pilates", text_width("Pilates", 12.0) - 1.0, 12.0),
+            None
+        );
+    }
+
+    #[test]
+    fn a_small_region_shows_its_count_and_a_roomy_one_its_names() {
+        let anchor = |r: f64| LabelAnchor {
+            region: RegionId::AB,
+            point: Point::new(0.0, 0.0),
+            clearance: r,
+        };
+        let names = items(&[
+            "Pilates",
+            "Bridge",
+            "Small business",
+            "Salsa dancing",
+            "Knitting",
+        ]);
+        let big = fit_label(&anchor(200.0), &names, FONT).unwrap();
+        assert!(!big.count_only);
+        assert_eq!(big.lines.len(), 5);
+        let mid = fit_label(&anchor(35.0), &names, FONT).unwrap();
+        let texts: Vec<_> = mid.lines.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts.last().copied(),
+            Some(format!("+{} more", 5 - (texts.len() - 1)).as_str())
+        );
+        let small = fit_label(&anchor(12.0), &names, FONT).unwrap();
+        assert!(small.count_only);
+        assert_eq!(small.lines[0].1, "5");
+        assert!(fit_label(&anchor(3.0), &names, FONT).is_none());
+        assert!(fit_label(&anchor(100.0), &[], FONT).is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn fitted_labels_stay_in_their_clear_circle_and_never_overlap(
+            rb in 0.4..1.5f64, rc in 0.4..1.5f64,
+            bx in -1.5..1.5f64, by in -1.5..1.5f64, cx in -1.5..1.5f64, cy in -1.5..1.5f64,
+            n in 1usize..12,
+        ) {
+            let layout = Layout { circles: vec![
+                Circle::new(0.0, 0.0, 1.0), Circle::new(bx, by, rb), Circle::new(cx, cy, rc),
+            ] }.fit(340.0, 250.0, 8.0);
+            let names = items(&["Salsa dancing", "Pilates", "Bridge", "Small business networking",
+                "Wild swimming", "Custard creams", "Photography", "Canal boats", "Choir",
+                "Recycling scheme", "Parkrun", "Learning Spanish"]);
+            let anchors = label_anchors(&layout);
+            let fitted: Vec<_> = anchors
+                .iter()
+                .filter_map(|a| fit_label(a, &names[..n], FONT).map(|l| (a, l)))
+                .collect();
+            for (a, l) in &fitted {
+                let (x0, y0, x1, y1) = label_box(l);
+                // Every corner of the block is inside the anchor's clear circle.
+                for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
+                    let d = ((x - a.point.x).powi(2) + (y - a.point.y).powi(2)).sqrt();
+                    prop_assert!(d <= a.clearance + 1e-6, "{:?} {:?}", l, a);
+                }
+                for (_, t) in &l.lines {
+                    let t = t.trim_end_matches('…');
+                    prop_assert!(
+                        names.iter().any(|n| n == t || n.starts_with(&format!("{t} ")))
+                            || t.starts_with('+') || t.parse::<usize>().is_ok(),
+                        "{} is not a whole-word prefix", t
+                    );
+                }
+            }
+            for (i, (_, a)) in fitted.iter().enumerate() {
+                for (_, b) in &fitted[i + 1..] {
+                    let (a0, a1, a2, a3) = label_box(a);
+                    let (b0, b1, b2, b3) = label_box(b);
+                    let apart = a2 <= b0 || b2 <= a0 || a3 <= b1 || b3 <= a1;
+                    prop_assert!(apart, "{:?} overlaps {:?}", a, b);
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,10 @@ mod layout;
 mod nelder_mead;
 
 pub use geometry::{edge_crossings, intersection_area, lens_area, radius_for, Circle, Point};
-pub use labels::{label_anchor, label_anchors, LabelAnchor};
+pub use labels::{
+    fit_label, fit_words, label_anchor, label_anchors, text_width, FittedLabel, LabelAnchor,
+    LabelFont,
+};
 pub use layout::{distance_for_overlap, layout2, layout3, Layout, VennSizes};
 
 /// One of the seven regions of a three-set diagram (a two-set diagram uses `A`, `B`, `AB`).

@@ -1,5 +1,8 @@
-//! A person's follow-ups: due date, a line of text, done or not.
+//! A person's follow-ups: each with a tick box, when it is due in words, and a way to change,
+//! put off or delete it; a form to add one; and the calendar export.
 
+use super::calendar_button::CalendarButton;
+use super::follow_up_row::{FollowUpRow, RowEdit};
 use crate::core::model::{FollowUp, PersonId};
 use crate::store::clock::{now, today};
 use crate::store::AppState;
@@ -60,26 +63,21 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                     .enumerate()
                     .map(|(i, f)| {
                         let update = update.clone();
-                        let label = format!("{} (due {})", f.text, f.due);
-                        view! {
-                            <li>
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=f.done
-                                        on:change=move |ev| {
-                                            let done = event_target_checked(&ev);
-                                            update(Box::new(move |l| {
-                                                if let Some(f) = l.get_mut(i) {
-                                                    f.done = done;
-                                                }
-                                            }));
-                                        }
-                                    />
-                                    <span>{label}</span>
-                                </label>
-                            </li>
-                        }
+                        // Rows are rebuilt on every change, so the index is that of the list
+                        // the row was drawn from; a stale one can only miss, never hit another.
+                        let expected = f.clone();
+                        let on_edit = Callback::new(move |edit: RowEdit| {
+                            let expected = expected.clone();
+                            update(Box::new(move |l| {
+                                if l.get(i) != Some(&expected) {
+                                    return;
+                                }
+                                if !edit(&mut l[i]) {
+                                    l.remove(i);
+                                }
+                            }));
+                        });
+                        view! { <FollowUpRow follow_up=f on_edit=on_edit /> }
                     })
                     .collect_view()
             }}
@@ -95,5 +93,6 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
             </label>
             <button type="submit" class="button">"Add follow-up"</button>
         </form>
+        <CalendarButton person=id />
     }
 }

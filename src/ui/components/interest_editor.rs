@@ -3,31 +3,52 @@
 
 use super::field::unique_id;
 use super::interest_chips::InterestChips;
+use crate::core::categorise::categorise;
 use crate::core::interest_key::InterestKey;
 use crate::core::limits::{over_limit, INTERESTS_PER_PERSON_MAX, INTEREST_MAX};
 use crate::core::model::{add_interest, CategoryId, Interest};
-use crate::core::suggestions::suggest;
+use crate::core::suggestions::{suggest, Typed};
 use crate::store::AppState;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const AUTOMATIC: &str = "";
 
-/// Every interest label anyone has typed, one per key, with the category it was filed under.
-/// The first spelling seen wins: my own map comes first, so my spelling is suggested. With
-/// 5,000 people this runs after each save, so keys are computed once per distinct label, not
-/// once per interest.
-fn known_interests(state: &AppState) -> Vec<Interest> {
+/// Every interest anyone has typed, one per key, with its key and the category it was filed
+/// under. My own map comes first, so my spelling is suggested, then people by most recent
+/// change, so the category I chose last time is the one remembered. A filing under Other is
+/// passed over while another choice exists: until "Automatic" learnt categories, Other was
+/// where it put everything, so it says nothing about the user's wishes. With 5,000 people this
+/// runs after each save, so keys are computed once per distinct label, not once per interest.
+fn known_interests(state: &AppState) -> Vec<(InterestKey, Interest)> {
     state.me.with(|me| {
         state.people.with(|people| {
+            let mut by_recency: Vec<_> = people.values().collect();
+            by_recency.sort_by_key(|p| std::cmp::Reverse(p.updated));
             let mut labels: HashSet<&str> = HashSet::new();
-            let mut seen: HashSet<InterestKey> = HashSet::new();
-            me.interests
+            let mut at: HashMap<InterestKey, usize> = HashMap::new();
+            let mut out: Vec<(InterestKey, Interest)> = Vec::new();
+            for i in me
+                .interests
                 .iter()
-                .chain(people.values().flat_map(|p| p.interests.iter()))
-                .filter(|i| labels.insert(i.label.as_str()) && seen.insert(i.key()))
-                .cloned()
-                .collect()
+                .chain(by_recency.into_iter().flat_map(|p| p.interests.iter()))
+            {
+                if !labels.insert(i.label.as_str()) {
+                    continue;
+                }
+                let key = i.key();
+                match at.get(&key) {
+                    None => {
+                        at.insert(key.clone(), out.len());
+                        out.push((key, i.clone()));
+                    }
+                    Some(&k) if out[k].1.category == CategoryId::other() => {
+                        out[k].1.category = i.category.clone();
+                    }
+                    Some(_) => {}
+                }
+            }
+            out
         })
     })
 }
@@ -51,7 +72,9 @@ pub fn InterestEditor(
     // every stored person, so it is a memo rather than work done per keystroke.
     let known = Memo::new(move |_| known_interests(&state));
 
-    let add = move || {
+    // `listed`: the category a built-in suggestion is listed under, used when the user left
+    // the choice on "Automatic" and has never filed this interest before.
+    let add = move |listed: Option<CategoryId>| {
         let label = draft.get_untracked().trim().to_string();
         if label.is_empty() {
             return;
@@ -66,16 +89,22 @@ pub fn InterestEditor(
             )));
             return;
         }
-        let key = InterestKey::of(&label);
         let chosen = category.get_untracked();
         let category_id = if chosen == AUTOMATIC {
-            known
-                .with_untracked(|k| {
-                    k.iter()
-                        .find(|i| i.key() == key)
-                        .map(|i| i.category.clone())
-                })
-                .unwrap_or_else(CategoryId::other)
+            let available: Vec<CategoryId> = state
+                .categories
+                .with_untracked(|c| c.iter().map(|c| c.id.clone()).collect());
+            let key = InterestKey::of(&label);
+            let mine = known.with_untracked(|k| {
+                k.iter()
+                    .find(|(k, i)| *k == key && i.category != CategoryId::other())
+                    .map(|(k, i)| (k.clone(), i.category.clone()))
+            });
+            match (mine, listed) {
+                (Some((k, c)), _) => categorise(&label, [(&k, &c)], &available),
+                (None, Some(c)) if available.contains(&c) => c,
+                _ => categorise(&label, [], &available),
+            }
         } else {
             CategoryId::new(chosen)
         };
@@ -124,7 +153,7 @@ pub fn InterestEditor(
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Enter" {
                                 ev.prevent_default();
-                                add();
+                                add(None);
                             }
                         }
                     />
@@ -146,7 +175,7 @@ pub fn InterestEditor(
                         }}
                     </select>
                 </label>
-                <button type="button" class="button" on:click=move |_| add()>
+                <button type="button" class="button" on:click=move |_| add(None)>
                     "Add"
                 </button>
             </div>
@@ -159,34 +188,31 @@ pub fn InterestEditor(
                     if draft.with(|d| d.trim().chars().count() < 2) {
                         return Vec::new();
                     }
-                    let typed = InterestKey::of(&draft.get());
+                    let typed = Typed::new(&draft.get());
                     let already: Vec<InterestKey> =
                         interests.with(|l| l.iter().map(|i| i.key()).collect());
                     // Interests people already typed first, then the built-in list for the
                     // chosen category.
-                    let mut offers: Vec<String> = known.with(|k| {
+                    let mut offers: Vec<(String, Option<CategoryId>)> = known.with(|k| {
                         k.iter()
-                            .filter(|i| {
-                                let key = i.key();
-                                key.as_str().contains(typed.as_str()) && !already.contains(&key)
-                            })
+                            .filter(|(key, i)| typed.matches(&i.label, key) && !already.contains(key))
                             .take(6)
-                            .map(|i| i.label.clone())
+                            .map(|(_, i)| (i.label.clone(), None))
                             .collect()
                     });
                     let chosen = category.get();
                     let chosen = (chosen != AUTOMATIC).then(|| CategoryId::new(chosen));
                     let have: Vec<Interest> = interests.get();
-                    for (label, _) in suggest(chosen.as_ref(), &draft.get(), &have, 6) {
+                    for (label, listed) in suggest(chosen.as_ref(), &draft.get(), &have, 6) {
                         let key = InterestKey::of(label);
-                        if offers.len() < 6 && !offers.iter().any(|o| InterestKey::of(o) == key) {
-                            offers.push(label.to_string());
+                        if offers.len() < 6 && !offers.iter().any(|(o, _)| InterestKey::of(o) == key) {
+                            offers.push((label.to_string(), Some(listed)));
                         }
                     }
                     {
                         offers
                             .into_iter()
-                            .map(|label| {
+                            .map(|(label, listed)| {
                                 let shown = label.clone();
                                 view! {
                                     <li>
@@ -195,7 +221,7 @@ pub fn InterestEditor(
                                             class="suggestion"
                                             on:click=move |_| {
                                                 draft.set(label.clone());
-                                                add();
+                                                add(listed.clone());
                                             }
                                         >
                                             {shown}

@@ -40,7 +40,18 @@ pub fn MyInterestList(interests: RwSignal<Vec<Interest>>) -> impl IntoView {
         {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         {move || {
             let cats = state.categories.get();
-            let list = interests.get();
+            // An interest filed under a category that no longer exists is listed, and its
+            // dropdown set, under Other: where it would be shown anywhere else.
+            let list: Vec<Interest> = interests
+                .get()
+                .into_iter()
+                .map(|mut i| {
+                    if !cats.iter().any(|c| c.id == i.category) {
+                        i.category = CategoryId::other();
+                    }
+                    i
+                })
+                .collect();
             cats.iter()
                 .filter(|c| list.iter().any(|i| i.category == c.id))
                 .map(|c| {
@@ -54,7 +65,12 @@ pub fn MyInterestList(interests: RwSignal<Vec<Interest>>) -> impl IntoView {
                                 .iter()
                                 .map(|o| {
                                     view! {
-                                        <option value=o.id.0.clone() selected=o.id == i.category>
+                                        // A property, not the attribute: when a move
+                                        // redraws the list, rows are reused, and a select the
+                                        // user has touched ignores its options' attributes,
+                                        // so it showed the category of the row drawn there
+                                        // before.
+                                        <option value=o.id.0.clone() prop:selected=o.id == i.category>
                                             {o.name.clone()}
                                         </option>
                                     }

@@ -1,10 +1,10 @@
 //! My map as a picture: one circle per category, sized by how many interests it holds, all
-//! meeting in the middle where "me" is: everyone is a circle of interests.
+//! meeting in the middle where "me" is: everyone is a circle of interests. Category names sit
+//! in a legend, each circle shows its count, so no text is ever drawn over another.
 
+use crate::core::map_picture::{petals, view_box, SIZE};
 use crate::core::model::{Category, Interest};
 use leptos::prelude::*;
-
-const SIZE: f64 = 320.0;
 
 #[component]
 pub fn MyMapPicture(
@@ -35,41 +35,63 @@ pub fn MyMapPicture(
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        let max = groups.iter().map(|(_, n)| *n).max().unwrap_or(1) as f64;
-        let count = groups.len() as f64;
+        let counts: Vec<usize> = groups.iter().map(|(_, n)| *n).collect();
         let centre = SIZE / 2.0;
-        // Petals around the middle: the ring's radius keeps every circle touching the centre.
-        let shapes = groups
-            .iter()
-            .enumerate()
-            .map(|(k, (c, n))| {
-                let r = 28.0 + 42.0 * ((*n as f64) / max).sqrt();
-                let angle = std::f64::consts::TAU * k as f64 / count - std::f64::consts::FRAC_PI_2;
-                let ring = if count == 1.0 { 0.0 } else { r * 0.85 };
-                let (x, y) = (centre + ring * angle.cos(), centre + ring * angle.sin());
-                let label_ring = if count == 1.0 { 0.0 } else { ring + r * 0.45 };
-                let (lx, ly) = (centre + label_ring * angle.cos(), centre + label_ring * angle.sin());
+        let petals = petals(&counts);
+        let (vx, vy, vw, vh) = view_box(&petals, 4.0);
+        let shapes = petals
+            .into_iter()
+            .zip(groups.iter())
+            .map(|(p, (c, n))| {
                 view! {
                     <circle
-                        cx=format!("{x:.0}")
-                        cy=format!("{y:.0}")
-                        r=format!("{r:.0}")
+                        cx=format!("{:.0}", p.x)
+                        cy=format!("{:.0}", p.y)
+                        r=format!("{:.0}", p.r)
                         fill=c.colour.clone()
                         fill-opacity="0.25"
                         stroke=c.colour.clone()
                         stroke-width="2"
                     ></circle>
-                    <text x=format!("{lx:.0}") y=format!("{ly:.0}") text-anchor="middle" class="venn-label">
-                        {format!("{} {n}", c.name)}
+                    <text
+                        x=format!("{:.0}", p.label_x)
+                        y=format!("{:.0}", p.label_y)
+                        text-anchor="middle"
+                        dominant-baseline="middle"
+                        class="venn-name map-count"
+                    >
+                        {n.to_string()}
                     </text>
                 }
             })
             .collect_view();
+        let legend = groups
+            .iter()
+            .map(|(c, n)| {
+                view! {
+                    <li>
+                        <span class="swatch" style=format!("background: {}", c.colour)></span>
+                        {format!("{} {n}", c.name)}
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
-            <svg class="venn map-picture" role="img" aria-label=summary viewBox=format!("-40 -20 {} {}", SIZE + 80.0, SIZE + 40.0)>
-                {shapes}
-                <text x=format!("{centre:.0}") y=format!("{centre:.0}") text-anchor="middle" class="venn-name">"Me"</text>
-            </svg>
+            <figure class="venn-figure map-figure">
+                <svg class="venn map-picture" role="img" aria-label=summary viewBox=format!("{vx:.0} {vy:.0} {vw:.0} {vh:.0}")>
+                    {shapes}
+                    <text
+                        x=format!("{centre:.0}")
+                        y=format!("{centre:.0}")
+                        text-anchor="middle"
+                        dominant-baseline="middle"
+                        class="venn-name"
+                    >
+                        "Me"
+                    </text>
+                </svg>
+                <ul class="venn-legend" aria-hidden="true">{legend}</ul>
+            </figure>
         }
         .into_any()
     }

@@ -1,7 +1,9 @@
 //! An area-proportional Venn diagram of two or three maps, drawn as SVG, with the same content
 //! as a list for screen readers and for anyone who wants every item.
 
-use crate::core::venn::{label_anchors, layout2, layout3, Layout, RegionId, VennSizes};
+use crate::core::venn::{
+    fit_label, label_anchors, layout2, layout3, LabelFont, Layout, RegionId, VennSizes,
+};
 use leptos::prelude::*;
 
 /// One circle: whose map it is and its colour.
@@ -102,17 +104,11 @@ impl VennModel {
     }
 }
 
-/// Shortens a label to fit about `chars` characters of width, for the picture only: the list
-/// below always has the full text.
-fn fit_label(label: &str, chars: usize) -> String {
-    if label.chars().count() <= chars {
-        label.to_string()
-    } else {
-        let mut s: String = label.chars().take(chars.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
-}
+/// The labels' font, as `.venn-label` in the stylesheet draws it, in viewBox units.
+const FONT: LabelFont = LabelFont {
+    size: 12.0,
+    line: LINE,
+};
 
 #[component]
 pub fn VennDiagram(#[prop(into)] model: Signal<VennModel>) -> impl IntoView {
@@ -143,41 +139,25 @@ pub fn VennDiagram(#[prop(into)] model: Signal<VennModel>) -> impl IntoView {
             .into_iter()
             .filter(|a| a.region.index() < 7 && model.used_regions().contains(&a.region))
             .filter_map(|anchor| {
-                let items = &model.regions[anchor.region.index()];
-                if items.is_empty() {
-                    return None;
-                }
-                // How many lines fit in the clear circle around the anchor, and how wide.
-                let lines = ((anchor.clearance * 1.6) / LINE).floor().max(1.0) as usize;
-                let width = ((anchor.clearance * 1.9) / 7.0).floor().max(4.0) as usize;
-                let shown = if items.len() > lines {
-                    lines.saturating_sub(1).max(1)
+                let fitted = fit_label(&anchor, &model.regions[anchor.region.index()], FONT)?;
+                let class = if fitted.count_only {
+                    "venn-label venn-count"
                 } else {
-                    items.len()
+                    "venn-label"
                 };
-                let more = items.len() - shown.min(items.len());
-                let mut texts: Vec<String> = items
-                    .iter()
-                    .take(shown)
-                    .map(|l| fit_label(l, width))
-                    .collect();
-                if more > 0 {
-                    texts.push(format!("+{more} more"));
-                }
-                let top = anchor.point.y - (texts.len() as f64 - 1.0) * LINE / 2.0;
-                let x = anchor.point.x;
+                let x = fitted.x;
                 Some(
-                    texts
+                    fitted
+                        .lines
                         .into_iter()
-                        .enumerate()
-                        .map(|(i, t)| {
+                        .map(|(y, t)| {
                             view! {
                                 <text
                                     x=format!("{x:.1}")
-                                    y=format!("{:.1}", top + i as f64 * LINE)
+                                    y=format!("{y:.1}")
                                     text-anchor="middle"
                                     dominant-baseline="middle"
-                                    class="venn-label"
+                                    class=class
                                 >
                                     {t}
                                 </text>

@@ -88,7 +88,8 @@ pub fn EventPage(id: EventId) -> impl IntoView {
 
 #[component]
 fn EventDetails(event: Event) -> impl IntoView {
-    let line = join_present(&[&event.date, &event.place, &event.group], " · ");
+    let date = crate::ui::format::human_date(&event.date, &crate::store::clock::today());
+    let line = join_present(&[&date, &event.place, &event.group], " · ");
     view! {
         <h1>{event.name.clone()}</h1>
         <p class="muted">{line}</p>

@@ -55,7 +55,7 @@ pub fn EventsPage() -> impl IntoView {
                 children=move |e| {
                     let href = Route::Event(e.id.clone()).to_hash();
                     let current = state.settings.with_untracked(|s| s.current_event.as_ref() == Some(&e.id));
-                    let line = join_present(&[e.date.clone(), e.place.clone(), format!("{} met", e.attendees.len())], " · ");
+                    let line = join_present(&[crate::ui::format::human_date(&e.date, &today()), e.place.clone(), format!("{} met", e.attendees.len())], " · ");
                     view! {
                         <li>
                             <a href=href class="person-row">

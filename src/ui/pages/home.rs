@@ -1,12 +1,15 @@
 //! Home: the big "Add person" button, follow-ups due, the current event, people met most
 //! recently, and slow burners worth a follow-up.
 
-use crate::core::nudges::{due_follow_ups, slow_burners};
+use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
 use crate::core::route::Route;
 use crate::core::suggestions::example_map;
 use crate::store::clock::{now, today};
 use crate::store::AppState;
+use crate::ui::components::calendar_button::CalendarButton;
+use crate::ui::components::field::unique_id;
 use crate::ui::components::person_list::PersonList;
+use crate::ui::format::human_date;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -38,13 +41,37 @@ pub fn HomePage() -> impl IntoView {
     };
     let brand_new =
         move || state.me.with(|m| m.interests.is_empty()) && state.people.with(|p| p.is_empty());
-    let mark_done = move |id: crate::core::model::PersonId, index: usize| {
-        if let Some(mut p) = state.people.with_untracked(|p| p.get(&id).cloned()) {
-            if let Some(f) = p.follow_ups.get_mut(index) {
-                f.done = true;
-                p.updated = now();
-                state.save_person(p, None);
+    // The follow-up ticked last, offered back for ten seconds: a tick on a crowded phone
+    // screen is easily a mistake, and the ticked row leaves the list at once.
+    let ticked = RwSignal::new(None::<(u64, DueFollowUp)>);
+    let set_done = move |f: &DueFollowUp, done: bool| {
+        if let Some(mut p) = state.people.with_untracked(|p| p.get(&f.person).cloned()) {
+            if let Some(x) = p.follow_ups.get_mut(f.index) {
+                if x.text == f.text {
+                    x.done = done;
+                    p.updated = now();
+                    state.save_person(p, None);
+                }
             }
+        }
+    };
+    let mark_done = move |f: DueFollowUp| {
+        set_done(&f, true);
+        let serial = ticked.with_untracked(|t| t.as_ref().map_or(1, |(s, _)| s + 1));
+        ticked.set(Some((serial, f)));
+        set_timeout(
+            move || {
+                if ticked.with_untracked(|t| t.as_ref().map(|(s, _)| *s) == Some(serial)) {
+                    ticked.set(None);
+                }
+            },
+            std::time::Duration::from_secs(10),
+        );
+    };
+    let undo_tick = move |_| {
+        if let Some((_, f)) = ticked.get_untracked() {
+            ticked.set(None);
+            set_done(&f, false);
         }
     };
     view! {
@@ -70,30 +97,61 @@ pub fn HomePage() -> impl IntoView {
         <button type="button" class="button button-big" on:click=move |_| navigate(&Route::AddPerson)>
             "Add person"
         </button>
-        <Show when=move || due.with(|d| !d.is_empty())>
+        <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
             <section class="card">
                 <h2>"Follow-ups due"</h2>
                 <ul class="follow-ups">
                     {move || {
+                        let today = crate::store::clock::today();
                         due.get()
                             .into_iter()
                             .map(|f| {
-                                let label = format!("{}: {} (due {})", f.name, f.text, f.due);
-                                let (id, index) = (f.person.clone(), f.index);
+                                let text_id = unique_id("due-text");
+                                let when = if f.overdue {
+                                    format!("Overdue · due {}", human_date(&f.due, &today))
+                                } else {
+                                    "due today".to_string()
+                                };
+                                let href = Route::Person(f.person.clone()).to_hash();
+                                let (name, text, overdue) = (f.name.clone(), f.text.clone(), f.overdue);
                                 view! {
-                                    <li>
-                                        <label class="check">
-                                            <input type="checkbox" on:change=move |_| mark_done(id.clone(), index) />
-                                            <span>{label}</span>
+                                    <li class="follow-up" class:overdue=overdue>
+                                        <label class="tick">
+                                            <input
+                                                type="checkbox"
+                                                aria-labelledby=text_id.clone()
+                                                aria-describedby=format!("{text_id}-when")
+                                                on:change=move |_| mark_done(f.clone())
+                                            />
                                         </label>
+                                        <div class="follow-up-body">
+                                            <span id=text_id.clone() class="follow-up-text">{text}</span>
+                                            " · "
+                                            <a href=href>{name}</a>
+                                            " "
+                                            <span id=format!("{text_id}-when") class="follow-up-when">{when}</span>
+                                        </div>
                                     </li>
                                 }
                             })
                             .collect_view()
                     }}
                 </ul>
+                {move || {
+                    ticked
+                        .get()
+                        .map(|(_, f)| {
+                            view! {
+                                <p class="row" role="status">
+                                    <span>{format!("Done: {}.", f.text)}</span>
+                                    <button type="button" class="button" on:click=undo_tick>"Undo"</button>
+                                </p>
+                            }
+                        })
+                }}
             </section>
         </Show>
+        <CalendarButton />
         {move || {
             current_event()
                 .map(|e| {
@@ -122,11 +180,12 @@ pub fn HomePage() -> impl IntoView {
                 <p class="muted">"Met six months ago or more, no follow-up since."</p>
                 <ul class="plain-list">
                     {move || {
+                        let today_for_burners = crate::store::clock::today();
                         burners
                             .get()
                             .into_iter()
                             .map(|(id, name, met)| {
-                                view! { <li><a href=Route::Person(id).to_hash()>{name}</a>{format!(" — met {met}")}</li> }
+                                view! { <li><a href=Route::Person(id).to_hash()>{name}</a>{format!(" — met {}", human_date(&met, &today_for_burners))}</li> }
                             })
                             .collect_view()
                     }}

@@ -58,6 +58,15 @@ pub fn MyMapPage() -> impl IntoView {
             state.save_me(next);
         }
     });
+    // Deleting a category (on this page) or another tab can refile my interests in storage:
+    // take the stored list back, or the next edit here would write the old categories over it
+    // and file interests under a category that no longer exists.
+    Effect::new(move |_| {
+        let stored = state.me.with(|m| m.interests.clone());
+        if interests.with_untracked(|l| *l != stored) {
+            interests.set(stored);
+        }
+    });
     let load_example = move |_| {
         let example = example_map();
         if name.get_untracked().trim().is_empty() {

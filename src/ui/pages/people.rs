@@ -1,11 +1,11 @@
 //! People: everyone I have met, searchable by any word.
 
-use crate::core::interest_key::InterestKey;
 use crate::core::model::{Event, EventId, PersonId};
 use crate::core::route::Route;
-use crate::core::search::{Query, SearchEntry};
+use crate::core::search::{Field, Query, SearchEntry};
+use crate::core::suggestions::Typed;
 use crate::store::AppState;
-use crate::ui::components::person_list::PersonList;
+use crate::ui::components::search_results::SearchResults;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -53,7 +53,7 @@ pub fn PeoplePage() -> impl IntoView {
         let q = Query::new(&query.get());
         let category = category.get();
         let at_event = event.get();
-        let interest = InterestKey::of(&interest.get());
+        let interest_typed = interest.with(|i| (!i.trim().is_empty()).then(|| Typed::new(i)));
         let at: Vec<PersonId> = state.events.with(|e| {
             e.get(&EventId(at_event.clone()))
                 .map(|e| e.attendees.clone())
@@ -61,21 +61,30 @@ pub fn PeoplePage() -> impl IntoView {
         });
         index.with(|index| {
             state.people.with(|people| {
-                index
+                let mut found: Vec<(Field, &PersonId, String)> = index
                     .iter()
-                    .filter(|(_, _, entry)| q.is_empty() || q.matches_entry(entry))
-                    .filter_map(|(_, id, _)| people.get(id))
-                    .filter(|p| {
+                    .filter_map(|(_, id, entry)| {
+                        q.explain(entry).map(|why| (why.field, id, why.text))
+                    })
+                    .collect();
+                // Name and interest hits first; the index is already in name order and the
+                // sort is stable.
+                found.sort_by_key(|(field, _, _)| *field);
+                found
+                    .into_iter()
+                    .filter_map(|(_, id, why)| people.get(id).map(|p| (p, why)))
+                    .filter(|(p, _)| {
                         category.is_empty() || p.interests.iter().any(|i| i.category.0 == category)
                     })
-                    .filter(|p| at_event.is_empty() || at.contains(&p.id))
-                    .filter(|p| {
-                        interest.is_empty()
-                            || p.interests
+                    .filter(|(p, _)| at_event.is_empty() || at.contains(&p.id))
+                    .filter(|(p, _)| {
+                        interest_typed.as_ref().is_none_or(|typed| {
+                            p.interests
                                 .iter()
-                                .any(|i| i.key().as_str().contains(interest.as_str()))
+                                .any(|i| typed.matches(&i.label, &i.key()))
+                        })
                     })
-                    .map(|p| p.id.clone())
+                    .map(|(p, why)| (p.id.clone(), why))
                     .collect::<Vec<_>>()
             })
         })
@@ -85,7 +94,7 @@ pub fn PeoplePage() -> impl IntoView {
             state.people.with(|people| {
                 m.iter()
                     .take(shown.get())
-                    .filter_map(|id| people.get(id).cloned())
+                    .filter_map(|(id, why)| people.get(id).map(|p| (p.clone(), why.clone())))
                     .collect::<Vec<_>>()
             })
         })
@@ -124,7 +133,8 @@ pub fn PeoplePage() -> impl IntoView {
                     {move || {
                         let mut list: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
                         list.sort_by(|a, b| b.2.cmp(&a.2));
-                        list.into_iter().map(|(id, name, date)| view! { <option value=id>{format!("{name} ({date})")}</option> }).collect_view()
+                        let today = crate::store::clock::today();
+                        list.into_iter().map(|(id, name, date)| view! { <option value=id>{format!("{name} ({})", crate::ui::format::human_date(&date, &today))}</option> }).collect_view()
                     }}
                 </select>
             </label>
@@ -135,7 +145,7 @@ pub fn PeoplePage() -> impl IntoView {
                 n => format!("{n} people"),
             }}
         </p>
-        <PersonList people=visible />
+        <SearchResults found=visible />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>
             <button type="button" class="button" on:click=move |_| shown.update(|s| *s += PAGE)>
                 "Show more"

@@ -13,7 +13,7 @@ use crate::ui::components::overlap_view::OverlapView;
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
 use crate::ui::components::undo_toast::UndoSlot;
 use crate::ui::components::vcard_button::VcardButton;
-use crate::ui::format::{date_time, join_present};
+use crate::ui::format::{date_time, human_date, join_present};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -98,7 +98,13 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
     });
     move || {
         let p = person.get();
-        let met = join_present(&[&p.met_on, &p.met_where], ", ");
+        let today = crate::store::clock::today();
+        let met_on = if p.met_on.is_empty() {
+            String::new()
+        } else {
+            human_date(&p.met_on, &today)
+        };
+        let met = join_present(&[&met_on, &p.met_where], ", ");
         view! {
             <h1>{p.name.clone()}</h1>
             <p class="lead">{p.what.clone()}</p>
@@ -117,7 +123,7 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
                     .get()
                     .into_iter()
                     .map(|(id, name, date)| {
-                        view! { <li><a href=Route::Event(id).to_hash()>{format!("{name} ({date})")}</a></li> }
+                        view! { <li><a href=Route::Event(id).to_hash()>{format!("{name} ({})", human_date(&date, &today))}</a></li> }
                     })
                     .collect_view()}
             </ul>

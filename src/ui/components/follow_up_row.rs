@@ -1,0 +1,122 @@
+//! One follow-up on a person's page: the tick box (only the box ticks), its text and when it
+//! is due in words, and "Change" to edit its text and date, put it off or delete it.
+
+use super::field::unique_id;
+use crate::core::model::FollowUp;
+use crate::core::nudges::{follow_up_state, snooze, FollowUpState};
+use crate::store::clock::today;
+use crate::ui::format::human_date;
+use leptos::prelude::*;
+
+/// A change to one follow-up (`None`: delete it).
+pub type RowEdit = Box<dyn FnOnce(&mut FollowUp) -> bool>;
+
+/// When a follow-up is due, in words: "Overdue · 3 days ago", "due tomorrow", or nothing.
+pub fn due_words(f: &FollowUp, today: &str) -> String {
+    match follow_up_state(f, today) {
+        FollowUpState::Overdue => format!("Overdue · due {}", human_date(&f.due, today)),
+        FollowUpState::Due | FollowUpState::Done if !f.due.is_empty() => {
+            format!("due {}", human_date(&f.due, today))
+        }
+        _ => String::new(),
+    }
+}
+
+#[component]
+pub fn FollowUpRow(
+    follow_up: FollowUp,
+    /// Applies a change; the closure returns false to delete the follow-up.
+    on_edit: Callback<RowEdit>,
+) -> impl IntoView {
+    let today = today();
+    let text_id = unique_id("fu-text");
+    let when_id = unique_id("fu-when");
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(follow_up.text.clone());
+    let due = RwSignal::new(follow_up.due.clone());
+    let when = due_words(&follow_up, &today);
+    let overdue = follow_up_state(&follow_up, &today) == FollowUpState::Overdue;
+    let edit = move |f: RowEdit| on_edit.run(f);
+    let snooze_by = move |days: i64| {
+        let today = today.clone();
+        edit(Box::new(move |f| {
+            snooze(f, days, &today);
+            true
+        }));
+    };
+    let snooze_week = snooze_by.clone();
+    view! {
+        <li class="follow-up" class:overdue=overdue>
+            <label class="tick">
+                <input
+                    type="checkbox"
+                    aria-labelledby=format!("{text_id} {when_id}")
+                    prop:checked=follow_up.done
+                    on:change=move |ev| {
+                        let done = event_target_checked(&ev);
+                        edit(Box::new(move |f| {
+                            f.done = done;
+                            true
+                        }));
+                    }
+                />
+            </label>
+            <div class="follow-up-body">
+                <span id=text_id class="follow-up-text">{follow_up.text.clone()}</span>
+                " "
+                <span id=when_id class="follow-up-when">{when}</span>
+                <div class="row">
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        "Change"
+                    </button>
+                    <button type="button" class="link-button" on:click=move |_| snooze_by(1)>"+1 day"</button>
+                    <button type="button" class="link-button" on:click=move |_| snooze_week(7)>"+1 week"</button>
+                </div>
+                <Show when=move || open.get()>
+                    <div class="form follow-up-edit">
+                        <label class="field">
+                            <span class="field-label">"Follow-up text"</span>
+                            <input type="text" enterkeyhint="done" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                        </label>
+                        <label class="field">
+                            <span class="field-label">"Due date"</span>
+                            <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                        </label>
+                        <div class="row">
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    let (t, d) = (text.get_untracked().trim().to_string(), due.get_untracked());
+                                    if t.is_empty() {
+                                        return;
+                                    }
+                                    open.set(false);
+                                    edit(Box::new(move |f| {
+                                        f.text = t;
+                                        f.due = d;
+                                        true
+                                    }));
+                                }
+                            >
+                                "Save follow-up"
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-danger"
+                                on:click=move |_| edit(Box::new(|_| false))
+                            >
+                                "Delete follow-up"
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,398 @@
+// Issue 12, second half: follow-ups you can trust (only the box ticks, Undo, Overdue first,
+// edit, snooze, delete, calendar export), partial words that match and say why, interests
+// filed in the right category, dates as people say them, and Venn labels that never overlap
+// or cut a word — with screenshots and an axe scan of the changed screens.
+import { test, expect, openApp, seed, person } from './fixtures.mjs';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+test.use({ locale: 'en-GB' });
+
+/** The browser's local date `days` from today, as the app stores dates. */
+async function dayFromToday(page, days) {
+  return page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
+}
+
+async function stored(page, key) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+}
+
+/** Fran has one overdue and one due-today follow-up; Bob one with no date. */
+async function seedFollowUps(page) {
+  await openApp(page);
+  const [today, late, soon] = [await dayFromToday(page, 0), await dayFromToday(page, -3), await dayFromToday(page, 5)];
+  await seed(page, Object.fromEntries([
+    person('f1', 'Fran', [], {
+      follow_ups: [
+        { due: today, text: 'Send the brochure' },
+        { due: late, text: 'Call about the quote' },
+        { due: soon, text: 'Book the venue' },
+      ],
+    }),
+    person('b1', 'Bob', [], { follow_ups: [{ due: '', text: 'Lend him the book' }] }),
+  ]));
+  return { today, late, soon };
+}
+
+test('Home follow-ups: the name is a link, only the box ticks, Undo for 10 s, overdue first', async ({ page }) => {
+  await seedFollowUps(page);
+  const card = page.locator('section.card', { has: page.getByRole('heading', { name: 'Follow-ups due' }) });
+  const rows = card.getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('Call about the quote');
+  await expect(rows.first()).toContainText('Overdue');
+  await expect(rows.nth(1)).not.toContainText('Overdue');
+  await expect(card).not.toContainText('(due');
+  // The person's name is a link to them.
+  await expect(rows.first().getByRole('link', { name: 'Fran' })).toHaveAttribute('href', '#/people/f1');
+  const box = card.getByRole('checkbox', { name: /^Send the brochure/ });
+  const size = await box.boundingBox();
+  expect(size.width).toBeGreaterThanOrEqual(44);
+  expect(size.height).toBeGreaterThanOrEqual(44);
+  // Tapping the words does not tick anything.
+  await card.getByText('Send the brochure').click();
+  await expect(box).not.toBeChecked();
+  await expect(rows).toHaveCount(2);
+  // Ticking offers Undo, which puts it back.
+  await box.click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(2);
+  expect((await stored(page, 'cg.p.f1')).follow_ups[0].done).toBe(false);
+  // Ticked and left alone: Undo goes after ten seconds, and the tick sticks.
+  await card.getByRole('checkbox', { name: /^Send the brochure/ }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await page.waitForTimeout(8_000);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0, { timeout: 4_000 });
+  expect((await stored(page, 'cg.p.f1')).follow_ups[0].done).toBe(true);
+  // Following the link opens Fran.
+  await rows.first().getByRole('link', { name: 'Fran' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fran' })).toBeVisible();
+});
+
+test('on the person page a follow-up can be edited, snoozed and deleted; no date, no "(due )"', async ({ page }) => {
+  const { today, late } = await seedFollowUps(page);
+  await page.goto('/#/people/b1');
+  await expect(page.getByRole('checkbox', { name: /^Lend him the book/ })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('due )');
+  await expect(page.locator('main')).not.toContainText('(due');
+  await page.goto('/#/people/f1');
+  const row = (text) => page.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: new RegExp(`^${text}`) }) });
+  await expect(row('Call about the quote')).toContainText('Overdue');
+  // Snooze the overdue one a day: due tomorrow, counted from today.
+  await row('Call about the quote').getByRole('button', { name: '+1 day' }).click();
+  await expect(row('Call about the quote')).toContainText('due tomorrow');
+  await expect(row('Call about the quote')).not.toContainText('Overdue');
+  expect((await stored(page, 'cg.p.f1')).follow_ups[1].due).toBe(await dayFromToday(page, 1));
+  // A week later than its date.
+  await row('Send the brochure').getByRole('button', { name: '+1 week' }).click();
+  await expect(row('Send the brochure')).toContainText('due next week');
+  expect((await stored(page, 'cg.p.f1')).follow_ups[0].due).toBe(await dayFromToday(page, 7));
+  // Edit its words and date.
+  await row('Send the brochure').getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('textbox', { name: 'Follow-up text' }).fill('Send the new brochure');
+  await page.getByLabel('Due date').fill(today);
+  await page.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(row('Send the new brochure')).toContainText('due today');
+  // Delete one.
+  await row('Book the venue').getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('button', { name: 'Delete follow-up' }).click();
+  await expect(page.getByRole('checkbox', { name: /^Book the venue/ })).toHaveCount(0);
+  const left = (await stored(page, 'cg.p.f1')).follow_ups.map((f) => [f.text, f.due]);
+  expect(left).toEqual([['Send the new brochure', today], ['Call about the quote', await dayFromToday(page, 1)]]);
+  expect(late).not.toBe(today);
+});
+
+/** Reads the .ics a click on "Export to calendar" downloads. */
+async function exportCalendar(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to calendar' }).click()]);
+  expect(file.suggestedFilename()).toMatch(/\.ics$/);
+  return fs.readFileSync(await file.path(), 'utf8');
+}
+
+test('follow-ups export to a calendar file from Home and from a person', async ({ page }) => {
+  const { today, late, soon } = await seedFollowUps(page);
+  const all = await exportCalendar(page);
+  expect(all.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+  expect(all.replace(/\r\n/g, '')).not.toContain('\n');
+  for (const line of all.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  // Fran's three dated ones; Bob's has no date, so no place on a calendar.
+  expect(all.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+  for (const d of [today, late, soon]) expect(all).toContain(`DTSTART;VALUE=DATE:${d.replace(/-/g, '')}\r\n`);
+  expect(all).toContain('SUMMARY:Book the venue (Fran)');
+  expect(all).toMatch(/UID:f1-0-/);
+  expect(all).toMatch(/DTSTAMP:\d{8}T\d{6}Z/);
+  await page.goto('/#/people/f1');
+  await page.getByRole('listitem').filter({ hasText: 'Book the venue' }).getByRole('checkbox').check();
+  const hers = await exportCalendar(page);
+  expect(hers.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  expect(hers).not.toContain('Book the venue');
+});
+
+test('half-typed words are suggested and found, ranked, each result saying why', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'My map' }).click();
+  const add = page.getByRole('textbox', { name: 'Add interest' });
+  const suggestions = page.getByRole('list', { name: 'Suggestions' });
+  for (const [typed, want] of [['Runn', 'Running'], ['Gardeni', 'Gardening'], ['Marketi', 'Marketing'], ['Recy', 'Recycling']]) {
+    await add.fill(typed);
+    await expect(suggestions.getByRole('button', { name: want, exact: true })).toBeVisible();
+  }
+  await seed(page, {
+    ...Object.fromEntries([
+      person('a', 'Ann', [['Running', 'sport'], ['Gardening', 'hobbies']]),
+      person('c', 'Cat', [], { notes: 'Hates running, loves tea' }),
+      person('d', 'Dan', [['Recycling scheme', 'local'], ['Marketing', 'work']]),
+      person('m', 'Mary Jones', []),
+      person('r', 'Raj', []),
+    ]),
+    'cg.e.ev': { id: 'ev', name: 'Business club', date: '2026-11-01', place: "St Mary's church hall", attendees: ['r'], created: 1, updated: 1 },
+  });
+  await page.getByRole('link', { name: 'People' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  const rows = page.locator('.person-list li');
+  await search.fill('runn');
+  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(rows.nth(0)).toContainText('Ann');
+  await expect(rows.nth(0)).toContainText('interest: Running');
+  await expect(rows.nth(1)).toContainText('Cat');
+  await expect(rows.nth(1)).toContainText('note: …hates running');
+  for (const [typed, who, why] of [['Gardeni', 'Ann', 'interest: Gardening'], ['Marketi', 'Dan', 'interest: Marketing'], ['Recy', 'Dan', 'interest: Recycling scheme']]) {
+    await search.fill(typed);
+    await expect(page.getByRole('link', { name: new RegExp(`^${who}.*${why}`) })).toBeVisible();
+  }
+  await search.fill('mary');
+  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(rows.nth(0)).toContainText('Mary Jones');
+  await expect(rows.nth(1)).toContainText("Raj");
+  await expect(rows.nth(1)).toContainText("met at St Mary's church hall");
+  // The Interest filter takes half-typed words too.
+  await search.fill('');
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Interest' }).fill('Gardeni');
+  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(rows.nth(0)).toContainText('Ann');
+});
+
+test('"Automatic" files a new interest in a sensible category, my earlier choice wins, Other only when unknown', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'My map' }).click();
+  const add = page.getByRole('textbox', { name: 'Add interest' });
+  for (const label of ['Running', 'Learning Italian', 'Craft beer', 'Zxqvy', 'Parkrun']) {
+    await add.fill(label);
+    await add.press('Enter');
+    await expect(page.getByRole('textbox', { name: `Edit ${label}` })).toBeVisible();
+  }
+  const category = async (label) => (await stored(page, 'cg.me')).interests.find(([l]) => l === label)[1];
+  expect(await category('Running')).toBe('sport');
+  expect(await category('Learning Italian')).toBe('learning');
+  expect(await category('Craft beer')).toBe('food');
+  expect(await category('Zxqvy')).toBe('other');
+  expect(await category('Parkrun')).toBe('sport');
+  // I put Parkrun under Local & community; a person's Parkrun then goes there too.
+  await page.getByRole('combobox', { name: 'Move Parkrun' }).selectOption({ label: 'Local & community' });
+  await expect(page.getByRole('combobox', { name: 'Move Parkrun' })).toHaveValue('local');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Pat');
+  await page.getByRole('textbox', { name: 'Add interest' }).fill('parkruns');
+  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pat' })).toBeVisible();
+  const pat = await page.evaluate(() => Object.entries(localStorage).map(([, v]) => { try { return JSON.parse(v); } catch { return null; } }).find((v) => v && v.name === 'Pat'));
+  expect(pat.interests).toEqual([['parkruns', 'local']]);
+});
+
+/** Interests on My map whose "Move" dropdown names another category than their heading. */
+async function mismatchedDropdowns(page) {
+  return page.evaluate(() => {
+    const out = [];
+    let heading = null;
+    for (const el of document.querySelectorAll('h3.category-heading, .interest-rows select')) {
+      if (el.tagName === 'H3') heading = el.textContent.trim();
+      else if (el.selectedOptions[0]?.textContent.trim() !== heading) out.push(`${el.getAttribute('aria-label')}: ${el.selectedOptions[0]?.textContent} under ${heading}`);
+    }
+    return out;
+  });
+}
+
+test('every category dropdown on My map shows the category its interest is filed under', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Load an example map' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My map' })).toBeVisible();
+  // Moving interests redraws the list; no dropdown may keep showing the old row's category.
+  await page.getByRole('combobox', { name: 'Move Sourdough' }).selectOption({ label: 'Food & drink' });
+  await page.getByRole('combobox', { name: 'Move Knitting' }).selectOption({ label: 'Arts & culture' });
+  await page.getByRole('combobox', { name: 'Move Choir' }).selectOption({ label: 'Local & community' });
+  expect(await mismatchedDropdowns(page)).toEqual([]);
+  const me = await stored(page, 'cg.me');
+  expect(me.interests.find(([l]) => l === 'Choir')[1]).toBe('local');
+  // Deleting a category refiles its interests under Other, and the list and its dropdowns
+  // follow; a later move does not write the deleted category back.
+  await page.getByText('Categories', { exact: true }).click();
+  await page.getByRole('button', { name: 'Delete Hobbies' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByRole('combobox', { name: 'Move Allotment' })).toHaveValue('other');
+  await page.getByRole('combobox', { name: 'Move Parkrun' }).selectOption({ label: 'Work' });
+  await expect(page.getByRole('combobox', { name: 'Move Parkrun' })).toHaveValue('work');
+  await expect(page.locator('.interest-rows select')).toHaveCount(16);
+  const after = Object.fromEntries((await stored(page, 'cg.me')).interests);
+  expect(after.Allotment).toBe('other');
+  expect(after.Parkrun).toBe('work');
+  expect(Object.values(after)).not.toContain('hobbies');
+  expect(await mismatchedDropdowns(page)).toEqual([]);
+});
+
+/** Pairs of texts in `svg` whose drawn boxes overlap (a 0.5 px tolerance for antialiasing). */
+async function overlaps(locator) {
+  return locator.evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll('text')].map((t) => [t.textContent, t.getBoundingClientRect()]);
+    const out = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, ra] = boxes[i];
+        const [b, rb] = boxes[j];
+        const apart = ra.right <= rb.left + 0.5 || rb.right <= ra.left + 0.5 || ra.bottom <= rb.top + 0.5 || rb.bottom <= ra.top + 0.5;
+        if (!apart) out.push(`${a} / ${b}`);
+      }
+    return out;
+  });
+}
+
+test('the My map picture never draws "Me" over a category, whatever the map holds', async ({ page }) => {
+  await seed(page, { 'cg.me': { name: 'Sam', interests: [['A', 'other'], ['B', 'other'], ['C', 'other'], ['D', 'other'], ['E', 'other']] } });
+  await page.getByRole('link', { name: 'My map' }).click();
+  const picture = page.getByRole('img', { name: /Your map: 5 interests in 1 categories/ });
+  await expect(picture).toBeVisible();
+  await expect(picture.locator('text')).toHaveText(['5', 'Me']);
+  expect(await overlaps(picture)).toEqual([]);
+  await seed(page, {});
+  await page.getByRole('button', { name: 'Load an example map' }).click();
+  const full = page.getByRole('img', { name: /Your map: 16 interests in 10 categories/ });
+  await expect(full).toBeVisible();
+  expect(await overlaps(full)).toEqual([]);
+});
+
+test('dates read as people say them, in the user’s language, with no seconds', async ({ page }) => {
+  await openApp(page);
+  const [yesterday, weeks] = [await dayFromToday(page, -1), await dayFromToday(page, -21)];
+  const now = Date.now();
+  await seed(page, {
+    ...Object.fromEntries([
+      person('y', 'Yan', [], { met_on: yesterday, created: now, updated: now }),
+      person('o', 'Olu', [], { met_on: '2025-11-04', created: now, updated: now }),
+    ]),
+    'cg.e.ev': { id: 'ev', name: 'Rotary supper', date: weeks, attendees: ['y'], created: 1, updated: 1 },
+  });
+  await page.goto('/#/people/y');
+  await expect(page.getByText(/^yesterday/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Rotary supper (3 weeks ago)' })).toBeVisible();
+  const meta = await page.locator('.meta').textContent();
+  expect(meta).toMatch(/^Added today, \d\d:\d\d · updated today, \d\d:\d\d$/);
+  await page.goto('/#/events');
+  await expect(page.getByRole('link', { name: /Rotary supper.*3 weeks ago/ })).toBeVisible();
+  await page.goto('/#/events/ev');
+  await expect(page.getByText(/^3 weeks ago/)).toBeVisible();
+  await page.goto('/#/');
+  // Met a year ago: "Tue 4 Nov 2025" in British English.
+  await expect(page.getByRole('listitem').filter({ hasText: 'Olu — met' })).toContainText(/met Tue,? 4 Nov 2025/);
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/\d:\d\d:\d\d/);
+});
+
+/** Seeds me and Meg with long, many-word interests that used to be cut and drawn on top of each other. */
+const VENN = {
+  'cg.me': {
+    name: 'Claire',
+    interests: [['Pilates', 'sport'], ['Bridge', 'hobbies'], ['Small business networking', 'work'], ['Salsa dancing', 'sport'],
+      ['Wild swimming', 'sport'], ['Custard creams', 'food'], ['Learning Spanish', 'learning'], ['Choir', 'arts']],
+  },
+  ...Object.fromEntries([
+    person('meg', 'Meg', [['Pilates', 'sport'], ['Bridge', 'hobbies'], ['Small business networking', 'work'], ['Salsa dancing', 'sport'],
+      ['Photography', 'arts'], ['Canal boats', 'travel'], ['Recycling scheme', 'local'], ['Family history', 'hobbies']]),
+    person('raj', 'Raj', [['Pilates', 'sport'], ['Choir', 'arts'], ['Canal boats', 'travel'], ['Knitting', 'hobbies']]),
+  ]),
+};
+
+async function checkVenn(page, name) {
+  const venn = page.getByRole('img', { name });
+  await expect(venn).toBeVisible();
+  expect(await overlaps(venn)).toEqual([]);
+  const all = [...VENN['cg.me'].interests, ...VENN['cg.p.meg'].interests, ...VENN['cg.p.raj'].interests].map(([l]) => l);
+  for (const t of await venn.locator('text').allTextContents()) {
+    const readable =
+      all.includes(t) || /^\+\d+ more$/.test(t) || /^\d+$/.test(t) ||
+      (t.endsWith('…') && all.some((l) => l.startsWith(t.slice(0, -1) + ' ')));
+    expect(readable, `"${t}" is a cut word`).toBe(true);
+  }
+}
+
+test('Venn labels never overlap, never cut a word, and a crowded region shows its count', async ({ page }) => {
+  await seed(page, VENN);
+  await page.goto('/#/people/meg');
+  await checkVenn(page, /You and Meg share 4 interests/);
+  await page.getByRole('searchbox', { name: 'Compare with' }).fill('raj');
+  await page.getByRole('button', { name: 'Raj' }).click();
+  await checkVenn(page, /You, Meg and Raj/);
+  // Whatever the picture leaves out, the list below names.
+  await expect(page.getByRole('heading', { name: /All three \(1\)/ })).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`the changed screens pass axe and are photographed (${scheme})`, async ({ newPhone }) => {
+    const ctx = await newPhone({ bypassCSP: true, colorScheme: scheme, locale: 'en-GB' });
+    const page = await ctx.newPage();
+    await seedFollowUps(page);
+    await page.evaluate((venn) => {
+      for (const [k, v] of Object.entries(venn)) localStorage.setItem(k, JSON.stringify(v));
+      localStorage.setItem('cg.settings', JSON.stringify({ theme: 'system', last_backup: Date.now() }));
+    }, VENN);
+    const screens = [
+      ['follow-ups-home', '#/', null],
+      ['follow-ups-person', '#/people/f1', async () => {
+        await page.getByRole('listitem').filter({ hasText: 'Send the brochure' }).getByRole('button', { name: 'Change' }).click();
+      }],
+      ['search-why', '#/people', async () => {
+        await page.getByRole('searchbox', { name: 'Search' }).fill('pil');
+      }],
+      ['my-map-categories', '#/map', null],
+      ['venn-labels', '#/people/meg', null],
+    ];
+    for (const [name, hash, act] of screens) {
+      await page.goto('/' + hash);
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      if (act) await act();
+      await page.addScriptTag({ path: AXE });
+      const found = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      });
+      expect(found, `${name} (${scheme})`).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+      if (name === 'venn-labels') {
+        await page.addStyleTag({ content: '.nav-bar { display: none; }' });
+        await page.getByRole('img', { name: /You and Meg share/ }).screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+      } else if (name === 'my-map-categories') {
+        await page.addStyleTag({ content: '.nav-bar { display: none; }' });
+        await page.locator('figure.map-figure').screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+      } else {
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: false });
+      }
+    }
+  });
+}
