@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure as measureBytes, FIRST_VISIT_BUDGET } from '../budgets.mjs';
 import { LAUNCH, PHONE } from '../chromium.mjs';
+import { receiverFigure, receiverRow } from './receiver.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -614,6 +615,12 @@ function report(b) {
       '≥ 5,000'));
     if (q && q.fit5MiB < 5000) over.push('people in 5 MiB');
   }
+  // A first-time receiver of a share link (tests/bench/receiver.mjs)
+  {
+    const r = receiverRow(figures.receiver);
+    rows.push(row(r.label, r.measured, r.budget));
+    if (r.over) over.push('receiver sees the sender\'s name');
+  }
   const table = ['| figure | measured | budget |', '|---|---|---|', ...rows].join('\n');
   return { table, over };
 }
@@ -683,6 +690,11 @@ async function main() {
       if (seed.__error) throw new Error(seed.__error);
       return seeded(browser, plain, seed, RUNS.seeded);
     });
+
+    console.log('\n[r] a first-time receiver opens a share link, throttled');
+    await figure('receiver', () => receiverFigure(browser, gzip.base, RUNS.throttled, (r) => {
+      if (!r.url().startsWith(new URL(gzip.base).origin + '/') && !/^(data|blob):/.test(r.url())) foreign.add(r.url());
+    }));
 
     console.log('\n[e] people that fit in the localStorage quota');
     await figure('quota', () => {

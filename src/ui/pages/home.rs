@@ -6,7 +6,9 @@ use crate::core::route::Route;
 use crate::core::suggestions::example_map;
 use crate::store::clock::{now, today};
 use crate::store::AppState;
+use crate::ui::components::bring_from_safari::BringFromSafari;
 use crate::ui::components::person_list::PersonList;
+use crate::ui::platform::{is_ios, is_standalone};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -70,6 +72,13 @@ pub fn HomePage() -> impl IntoView {
         <button type="button" class="button button-big" on:click=move |_| navigate(&Route::AddPerson)>
             "Add person"
         </button>
+        <div class="row swap-row">
+            <button type="button" class="button" on:click=move |_| navigate(&Route::Share)>"Show my QR"</button>
+            <button type="button" class="button button-quiet" on:click=move |_| navigate(&Route::Scan)>"Scan a code"</button>
+        </div>
+        <Show when=move || brand_new() && is_ios() && is_standalone()>
+            <BringFromSafari />
+        </Show>
         <Show when=move || due.with(|d| !d.is_empty())>
             <section class="card">
                 <h2>"Follow-ups due"</h2>
