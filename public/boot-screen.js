@@ -1,18 +1,10 @@
-// Runs before any wasm, as the page is parsed (the CSP forbids inline scripts, so it is a file).
-// For a shared map (#/m/…), the boot screen says so, and the wasm chunks that draw a received
-// map (listed in data-chunks by scripts/post-build.py) start downloading at once, alongside
-// the main module, instead of after it has started.
+// Runs before any wasm (the CSP forbids inline scripts, so it is a file, loaded async from the
+// head). For a shared map (#/m/…), the wasm chunks that draw a received map (listed in
+// data-chunks by scripts/post-build.py) start downloading at once, alongside the main module
+// rather than after it has started, and the boot screen says a shared map is opening.
 (function () {
   if (location.hash.indexOf('#/m/') !== 0) return;
   var me = document.currentScript;
-  var boot = document.getElementById('boot');
-  var lines = boot && boot.querySelectorAll('[data-boot]');
-  if (lines && lines.length === 2) {
-    lines[0].textContent = 'Opening a shared map…';
-    lines[1].textContent =
-      'Common Ground keeps the people you meet and the interests you share, on your phone only.';
-    lines[1].hidden = false;
-  }
   var chunks = ((me && me.getAttribute('data-chunks')) || '').split(' ');
   for (var i = 0; i < chunks.length; i++) {
     if (!chunks[i]) continue;
@@ -24,4 +16,15 @@
     link.href = './' + chunks[i];
     document.head.appendChild(link);
   }
+  function say() {
+    var boot = document.getElementById('boot');
+    var lines = boot ? boot.querySelectorAll('[data-boot]') : [];
+    if (lines.length !== 2) return;
+    lines[0].textContent = 'Opening a shared map…';
+    lines[1].textContent =
+      'Common Ground keeps the people you meet and the interests you share, on your phone only.';
+    lines[1].hidden = false;
+  }
+  if (document.getElementById('boot')) say();
+  else document.addEventListener('DOMContentLoaded', say);
 })();

@@ -30,17 +30,17 @@ links = "".join(
 )
 if "rel=\"modulepreload\"" not in html:
     html = html.replace("  </head>", links + "  </head>", 1)
-# A received map (#/m/) is drawn by the "sharing" group: its split module and every shared
+# A received map (#/m/) is drawn by the "receiving" group: its split module and every shared
 # chunk it loads. boot-screen.js preloads them alongside the main module for such a link, so a
 # first-time receiver does not wait for the main module to start before they download.
 loader = next(n for n in os.listdir(d) if n.startswith("__wasm_split-") and n.endswith(".js"))
 loader_js = open(os.path.join(d, loader), encoding="utf-8").read()
-sharing = [f for groups, f in re.findall(r"/\* ([\w, ]+) \*/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"", loader_js)
-           if "sharing" in groups.split(", ")]
-sharing += re.findall(r"__wasm_split_load_sharing = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"", loader_js)
-if not any(f.startswith("split_sharing-") for f in sharing):
-    sys.exit("post-build: the sharing group's module is not in the split loader")
-html, filled = re.subn(r'(<script src="\./boot-screen\.js") data-chunks=""', lambda m: f'{m.group(1)} data-chunks="{" ".join(sharing)}"', html)
+receiving = [f for groups, f in re.findall(r"/\* ([\w, ]+) \*/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"", loader_js)
+           if "receiving" in groups.split(", ")]
+receiving += re.findall(r"__wasm_split_load_receiving = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"", loader_js)
+if not any(f.startswith("split_receiving-") for f in receiving):
+    sys.exit("post-build: the receiving group's module is not in the split loader")
+html, filled = re.subn(r'(<script async src="\./boot-screen\.js") data-chunks=""', lambda m: f'{m.group(1)} data-chunks="{" ".join(receiving)}"', html)
 if filled != 1:
     sys.exit("post-build: expected one boot-screen.js script with an empty data-chunks in index.html")
 # trunk copies the skipped Rust link (index.html's marker that the wasm comes from the build

@@ -41,7 +41,7 @@ function probe(name) {
 }
 
 /** A real link: a map stored on one phone, read from its share screen (unthrottled). */
-async function makeLink(browser, base) {
+export async function makeLink(browser, base) {
   const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();

@@ -317,7 +317,7 @@ test('before any wasm, a shared link\'s boot screen says a shared map is opening
   await expect(b.getByText('Common Ground keeps the people you meet and the interests you share, on your phone only.')).toBeVisible();
   // The received page's chunks were asked for alongside the main module, before it started.
   await expect.poll(() => wasm.map((r) => path.basename(new URL(r.request().url()).pathname))).toContainEqual(
-    expect.stringMatching(/^split_sharing-/),
+    expect.stringMatching(/^split_receiving-/),
   );
   await b.goto('about:blank');
   await b.goto('/#/');

@@ -19,6 +19,7 @@ pub mod my_interest_list;
 pub mod my_map_picture;
 pub mod my_vcard_button;
 pub mod nav_bar;
+pub mod overlap_later;
 pub mod overlap_view;
 pub mod page_unavailable;
 pub mod person_fields;

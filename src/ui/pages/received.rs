@@ -6,7 +6,7 @@ use crate::core::route::Route;
 use crate::core::share::{decode_envelope, payload_from_bytes, Decoded, ShareError, SharePayload};
 use crate::store::AppState;
 use crate::ui::components::home_screen_hint::HomeScreenHint;
-use crate::ui::components::overlap_view::OverlapView;
+use crate::ui::components::overlap_later::OverlapLater;
 use crate::ui::components::save_acquaintance::SaveAcquaintance;
 use crate::ui::components::shared_map::SharedMap;
 use crate::ui::pages::quick_map::remember_sender;
@@ -104,11 +104,7 @@ fn ReceivedMap(payload: SharePayload) -> impl IntoView {
         if have_map() {
             view! {
                 <h2>"What you share"</h2>
-                <OverlapView
-                    name=Signal::derive({ let n = name.clone(); move || n.clone() })
-                    mine=Signal::derive(move || state.me.with(|m| m.interests.clone()))
-                    theirs=Signal::derive({ let t = theirs.clone(); move || t.clone() })
-                />
+                <OverlapLater name=name.clone() theirs=theirs.clone() />
                 <h2>"Their map"</h2>
                 {card()}
             }
