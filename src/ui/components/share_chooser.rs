@@ -97,7 +97,13 @@ pub fn ShareChooser(
                 {move || categories_in_use.get().into_iter().map(category_row).collect_view()}
             </ul>
             <h3>"Contact details"</h3>
-            <p class="muted">"Only what you tick is shared."</p>
+            <p class="muted">
+                {move || if state.me.with(|m| m.contact.is_empty()) {
+                    "None on your map yet: add them on My map to offer them here."
+                } else {
+                    "Only what you tick is shared."
+                }}
+            </p>
             <ul class="checks">{contact_rows}</ul>
             <TextField label="Message (optional)" value=message max=MESSAGE_MAX />
         </section>

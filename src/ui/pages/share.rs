@@ -81,10 +81,13 @@ pub fn SharePage() -> impl IntoView {
         <Show when=move || chooser_open.get()>
             <ShareChooser choices=choices choose=choose message=message />
         </Show>
+        <p>
+            <button type="button" class="button button-quiet" on:click=move |_| navigate(&Route::Scan)>
+                "Scan a code"
+            </button>
+        </p>
+        <h2>"Lock with a passphrase"</h2>
         <ShareLock locked_with=locked_with status=status />
-        <button type="button" class="button button-quiet" on:click=move |_| navigate(&Route::Scan)>
-            "Scan a code"
-        </button>
         <h2>"What they will see"</h2>
         <SharedMap payload=payload />
     }
