@@ -386,8 +386,10 @@ test('"Send mine back" with no map: a quick map in six taps becomes My map and s
   await expect(b.getByRole('textbox', { name: 'Edit Camping' })).toHaveValue('Camping');
 });
 
-test('a typed interest joins the quick map, and a missing name or pick is said plainly', async ({ page }) => {
-  await openApp(page, '#/quick');
+test('with no map, "Show my QR" opens the quick map; a typed interest joins it; a missing name or pick is said plainly', async ({ page }) => {
+  // Home's "Show my QR" with no map yet opens the quick map.
+  await openApp(page);
+  await page.getByRole('button', { name: 'Show my QR' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your map in a minute' })).toBeVisible();
   await page.getByRole('button', { name: 'Show my QR' }).click();
   await expect(page.getByRole('alert')).toHaveText('Type your name first, so they know whose map it is.');

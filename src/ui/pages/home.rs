@@ -49,6 +49,15 @@ pub fn HomePage() -> impl IntoView {
             }
         }
     };
+    // With no map yet, a QR would carry nothing: make one in a minute first.
+    let show_my_qr = move || {
+        let empty = state.me.with_untracked(|m| m.interests.is_empty());
+        navigate(if empty {
+            &Route::QuickMap
+        } else {
+            &Route::Share
+        });
+    };
     view! {
         <h1>"Home"</h1>
         <Show when=brand_new>
@@ -73,7 +82,7 @@ pub fn HomePage() -> impl IntoView {
             "Add person"
         </button>
         <div class="row swap-row">
-            <button type="button" class="button" on:click=move |_| navigate(&Route::Share)>"Show my QR"</button>
+            <button type="button" class="button" on:click=move |_| show_my_qr()>"Show my QR"</button>
             <button type="button" class="button button-quiet" on:click=move |_| navigate(&Route::Scan)>"Scan a code"</button>
         </div>
         <Show when=move || brand_new() && is_ios() && is_standalone()>
