@@ -208,6 +208,40 @@ test('the camera reads a locked link\'s QR code, after saying a stranger\'s code
   }
 });
 
+test('where the browser has a BarcodeDetector (Chrome on Android), it reads the code', async ({ page }) => {
+  test.setTimeout(90_000);
+  await seed(page, { 'cg.me': { ...MY_MAP, name: 'Dana' } });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+  // The camera films a stranger's code; the stand-in detector (Linux Chromium has none) reads
+  // what a phone's would, first that code and then Dana's link, and says which formats it used.
+  const { browser, context, foreign } = await phoneWithCamera(y4m(['https://example.org/elsewhere']));
+  try {
+    await context.addInitScript((link) => {
+      window.__detections = [];
+      window.BarcodeDetector = class {
+        constructor(options) {
+          window.__detections.push(options.formats.join());
+        }
+        async detect(source) {
+          window.__detections.push(source.tagName);
+          return window.__detections.length < 6 ? [{ rawValue: 'WIFI:S:cafe;;' }] : [{ rawValue: link }];
+        }
+      };
+    }, link);
+    const b = await context.newPage();
+    await openApp(b, '#/scan');
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/not a Common Ground map/);
+    await expect(b.getByRole('heading', { level: 1, name: "Dana's map" })).toBeVisible({ timeout: 15_000 });
+    const calls = await b.evaluate(() => window.__detections);
+    expect(calls[0]).toBe('qr_code');
+    expect(calls.slice(1).every((c) => c === 'VIDEO')).toBe(true);
+    expect(foreign).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a refused camera says so and leaves the paste box, which opens a whole link or its #/m/ part', async ({ page }) => {
   test.setTimeout(90_000);
   await seed(page, { 'cg.me': { ...MY_MAP, name: 'Pat' } });
