@@ -285,12 +285,24 @@ test('a refused camera says so and leaves the paste box, which opens a whole lin
   }
 });
 
-test('no camera at all: a clear message and the paste box', async ({ page }) => {
+test('no camera, or one busy in another app: a clear message and the paste box', async ({ page, newPhone }) => {
   await openApp(page, '#/scan');
   await expect(page.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('status')).toHaveText(/No camera could be found|Camera access was refused/);
   await expect(page.getByRole('textbox', { name: 'Paste a link' })).toBeVisible();
   await expect(page.locator('video')).toBeHidden();
+
+  // What a browser answers when another app holds the camera.
+  const ctx = await newPhone();
+  await ctx.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
+  });
+  const busy = await ctx.newPage();
+  await openApp(busy, '#/scan');
+  await expect(busy.getByRole('main').getByRole('status')).toHaveText(
+    'The camera is busy in another app. Close that app and come back, or paste the link below.',
+  );
+  await expect(busy.getByRole('textbox', { name: 'Paste a link' })).toBeVisible();
 });
 
 test('on an iPhone, a map opened in a Safari tab says once how to get it into the Home Screen app', async ({ page, newPhone }) => {
