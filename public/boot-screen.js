@@ -1,7 +1,8 @@
 // Runs before any wasm (the CSP forbids inline scripts, so it is a file, loaded async from the
-// head). For a shared map (#/m/…), the wasm chunks that draw a received map (listed in
-// data-chunks by scripts/post-build.py) start downloading at once, alongside the main module
-// rather than after it has started, and the boot screen says a shared map is opening.
+// head). For a shared map (#/m/…), the files that draw a received map (its wasm chunks, listed
+// in data-chunks by scripts/post-build.py, which may list data files such as codec tables too)
+// start downloading at once, alongside the main module rather than after it has started, and
+// the boot screen says a shared map is opening.
 (function () {
   if (location.hash.indexOf('#/m/') !== 0) return;
   var me = document.currentScript;
@@ -11,7 +12,7 @@
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
-    link.type = 'application/wasm';
+    if (/\.wasm$/.test(chunks[i])) link.type = 'application/wasm';
     link.crossOrigin = 'anonymous';
     link.href = './' + chunks[i];
     document.head.appendChild(link);
