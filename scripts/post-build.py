@@ -3,6 +3,7 @@
 
 1. The Content-Security-Policy forbids inline scripts: fail if one is in index.html. Then
    preload links for the main module and its JS glue go into index.html.
+   boot-screen.js gets the list of the chunks a received map needs (preloaded for #/m/ links).
 2. The service worker gets the list of every built file, in the order to precache them and
    with how to fetch each (hashed names from the HTTP cache, the rest checked with the server),
    and a version made from their content."""
@@ -28,6 +29,19 @@ wanted += [n for n in sorted(os.listdir(d)) if n.startswith("__wasm_split-") and
 links = "".join(f'    <link rel="modulepreload" href="./{n}" />\n' for n in wanted if n.endswith(".js"))
 if "rel=\"modulepreload\"" not in html:
     html = html.replace("  </head>", links + "  </head>", 1)
+# A received map (#/m/) is drawn by the "receiving" group: its split module and every shared
+# chunk it loads. boot-screen.js preloads them alongside the main module for such a link, so a
+# first-time receiver does not wait for the main module to start before they download.
+loader = next(n for n in os.listdir(d) if n.startswith("__wasm_split-") and n.endswith(".js"))
+loader_js = open(os.path.join(d, loader), encoding="utf-8").read()
+receiving = [f for groups, f in re.findall(r"/\* ([\w, ]+) \*/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"", loader_js)
+           if "receiving" in groups.split(", ")]
+receiving += re.findall(r"__wasm_split_load_receiving = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"", loader_js)
+if not any(f.startswith("split_receiving-") for f in receiving):
+    sys.exit("post-build: the receiving group's module is not in the split loader")
+html, filled = re.subn(r'(<script async src="\./boot-screen\.js") data-chunks=""', lambda m: f'{m.group(1)} data-chunks="{" ".join(receiving)}"', html)
+if filled != 1:
+    sys.exit("post-build: expected one boot-screen.js script with an empty data-chunks in index.html")
 # trunk copies the skipped Rust link (index.html's marker that the wasm comes from the build
 # hook) into the output as it is; no data-trunk markup belongs in what a browser gets.
 html, removed = re.subn(r"[ \t]*<link\b[^>]*\bdata-trunk-skip\b[^>]*>\n?", "", html)

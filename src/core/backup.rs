@@ -873,6 +873,7 @@ mod tests {
                             current_event,
                             theme,
                             last_backup,
+                            ..Settings::default()
                         },
                     }
                 },

@@ -27,6 +27,13 @@ pub struct Settings {
     pub theme: Theme,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup: Option<Millis>,
+    /// What goes into my share link (the share screen's choices, remembered).
+    #[serde(default, skip_serializing_if = "is_default_share")]
+    pub share: super::share_choices::ShareChoices,
+}
+
+fn is_default_share(c: &super::share_choices::ShareChoices) -> bool {
+    *c == super::share_choices::ShareChoices::default()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -29,8 +29,12 @@ pub fn App(opened: Opened) -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 
-    // A first visit needs no codec to show Home; fetch it now, before a save needs it.
-    state.prefetch_codec();
+    // A first visit needs no codec to show Home; fetch it now, before a save needs it. On a
+    // shared link it waits until the received page's chunk is here: a first-time receiver's
+    // slow network should carry the sender's name first.
+    if !matches!(route.get_untracked(), Route::Received(_)) {
+        state.prefetch_codec();
+    }
 
     // `arrived` ticks when a page's chunk has been fetched; `retry` when "Try again" is tapped.
     let arrived = RwSignal::new(0u32);
@@ -52,7 +56,10 @@ pub fn App(opened: Opened) -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             match lazy::fetch(chunk).await {
-                Ok(_) => arrived.update(|n| *n += 1),
+                Ok(_) => {
+                    arrived.update(|n| *n += 1);
+                    state.prefetch_codec();
+                }
                 Err(ChunkMissing) => {
                     failed.set_value(Some((chunk, attempt)));
                     arrived.update(|n| *n += 1);

@@ -2,10 +2,11 @@
 //! the first time one of its routes is opened (scripts/build-wasm.sh cuts the module at the
 //! `#[wasm_split]` functions below).
 //!
-//! Pages come in three groups, not one chunk each: wasm-split makes a shared chunk for every
+//! Pages come in groups, not one chunk each: wasm-split makes a shared chunk for every
 //! combination of split points that uses a function, and with a chunk per page opening My map
 //! took some 60 fetches (a repeat visit offline went from 0.1 s to 0.36 s). "everyday" is the
-//! pages used at an event, "sharing" the link and QR pages, "settings" backup and contacts.
+//! pages used at an event, "sharing" the link and QR pages, "settings" backup and contacts,
+//! "scanning" the camera page and its QR decoder, "receiving" a map opened from a link.
 //!
 //! A first visit downloads only the app frame and Home; the service worker then precaches the
 //! chunks, so every page still opens offline. Each chunk hands back a plain function that draws
@@ -43,6 +44,8 @@ pub enum Chunk {
     Settings,
     Received,
     Who,
+    Scan,
+    QuickMap,
 }
 
 impl Chunk {
@@ -60,6 +63,8 @@ impl Chunk {
             Route::Settings => Chunk::Settings,
             Route::Received(_) => Chunk::Received,
             Route::Who(_) => Chunk::Who,
+            Route::Scan => Chunk::Scan,
+            Route::QuickMap => Chunk::QuickMap,
         })
     }
 }
@@ -89,12 +94,19 @@ pub async fn fetch(chunk: Chunk) -> Result<PageFn, ChunkMissing> {
         Chunk::Settings => settings().await,
         Chunk::Received => received().await,
         Chunk::Who => who().await,
+        Chunk::Scan => scan().await,
+        Chunk::QuickMap => quick_map().await,
     }?;
     // Every page can save, and saving needs the record codec: a page is drawn only once both
-    // are here (the app frame fetches the codec at start, so this rarely waits).
-    crate::store::codec::load()
-        .await
-        .map_err(|_| ChunkMissing)?;
+    // are here (the app frame fetches the codec at start, so this rarely waits). A received map
+    // is the exception: its first reader is someone new whose notebook is empty, and they must
+    // see whose map it is as soon as possible; a save made before the codec arrives waits in
+    // memory and is written when it does (`AppState::persist`).
+    if chunk != Chunk::Received {
+        crate::store::codec::load()
+            .await
+            .map_err(|_| ChunkMissing)?;
+    }
     FETCHED.with_borrow_mut(|f| f.push((chunk, page)));
     Ok(page)
 }
@@ -148,7 +160,9 @@ fn settings() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::settings::SettingsPage /> }.into_any())
 }
 
-#[wasm_split(sharing, wasm_split_path = ::leptos::wasm_split, fallible)]
+// A group of its own, as small as a received map allows: a first-time receiver waits for it
+// (and for nothing else: the overlap, which needs a map of one's own, comes from "sharing").
+#[wasm_split(receiving, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn received() -> Result<PageFn, ChunkMissing> {
     Ok(|route| match route {
         Route::Received(payload) => {
@@ -164,6 +178,18 @@ fn who() -> Result<PageFn, ChunkMissing> {
         Route::Who(label) => view! { <pages::who::WhoPage label=label /> }.into_any(),
         _ => ().into_any(),
     })
+}
+
+// A group of its own: the QR decoder (rqrr) must not weigh on the received page's chunk,
+// which a first-time receiver waits for.
+#[wasm_split(scanning, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scan() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::scan::ScanPage /> }.into_any())
+}
+
+#[wasm_split(sharing, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn quick_map() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::quick_map::QuickMapPage /> }.into_any())
 }
 
 /// Writes follow-ups to an `.ics` download (see `components::calendar_button`).

@@ -6,7 +6,9 @@ pub mod download;
 pub mod format;
 pub mod lazy_pages;
 pub mod pages;
+pub mod platform;
 pub mod router;
+pub mod scan;
 pub mod sw;
 pub mod web_share;
 

@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { measure as measureBytes, FIRST_VISIT_BUDGET } from '../budgets.mjs';
 import { LAUNCH, PHONE } from '../chromium.mjs';
 import { everyFileGzip, startGzipServer, settled, firstVisitReport, FIRST_VISIT_SENT_RATIO } from './sent.mjs';
+import { receiverFigure, receiverRow } from './receiver.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -753,6 +754,12 @@ function report(b) {
       if (!c.error && o && o.cpu4Answered / c.offlineCpu4 > 1.2) over.push('repeat visit vs the counter');
     }
   }
+  // A first-time receiver of a share link (tests/bench/receiver.mjs)
+  {
+    const r = receiverRow(figures.receiver);
+    rows.push(row(r.label, r.measured, r.budget));
+    if (r.over) over.push('receiver sees the sender\'s name');
+  }
   const table = ['| figure | measured | budget |', '|---|---|---|', ...rows].join('\n');
   return { table, over };
 }
@@ -848,6 +855,11 @@ async function main() {
         }
       });
     }
+
+    if (want('r')) console.log('\n[r] a first-time receiver opens a share link, throttled');
+    if (want('r')) await figure('receiver', () => receiverFigure(browser, gzip.base, RUNS.throttled, (r) => {
+      if (!r.url().startsWith(new URL(gzip.base).origin + '/') && !/^(data|blob):/.test(r.url())) foreign.add(r.url());
+    }));
 
     if (want('e')) console.log('\n[e] people that fit in the localStorage quota');
     if (want('e')) await figure('quota', () => {

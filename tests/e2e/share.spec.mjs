@@ -115,6 +115,9 @@ test('hostile links show an error or inert text, run no script and change no sto
   await page.getByRole('textbox', { name: 'Your social' }).fill('data:text/html,<script>window.__pwned=1</script>');
   await page.getByRole('textbox', { name: 'Your email' }).fill(evil);
   await page.getByRole('button', { name: 'Share my map' }).click();
+  // Contact details are shared only when ticked: tick them all, so every field carries markup.
+  await page.getByRole('button', { name: 'Change' }).click();
+  for (const field of ['My email', 'My web', 'My social']) await page.getByRole('checkbox', { name: field }).check();
   await page.getByRole('textbox', { name: 'Message (optional)' }).fill(evil);
   await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#\/m\/.+/);
   const evilLink = await page.getByRole('textbox', { name: 'Share link' }).inputValue();

@@ -110,6 +110,8 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         <Show when=move || event.get() == NEW_EVENT>
             <TextField label="New event name" value=new_event max=crate::core::limits::NAME_MAX />
         </Show>
+        // Sticky above the navigation, so saving is in reach wherever the page is scrolled.
+        <div class="sticky-action">
         <Show
             when=move || asking.get()
             fallback=move || view! {
@@ -128,5 +130,6 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
                 <button type="button" class="button button-quiet" on:click=move |_| save(None)>"Save as a new person"</button>
             </div>
         </Show>
+        </div>
     }
 }

@@ -6,10 +6,12 @@ use crate::core::route::Route;
 use crate::core::suggestions::example_map;
 use crate::store::clock::{now, today};
 use crate::store::AppState;
+use crate::ui::components::bring_from_safari::BringFromSafari;
 use crate::ui::components::calendar_button::CalendarButton;
 use crate::ui::components::field::unique_id;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::format::human_date;
+use crate::ui::platform::{is_ios, is_standalone};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -74,6 +76,15 @@ pub fn HomePage() -> impl IntoView {
             set_done(&f, false);
         }
     };
+    // With no map yet, a QR would carry nothing: make one in a minute first.
+    let show_my_qr = move || {
+        let empty = state.me.with_untracked(|m| m.interests.is_empty());
+        navigate(if empty {
+            &Route::QuickMap
+        } else {
+            &Route::Share
+        });
+    };
     view! {
         <h1>"Home"</h1>
         <Show when=brand_new>
@@ -97,6 +108,13 @@ pub fn HomePage() -> impl IntoView {
         <button type="button" class="button button-big" on:click=move |_| navigate(&Route::AddPerson)>
             "Add person"
         </button>
+        <div class="row swap-row">
+            <button type="button" class="button" on:click=move |_| show_my_qr()>"Show my QR"</button>
+            <button type="button" class="button button-quiet" on:click=move |_| navigate(&Route::Scan)>"Scan a code"</button>
+        </div>
+        <Show when=move || brand_new() && is_ios() && is_standalone()>
+            <BringFromSafari />
+        </Show>
         <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
             <section class="card">
                 <h2>"Follow-ups due"</h2>

@@ -1,12 +1,15 @@
-//! A map received by link: the sender's map, our overlap, "Save as acquaintance" and "Send mine
-//! back". Nothing is stored until the user chooses to save.
+//! A map received by link: what we share first (when I have a map), then the sender's card,
+//! "Save as acquaintance" (kept in reach while scrolling) and "Send mine back" (a quick map
+//! when I have none). Nothing is stored until the user chooses to save.
 
 use crate::core::route::Route;
 use crate::core::share::{decode_envelope, payload_from_bytes, Decoded, ShareError, SharePayload};
 use crate::store::AppState;
-use crate::ui::components::overlap_view::OverlapView;
+use crate::ui::components::home_screen_hint::HomeScreenHint;
+use crate::ui::components::overlap_later::OverlapLater;
 use crate::ui::components::save_acquaintance::SaveAcquaintance;
 use crate::ui::components::shared_map::SharedMap;
+use crate::ui::pages::quick_map::remember_sender;
 use crate::ui::router::navigate;
 use crate::ui::web_share::unseal;
 use leptos::prelude::*;
@@ -93,24 +96,41 @@ fn ReceivedMap(payload: SharePayload) -> impl IntoView {
     };
     let theirs = payload.interests.clone();
     let stored = StoredValue::new(payload.clone());
+    let card = move || view! { <SharedMap payload=Signal::derive(move || stored.get_value()) /> };
     let have_map = move || state.me.with(|m| !m.interests.is_empty());
     let title = format!("{name}'s map");
+    // With a map of my own, what we share comes first; without one, who they are.
+    let body = move || {
+        if have_map() {
+            view! {
+                <h2>"What you share"</h2>
+                <OverlapLater name=name.clone() theirs=theirs.clone() />
+                <h2>"Their map"</h2>
+                {card()}
+            }
+            .into_any()
+        } else {
+            view! {
+                {card()}
+                <p class="card">"Make your own map to see what you share: it takes a minute."</p>
+            }
+            .into_any()
+        }
+    };
+    let send_back = move |_| {
+        if have_map() {
+            navigate(&Route::Share);
+        } else {
+            stored.with_value(|p| remember_sender(&p.interests));
+            navigate(&Route::QuickMap);
+        }
+    };
     view! {
         <h1>{title}</h1>
-        <SharedMap payload=Signal::derive(move || stored.get_value()) />
-        <Show
-            when=have_map
-            fallback=|| view! { <p class="card">"Add your own interests on " <a href="#/map">"My map"</a> " to see what you share."</p> }
-        >
-            <h2>"What you share"</h2>
-            <OverlapView
-                name=Signal::derive({ let n = name.clone(); move || n.clone() })
-                mine=Signal::derive(move || state.me.with(|m| m.interests.clone()))
-                theirs=Signal::derive({ let t = theirs.clone(); move || t.clone() })
-            />
-        </Show>
+        <HomeScreenHint />
+        {body}
         <SaveAcquaintance payload=payload />
         <h2>"Send yours back"</h2>
-        <button type="button" class="button button-big" on:click=move |_| navigate(&Route::Share)>"Send mine back"</button>
+        <button type="button" class="button button-big" on:click=send_back>"Send mine back"</button>
     }
 }

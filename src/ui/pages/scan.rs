@@ -1,0 +1,82 @@
+//! Receive a map inside the app: the rear camera reads the QR code on the other phone, or a
+//! pasted link (whole, or just its `#/m/…` part) is opened. Camera refused, absent or busy
+//! says so and leaves the paste box; a code that is not ours says so and scanning goes on.
+
+use crate::core::route::{link_payload, Route};
+use crate::ui::router::navigate;
+use crate::ui::scan::{read_frame, sleep, start_camera, stop_camera};
+use leptos::html::Video;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+const NOT_OURS: &str = "That code is not a Common Ground map. Still looking…";
+
+#[component]
+pub fn ScanPage() -> impl IntoView {
+    let video = NodeRef::<Video>::new();
+    let camera_on = RwSignal::new(false);
+    let status = RwSignal::new(String::from("Starting the camera…"));
+    let pasted = RwSignal::new(String::new());
+    let paste_error = RwSignal::new(None::<&'static str>);
+    // Cleared when the page goes away; the scan loop then stops the camera.
+    let alive = Arc::new(AtomicBool::new(true));
+    on_cleanup({
+        let alive = alive.clone();
+        move || alive.store(false, Ordering::Relaxed)
+    });
+
+    video.on_load(move |el| {
+        let el: web_sys::Element = el.into();
+        leptos::task::spawn_local(async move {
+            if let Err(e) = start_camera(&el).await {
+                status.set(e.message().into());
+                return;
+            }
+            camera_on.set(true);
+            status.set("Point the camera at the QR code on their phone.".into());
+            while alive.load(Ordering::Relaxed) {
+                let texts = read_frame(&el).await;
+                if let Some(payload) = texts.iter().find_map(|t| link_payload(t)) {
+                    stop_camera(&el);
+                    navigate(&Route::Received(payload));
+                    return;
+                }
+                if !texts.is_empty() {
+                    status.set(NOT_OURS.into());
+                }
+                sleep(200).await;
+            }
+            stop_camera(&el);
+        });
+    });
+
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match link_payload(&pasted.get_untracked()) {
+            Some(payload) => navigate(&Route::Received(payload)),
+            None => paste_error.set(Some(
+                "That is not a link to a Common Ground map: it has #/m/ in it. Copy the whole link and try again.",
+            )),
+        }
+    };
+    view! {
+        <h1>"Scan a code"</h1>
+        <video node_ref=video class="scan-video" class:hidden=move || !camera_on.get() aria-label="Camera" muted=true playsinline=true></video>
+        <p role="status" aria-live="polite">{move || status.get()}</p>
+        <form class="form" on:submit=open novalidate>
+            <label class="field">
+                <span class="field-label">"Paste a link"</span>
+                <input
+                    type="text"
+                    inputmode="url"
+                    autocomplete="off"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| { pasted.set(event_target_value(&ev)); paste_error.set(None); }
+                />
+            </label>
+            {move || paste_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <button type="submit" class="button">"Open"</button>
+        </form>
+    }
+}

@@ -1,0 +1,84 @@
+//! Rust wrappers over the scan screen's camera glue (`scan_glue.js`): start and stop the rear
+//! camera, and read the codes in its current frame by `BarcodeDetector` or, without one, rqrr.
+
+use crate::core::qr_scan::read_codes;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/ui/scan_glue.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = startCamera)]
+    fn start_camera_js(video: &web_sys::Element) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = stopCamera)]
+    pub fn stop_camera(video: &web_sys::Element);
+    #[wasm_bindgen(js_name = detect)]
+    fn detect_js(video: &web_sys::Element) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = grabFrame)]
+    fn grab_frame_js(video: &web_sys::Element) -> JsValue;
+    #[wasm_bindgen(js_name = sleep)]
+    fn sleep_js(ms: u32) -> js_sys::Promise;
+}
+
+/// Why the camera cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CameraError {
+    Refused,
+    Absent,
+    Busy,
+}
+
+impl CameraError {
+    pub fn message(self) -> &'static str {
+        match self {
+            CameraError::Refused => "Camera access was refused. Allow the camera for this site in your browser's settings, or paste the link below.",
+            CameraError::Absent => "No camera could be found on this device. Paste the link below instead.",
+            CameraError::Busy => "The camera is busy in another app. Close that app and come back, or paste the link below.",
+        }
+    }
+}
+
+pub async fn start_camera(video: &web_sys::Element) -> Result<(), CameraError> {
+    let answer = JsFuture::from(start_camera_js(video))
+        .await
+        .ok()
+        .and_then(|v| v.as_string());
+    match answer.as_deref() {
+        Some("ok") => Ok(()),
+        Some("refused") => Err(CameraError::Refused),
+        Some("busy") => Err(CameraError::Busy),
+        _ => Err(CameraError::Absent),
+    }
+}
+
+/// The texts of the QR codes in the camera's current frame (none before the first frame).
+pub async fn read_frame(video: &web_sys::Element) -> Vec<String> {
+    if let Ok(found) = JsFuture::from(detect_js(video)).await {
+        if !found.is_null() {
+            return js_sys::Array::from(&found)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect();
+        }
+    }
+    let frame = grab_frame_js(video);
+    if frame.is_null() || frame.is_undefined() {
+        return Vec::new();
+    }
+    let get = |k: &str| js_sys::Reflect::get(&frame, &JsValue::from_str(k)).ok();
+    let (Some(w), Some(h), Some(luma)) = (
+        get("width").and_then(|v| v.as_f64()),
+        get("height").and_then(|v| v.as_f64()),
+        get("luma"),
+    ) else {
+        return Vec::new();
+    };
+    read_codes(
+        w as usize,
+        h as usize,
+        &js_sys::Uint8Array::new(&luma).to_vec(),
+    )
+}
+
+pub async fn sleep(ms: u32) {
+    let _ = JsFuture::from(sleep_js(ms)).await;
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// The benchmark's "a first-time receiver sees the sender's name" figure: a fresh phone opens a
+// real share link under Lighthouse-mobile throttling (4× CPU, 1.6 Mbps, 150 ms RTT, service
+// worker allowed to register) and the time from navigation start to the sender's name on
+// screen (the received page's "<name>'s map" heading) is taken. Budget: ≤ 1.8 s.
+//
+// tests/bench/browser.mjs calls `receiverFigure`; run alone it serves dist/ gzipped itself:
+//
+//   node tests/bench/receiver.mjs [--dist DIR] [--runs N]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LAUNCH, PHONE } from '../chromium.mjs';
+
+export const RECEIVER_BUDGET_MS = 1800;
+const SENDER = 'Claire';
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return !s.length ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Installed before any page script: when the sender's name is first on screen in an h1. */
+function probe(name) {
+  const w = (window.__cgReceived = { name: null });
+  const check = () => {
+    for (const h of document.querySelectorAll('h1')) {
+      const r = h.getBoundingClientRect();
+      if (h.textContent.includes(name) && r.width > 0 && r.height > 0) {
+        w.name = performance.now();
+        observer.disconnect();
+        return;
+      }
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** A real link: a map stored on one phone, read from its share screen (unthrottled). */
+export async function makeLink(browser, base) {
+  const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.evaluate((name) => {
+      const i = (l, c) => [l, c];
+      const me = {
+        name,
+        what: 'Marketing',
+        interests: [
+          i('Running', 'sport'), i('Wild swimming', 'sport'), i('Custard creams', 'food'), i('Sourdough', 'food'),
+          i('Choir', 'arts'), i('Jazz', 'arts'), i('Knitting', 'hobbies'), i('Gardening', 'hobbies'),
+          i('Recycling scheme', 'local'), i('Village fete', 'local'), i('Bookkeeping', 'work'), i('Sales', 'work'),
+        ],
+      };
+      localStorage.setItem('cg.schema', '1');
+      localStorage.setItem('cg.me', JSON.stringify(me));
+    }, SENDER);
+    await page.goto(base + '#/share');
+    await page.reload();
+    const box = page.getByRole('textbox', { name: 'Share link' });
+    await page.waitForFunction(() => /#\/m\/./.test(document.querySelector('input.share-link')?.value || ''), null, { timeout: 30_000 });
+    return new URL(await box.inputValue()).hash;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The figure: `runs` fresh phones each open the link, throttled; times in ms. */
+export async function receiverFigure(browser, base, runs = 3, onRequest = () => {}) {
+  const hash = await makeLink(browser, base);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
+    context.on('request', onRequest);
+    try {
+      await context.addInitScript(probe, SENDER);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(base + hash, { waitUntil: 'commit', timeout: 60_000 });
+      await page.waitForFunction(() => window.__cgReceived && window.__cgReceived.name !== null, null, { timeout: 60_000, polling: 100 });
+      times.push(await page.evaluate(() => window.__cgReceived.name));
+    } finally {
+      await context.close();
+    }
+  }
+  return { name: median(times), runs: times, linkChars: hash.length };
+}
+
+/** The results table's row for the figure. */
+export function receiverRow(f) {
+  const label = 'a first-time receiver sees the sender\'s name, Lighthouse-mobile throttling (4× CPU, 1.6 Mbps, 150 ms RTT)';
+  const s = (x) => (Number.isFinite(x) ? `${(x / 1000).toFixed(2)} s` : '—');
+  const measured = !f ? 'not measured' : f.error ? `error: ${f.error}` :
+    `${s(f.name)} (gzip host, median of ${f.runs.length}: ${f.runs.map(s).join(', ')}; a ${f.linkChars}-character fragment)`;
+  return { label, measured, budget: `≤ ${(RECEIVER_BUDGET_MS / 1000).toFixed(1)} s`, over: !!f && !f.error && f.name > RECEIVER_BUDGET_MS };
+}
+
+async function alone() {
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const arg = (n, d) => (process.argv.indexOf(n) > 0 ? process.argv[process.argv.indexOf(n) + 1] : d);
+  const dist = path.resolve(arg('--dist', path.join(repo, 'dist')));
+  const port = 4590 + Math.floor(Math.random() * 300);
+  const server = spawn('python3', [path.join(repo, 'tests/bench/gzip_server.py'), String(port), dist], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}/`;
+  try {
+    for (let i = 0; i < 100; i++) {
+      const up = await new Promise((r) => http.get(base, (res) => (res.resume(), r(true))).on('error', () => r(false)));
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const browser = await chromium.launch(LAUNCH);
+    try {
+      const row = receiverRow(await receiverFigure(browser, base, Number(arg('--runs', 5))));
+      console.log(`${row.label}: ${row.measured} (budget ${row.budget})`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  alone().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

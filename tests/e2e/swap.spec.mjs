@@ -1,0 +1,476 @@
+// Swapping maps in ten seconds: QR first, private by default, receiving inside the app (a real
+// camera path through Chromium's fake capture device, and pasting), the iPhone Home Screen notes,
+// the receiver's first visit, and the quick map for someone with none.
+import { test, expect, openApp, seed, ORIGIN } from './fixtures.mjs';
+import { chromium } from '@playwright/test';
+import { LAUNCH, PHONE } from '../chromium.mjs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+
+const IPHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+// 18 interests over six categories, and every contact field filled in.
+const SPORTS = ['Running', 'Wild swimming', 'Cycling'];
+const MY_MAP = {
+  name: 'Claire',
+  what: 'Marketing',
+  interests: [
+    ...SPORTS.map((l) => [l, 'sport']),
+    ...['Custard creams', 'Sourdough', 'Craft beer'].map((l) => [l, 'food']),
+    ...['Choir', 'Jazz', 'Pottery'].map((l) => [l, 'arts']),
+    ...['Knitting', 'Gardening', 'Birdwatching'].map((l) => [l, 'hobbies']),
+    ...['Recycling scheme', 'Village fete', 'Parish council'].map((l) => [l, 'local']),
+    ...['Bookkeeping', 'Sales', 'Coaching'].map((l) => [l, 'work']),
+  ],
+  contact: { phone: '07700 900123', email: 'claire@example.org' },
+};
+
+/** The bottom of the first screenful: the viewport above the fixed navigation. */
+async function foldOf(page) {
+  const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+  return nav.y;
+}
+
+async function inFirstScreenful(page, locator) {
+  await expect(locator).toBeVisible();
+  const box = await locator.boundingBox();
+  const fold = await foldOf(page);
+  expect(box.y, `${locator} starts on screen`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${locator} ends above the navigation`).toBeLessThanOrEqual(fold + 1);
+}
+
+async function shareLinkOf(page) {
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  return box.inputValue();
+}
+
+async function lockedLink(page, passphrase) {
+  await page.getByRole('textbox', { name: 'Passphrase (optional)' }).fill(passphrase);
+  const before = await shareLinkOf(page);
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).not.toHaveValue(before);
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  return box.inputValue();
+}
+
+/** Axe-scans the page as it is (serious and critical only) and checks for sideways scroll. */
+async function axeClean(page, name) {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  expect(found, name).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+test('Home\'s "Show my QR" opens the QR, the link and what it carries in the first screenful; "Change" opens the chooser', async ({ page }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
+  await inFirstScreenful(page, page.getByRole('img', { name: 'QR code' }));
+  await inFirstScreenful(page, page.getByRole('textbox', { name: 'Share link' }));
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveAttribute('readonly', '');
+  await inFirstScreenful(page, page.getByRole('button', { name: 'Copy link' }));
+  const summary = page.locator('.share-summary');
+  await inFirstScreenful(page, summary);
+  await expect(summary).toHaveText('18 interests · no contact details · Change');
+  // No share sheet in desktop Chromium, so no "Share" button.
+  expect(await page.evaluate(() => typeof navigator.share)).not.toBe('function');
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toHaveCount(0);
+
+  // The chooser is closed until "Change".
+  await expect(page.getByRole('checkbox', { name: 'Sport & fitness' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Change' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Sport & fitness' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Jazz' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'My phone' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'My email' })).not.toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Message (optional)' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Jazz' }).uncheck();
+  await page.getByRole('checkbox', { name: 'My email' }).check();
+  await expect(summary).toHaveText('17 interests · my email · Change');
+});
+
+test('a share sheet, where the browser has one, is offered in the first screenful', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.share = async () => {};
+  });
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await inFirstScreenful(page, page.getByRole('button', { name: 'Share', exact: true }));
+});
+
+test('private by default and remembered: the phone number reaches the receiver only once ticked', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const untouched = await shareLinkOf(page);
+
+  const receiver = await (await newPhone()).newPage();
+  await receiver.goto(untouched);
+  await expect(receiver.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(receiver.getByText('Custard creams')).toBeVisible();
+  await expect(receiver.getByText('07700 900123')).toHaveCount(0);
+  await expect(receiver.getByText('claire@example.org')).toHaveCount(0);
+
+  // Tick the phone and leave Sport out; both are remembered on the next visit.
+  await page.getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('checkbox', { name: 'My phone' }).check();
+  await page.getByRole('checkbox', { name: 'Sport & fitness' }).uncheck();
+  await expect(page.locator('.share-summary')).toHaveText('15 interests · my phone · Change');
+  const ticked = await shareLinkOf(page);
+  await receiver.goto(ticked);
+  await expect(receiver.getByText('07700 900123')).toBeVisible();
+  await expect(receiver.getByText('claire@example.org')).toHaveCount(0);
+  await expect(receiver.getByText('Wild swimming')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
+  await expect(page.locator('.share-summary')).toHaveText('15 interests · my phone · Change');
+
+  // An interest added later is in, unless its category was left out.
+  await page.getByRole('link', { name: 'My map' }).click();
+  for (const [label, category] of [['Tennis', 'Sport & fitness'], ['Ukulele', 'Arts & culture']]) {
+    await page.getByRole('textbox', { name: 'Add interest' }).fill(label);
+    await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: category });
+    await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  }
+  await page.getByRole('button', { name: 'Share my map' }).click();
+  await expect(page.locator('.share-summary')).toHaveText('16 interests · my phone · Change');
+  await receiver.goto(await shareLinkOf(page));
+  await expect(receiver.getByText('Ukulele')).toBeVisible();
+  await expect(receiver.getByText('Tennis')).toHaveCount(0);
+});
+
+/** Writes a Y4M video showing each text's QR code for three seconds (examples/qr_y4m.rs). */
+function y4m(texts) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-scan-')), 'codes.y4m');
+  execFileSync('cargo', ['run', '--quiet', '--example', 'qr_y4m', '--', out, ...texts], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}
+
+/** A phone whose camera films `video`; `fakeUi` answers the permission prompt with yes. */
+async function phoneWithCamera(video, { fakeUi = true } = {}) {
+  const args = [...LAUNCH.args, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`];
+  if (fakeUi) args.push('--use-fake-ui-for-media-stream');
+  const browser = await chromium.launch({ ...LAUNCH, args });
+  const context = await browser.newContext({ baseURL: ORIGIN + '/', ...PHONE });
+  const foreign = [];
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(ORIGIN + '/') || u.startsWith('data:') || u.startsWith('blob:'))) foreign.push(u);
+  });
+  return { browser, context, foreign };
+}
+
+test('the camera reads a locked link\'s QR code, after saying a stranger\'s code is not ours', async ({ page }) => {
+  test.setTimeout(120_000);
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await lockedLink(page, 'blue teapot');
+  const video = y4m(['https://example.org/not-a-map', link]);
+
+  const { browser, context, foreign } = await phoneWithCamera(video);
+  try {
+    const b = await context.newPage();
+    await openApp(b);
+    await b.getByRole('button', { name: 'Scan a code' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/not a Common Ground map/, { timeout: 15_000 });
+    await expect(b.getByRole('heading', { level: 1, name: 'A locked map' })).toBeVisible({ timeout: 20_000 });
+    // The camera is off once the code is read.
+    expect(await b.evaluate(() => document.querySelector('video'))).toBeNull();
+    await b.getByRole('textbox', { name: 'Passphrase' }).fill('blue teapot');
+    await b.getByRole('button', { name: 'Open' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+    await expect(b.getByText('Custard creams')).toBeVisible();
+    expect(foreign).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('where the browser has a BarcodeDetector (Chrome on Android), it reads the code', async ({ page }) => {
+  test.setTimeout(90_000);
+  await seed(page, { 'cg.me': { ...MY_MAP, name: 'Dana' } });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+  // The camera films a stranger's code; the stand-in detector (Linux Chromium has none) reads
+  // what a phone's would, first that code and then Dana's link, and says which formats it used.
+  const { browser, context, foreign } = await phoneWithCamera(y4m(['https://example.org/elsewhere']));
+  try {
+    await context.addInitScript((link) => {
+      window.__detections = [];
+      window.BarcodeDetector = class {
+        constructor(options) {
+          window.__detections.push(options.formats.join());
+        }
+        async detect(source) {
+          window.__detections.push(source.tagName);
+          return window.__detections.length < 6 ? [{ rawValue: 'WIFI:S:cafe;;' }] : [{ rawValue: link }];
+        }
+      };
+    }, link);
+    const b = await context.newPage();
+    await openApp(b, '#/scan');
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/not a Common Ground map/);
+    await expect(b.getByRole('heading', { level: 1, name: "Dana's map" })).toBeVisible({ timeout: 15_000 });
+    const calls = await b.evaluate(() => window.__detections);
+    expect(calls[0]).toBe('qr_code');
+    expect(calls.slice(1).every((c) => c === 'VIDEO')).toBe(true);
+    expect(foreign).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a refused camera says so and leaves the paste box, which opens a whole link or its #/m/ part', async ({ page }) => {
+  test.setTimeout(90_000);
+  await seed(page, { 'cg.me': { ...MY_MAP, name: 'Pat' } });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const plain = await shareLinkOf(page);
+  const locked = await lockedLink(page, 'green kettle');
+
+  const video = y4m([plain]);
+  const { browser, context, foreign } = await phoneWithCamera(video, { fakeUi: false });
+  try {
+    const b = await context.newPage();
+    await openApp(b);
+    const cdp = await context.newCDPSession(b);
+    await cdp.send('Browser.setPermission', { permission: { name: 'camera' }, setting: 'denied', origin: ORIGIN });
+    await b.getByRole('button', { name: 'Scan a code' }).click();
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/Camera access was refused/);
+    const paste = b.getByRole('textbox', { name: 'Paste a link' });
+    await expect(paste).toBeVisible();
+
+    // Not a link of ours: says so, changes nothing.
+    await paste.fill('https://example.org/');
+    await b.getByRole('button', { name: 'Open' }).click();
+    await expect(b.getByRole('alert')).toContainText('not a link to a Common Ground map');
+
+    // Just the fragment, opened with Enter.
+    await paste.fill('#/m/' + plain.split('#/m/')[1]);
+    await paste.press('Enter');
+    await expect(b.getByRole('heading', { level: 1, name: "Pat's map" })).toBeVisible();
+
+    // A whole locked link, opened with "Open".
+    await b.goto('/#/scan');
+    await b.getByRole('textbox', { name: 'Paste a link' }).fill(locked);
+    await b.getByRole('button', { name: 'Open' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'A locked map' })).toBeVisible();
+    await b.getByRole('textbox', { name: 'Passphrase' }).fill('green kettle');
+    await b.getByRole('button', { name: 'Open' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: "Pat's map" })).toBeVisible();
+    expect(foreign).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('no camera, or one busy in another app: a clear message and the paste box', async ({ page, newPhone }) => {
+  await openApp(page, '#/scan');
+  await expect(page.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(/No camera could be found|Camera access was refused/);
+  await expect(page.getByRole('textbox', { name: 'Paste a link' })).toBeVisible();
+  await expect(page.locator('video')).toBeHidden();
+
+  // What a browser answers when another app holds the camera.
+  const ctx = await newPhone();
+  await ctx.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
+  });
+  const busy = await ctx.newPage();
+  await openApp(busy, '#/scan');
+  await expect(busy.getByRole('main').getByRole('status')).toHaveText(
+    'The camera is busy in another app. Close that app and come back, or paste the link below.',
+  );
+  await expect(busy.getByRole('textbox', { name: 'Paste a link' })).toBeVisible();
+});
+
+test('on an iPhone, a map opened in a Safari tab says once how to get it into the Home Screen app', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+  const hint =
+    'Using Common Ground from your Home Screen? It keeps its own notebook: open it and tap Scan a code, or copy this link and paste it there.';
+
+  const safari = await (await newPhone({ userAgent: IPHONE_UA })).newPage();
+  await safari.goto(link);
+  await expect(safari.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(safari.getByText(hint)).toBeVisible();
+  await safari.reload();
+  await expect(safari.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(safari.getByText(hint)).toHaveCount(0);
+
+  // Not on an iPhone: no such note.
+  const android = await (await newPhone()).newPage();
+  await android.goto(link);
+  await expect(android.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(android.getByText(hint)).toHaveCount(0);
+
+  // The Home Screen app itself: no note on a received map, and on a first run with an empty
+  // notebook, the way to bring the Safari notebook over.
+  const ctx = await newPhone({ userAgent: IPHONE_UA });
+  await ctx.addInitScript(() => Object.defineProperty(navigator, 'standalone', { get: () => true }));
+  const app = await ctx.newPage();
+  await openApp(app);
+  await expect(app.getByRole('heading', { name: 'Bring your notebook from Safari' })).toBeVisible();
+  await expect(app.getByText('In Safari, open Common Ground, go to Settings and tap Export backup.')).toBeVisible();
+  await app.goto(link);
+  await expect(app.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(app.getByText(hint)).toHaveCount(0);
+  await app.getByRole('button', { name: 'Save as acquaintance' }).click();
+  await app.getByRole('link', { name: 'Home' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Bring your notebook from Safari' })).toHaveCount(0);
+
+  // Safari on an iPhone never offers it.
+  const tab = await (await newPhone({ userAgent: IPHONE_UA })).newPage();
+  await openApp(tab);
+  await expect(tab.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await expect(tab.getByRole('heading', { name: 'Bring your notebook from Safari' })).toHaveCount(0);
+});
+
+test('before any wasm, a shared link\'s boot screen says a shared map is opening, and fetches its chunks', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+
+  const ctx = await newPhone({ serviceWorkers: 'block' });
+  const b = await ctx.newPage();
+  const wasm = [];
+  await b.route(/\.wasm$/, (route) => wasm.push(route)); // held: the wasm never arrives
+  await b.goto(link);
+  await expect(b.getByText('Opening a shared map…')).toBeVisible();
+  await expect(b.getByText('Common Ground keeps the people you meet and the interests you share, on your phone only.')).toBeVisible();
+  // The received page's chunks were asked for alongside the main module, before it started.
+  await expect.poll(() => wasm.map((r) => path.basename(new URL(r.request().url()).pathname))).toContainEqual(
+    expect.stringMatching(/^split_receiving-/),
+  );
+  await b.goto('about:blank');
+  await b.goto('/#/');
+  await expect(b.getByText('Opening your notebook…')).toBeVisible();
+  await expect(b.getByText('Opening a shared map…')).toHaveCount(0);
+});
+
+test('a received map leads with what we share when I have a map, with the card first when not; saving stays in reach', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+
+  for (const scheme of ['light', 'dark']) {
+    const ctx = await newPhone({ bypassCSP: true, colorScheme: scheme });
+    const b = await ctx.newPage();
+    await seed(b, { 'cg.me': { name: 'Bea', interests: [['run', 'sport'], ['Jazz', 'arts'], ['Knitting', 'hobbies']] } });
+    await b.goto(link);
+    const venn = b.getByRole('img', { name: 'You and Claire share 3 interests' });
+    await expect(venn).toBeVisible();
+    const card = b.locator('.shared-name');
+    expect((await venn.boundingBox()).y).toBeLessThan((await card.boundingBox()).y);
+    await inFirstScreenful(b, b.getByRole('button', { name: 'Save as acquaintance' }));
+    await b.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await inFirstScreenful(b, b.getByRole('button', { name: 'Save as acquaintance' }));
+    await b.evaluate(() => window.scrollTo(0, 0));
+    await axeClean(b, `received (${scheme})`);
+    await b.screenshot({ path: path.join(SHOTS, `received-${scheme}.png`) });
+
+    // Without a map of my own: who they are, first.
+    const fresh = await (await newPhone({ colorScheme: scheme })).newPage();
+    await fresh.goto(link);
+    await inFirstScreenful(fresh, fresh.getByText('Claire', { exact: true }));
+    await expect(fresh.getByRole('img', { name: /You and Claire/ })).toHaveCount(0);
+    await inFirstScreenful(fresh, fresh.getByRole('button', { name: 'Save as acquaintance' }));
+  }
+});
+
+test('"Send mine back" with no map: a quick map in six taps becomes My map and shows my QR', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+
+  const b = await (await newPhone()).newPage();
+  await b.goto(link);
+  await b.getByRole('button', { name: 'Send mine back' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Your map in a minute' })).toBeVisible();
+  await b.getByRole('textbox', { name: 'Your name' }).fill('Dev');
+  // Three of Claire's interests and two common ones, then "Show my QR": six taps.
+  for (const label of ['Jazz', 'Sourdough', 'Birdwatching', 'Theatre', 'Camping']) {
+    await b.getByRole('button', { name: label, exact: true }).click();
+    await expect(b.getByRole('button', { name: label, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(b.getByText('5 picked')).toBeVisible();
+  await b.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
+  await inFirstScreenful(b, b.getByRole('img', { name: 'QR code' }));
+  await expect(b.locator('.share-summary')).toHaveText('5 interests · no contact details · Change');
+  const back = await shareLinkOf(b);
+
+  await page.goto(back);
+  await expect(page.getByRole('heading', { level: 1, name: "Dev's map" })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'You and Dev share 3 interests' })).toBeVisible();
+
+  await b.getByRole('link', { name: 'My map' }).click();
+  await expect(b.getByRole('textbox', { name: 'Your name' })).toHaveValue('Dev');
+  await expect(b.getByRole('textbox', { name: 'Edit Camping' })).toHaveValue('Camping');
+});
+
+test('with no map, "Show my QR" opens the quick map; a typed interest joins it; a missing name or pick is said plainly', async ({ page }) => {
+  // Home's "Show my QR" with no map yet opens the quick map.
+  await openApp(page);
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your map in a minute' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Type your name first, so they know whose map it is.');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Eli');
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Tap at least one interest.');
+  await page.getByRole('textbox', { name: 'Add interest' }).fill('Zorbing');
+  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Zorbing' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.locator('.share-summary')).toHaveText('1 interest · no contact details · Change');
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`the new swap screens pass axe and have screenshots (${scheme})`, async ({ newPhone }) => {
+    const ctx = await newPhone({ bypassCSP: true, colorScheme: scheme });
+    const page = await ctx.newPage();
+    await seed(page, { 'cg.me': MY_MAP, 'cg.settings': { theme: 'system', last_backup: Date.now() } });
+    const screens = [
+      ['share', '#/share'],
+      ['scan', '#/scan'],
+      ['quick-map', '#/quick'],
+    ];
+    for (const [name, hash] of screens) {
+      await page.goto('/' + hash);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      if (name === 'share') {
+        await expect(page.getByRole('img', { name: 'QR code' })).toBeVisible();
+        await page.screenshot({ path: path.join(SHOTS, `share-${scheme}.png`) });
+        await page.getByRole('button', { name: 'Change' }).click();
+        await expect(page.getByRole('checkbox', { name: 'My phone' })).toBeVisible();
+      }
+      if (name === 'scan') await expect(page.getByRole('main').getByRole('status')).toHaveText(/camera/i);
+      await axeClean(page, `${name} (${scheme})`);
+      if (name !== 'share') await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+    }
+  });
+}
