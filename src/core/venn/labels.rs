@@ -171,14 +171,17 @@ pub fn fit_words(label: &str, width: f64, size: f64) -> Option<String> {
     })
 }
 
-/// The widest a block of `lines` lines can be and still sit inside a circle of `radius`
-/// around its centre; 0 when the lines are too tall for it.
-fn room_for(lines: usize, radius: f64, font: LabelFont) -> f64 {
+/// How wide line `index` of a block of `lines` lines, centred in a circle of `radius`, can be
+/// and still lie inside it: middle lines have more room than the top and bottom ones. 0 when
+/// the line does not fit at all.
+fn room_for(index: usize, lines: usize, radius: f64, font: LabelFont) -> f64 {
     let half_h = lines as f64 * font.line / 2.0;
-    if half_h >= radius {
+    let top = index as f64 * font.line - half_h;
+    let reach = top.abs().max((top + font.line).abs());
+    if reach >= radius {
         return 0.0;
     }
-    2.0 * (radius * radius - half_h * half_h).sqrt()
+    2.0 * (radius * radius - reach * reach).sqrt()
 }
 
 /// The most of `items` that fits in the clear circle around `anchor`: as many names as fit,
@@ -206,17 +209,18 @@ pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Opt
     for shown in (1..=items.len()).rev() {
         let more = items.len() - shown;
         let lines = shown + usize::from(more > 0);
-        let width = room_for(lines, anchor.clearance, font);
-        if width <= 0.0 {
+        if room_for(0, lines, anchor.clearance, font) <= 0.0 {
             continue;
         }
+        let width = |i: usize| room_for(i, lines, anchor.clearance, font);
         let mut texts: Option<Vec<String>> = items[..shown]
             .iter()
-            .map(|l| fit_words(l, width, font.size))
+            .enumerate()
+            .map(|(i, l)| fit_words(l, width(i), font.size))
             .collect();
         if more > 0 {
             let tail = format!("+{more} more");
-            if text_width(&tail, font.size) > width {
+            if text_width(&tail, font.size) > width(lines - 1) {
                 texts = None;
             }
             if let Some(t) = texts.as_mut() {
@@ -228,7 +232,7 @@ pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Opt
         }
     }
     let count = items.len().to_string();
-    (text_width(&count, font.size) <= room_for(1, anchor.clearance, font))
+    (text_width(&count, font.size) <= room_for(0, 1, anchor.clearance, font))
         .then(|| place(vec![count], true))
 }
 
@@ -262,16 +266,20 @@ mod tests {
         line: 15.0,
     };
 
-    /// The box a fitted label is estimated to cover.
-    fn label_box(l: &FittedLabel) -> (f64, f64, f64, f64) {
-        let w = l
-            .lines
+    /// The boxes a fitted label's lines are estimated to cover.
+    fn line_boxes(l: &FittedLabel) -> Vec<(f64, f64, f64, f64)> {
+        l.lines
             .iter()
-            .map(|(_, t)| text_width(t, FONT.size))
-            .fold(0.0, f64::max);
-        let top = l.lines[0].0 - FONT.line / 2.0;
-        let bottom = l.lines[l.lines.len() - 1].0 + FONT.line / 2.0;
-        (l.x - w / 2.0, top, l.x + w / 2.0, bottom)
+            .map(|(y, t)| {
+                let w = text_width(t, FONT.size);
+                (
+                    l.x - w / 2.0,
+                    y - FONT.line / 2.0,
+                    l.x + w / 2.0,
+                    y + FONT.line / 2.0,
+                )
+            })
+            .collect()
     }
 
     fn items(labels: &[&str]) -> Vec<String> {
@@ -349,11 +357,12 @@ mod tests {
                 .filter_map(|a| fit_label(a, &names[..n], FONT).map(|l| (a, l)))
                 .collect();
             for (a, l) in &fitted {
-                let (x0, y0, x1, y1) = label_box(l);
-                // Every corner of the block is inside the anchor's clear circle.
-                for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
-                    let d = ((x - a.point.x).powi(2) + (y - a.point.y).powi(2)).sqrt();
-                    prop_assert!(d <= a.clearance + 1e-6, "{:?} {:?}", l, a);
+                // Every corner of every line is inside the anchor's clear circle.
+                for (x0, y0, x1, y1) in line_boxes(l) {
+                    for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
+                        let d = ((x - a.point.x).powi(2) + (y - a.point.y).powi(2)).sqrt();
+                        prop_assert!(d <= a.clearance + 1e-6, "{:?} {:?}", l, a);
+                    }
                 }
                 for (_, t) in &l.lines {
                     let t = t.trim_end_matches('…');
@@ -366,10 +375,12 @@ mod tests {
             }
             for (i, (_, a)) in fitted.iter().enumerate() {
                 for (_, b) in &fitted[i + 1..] {
-                    let (a0, a1, a2, a3) = label_box(a);
-                    let (b0, b1, b2, b3) = label_box(b);
-                    let apart = a2 <= b0 || b2 <= a0 || a3 <= b1 || b3 <= a1;
-                    prop_assert!(apart, "{:?} overlaps {:?}", a, b);
+                    for (a0, a1, a2, a3) in line_boxes(a) {
+                        for (b0, b1, b2, b3) in line_boxes(b) {
+                            let apart = a2 <= b0 || b2 <= a0 || a3 <= b1 || b3 <= a1;
+                            prop_assert!(apart, "{:?} overlaps {:?}", a, b);
+                        }
+                    }
                 }
             }
         }
