@@ -2,7 +2,10 @@
 //! Nothing here imports web-sys, so all of it is tested natively with `cargo test`.
 
 pub mod backup;
+pub mod current_event;
 pub mod document;
+pub mod draft;
+pub mod duplicates;
 pub mod interest_key;
 pub mod limits;
 pub mod model;

@@ -124,7 +124,13 @@ pub fn InterestEditor(
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Enter" {
                                 ev.prevent_default();
-                                add();
+                                // Enter on an empty box moves on, as in every other field.
+                                if draft.with_untracked(|d| d.trim().is_empty()) {
+                                    let field = event_target::<web_sys::HtmlElement>(&ev);
+                                    crate::ui::focus::focus_next_field(&field);
+                                } else {
+                                    add();
+                                }
                             }
                         }
                     />

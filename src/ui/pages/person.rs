@@ -149,6 +149,8 @@ fn PersonEdit(
             editing.set(false);
         }
     };
+    // The form opens at its top, not where "Edit" was tapped at the foot of the page.
+    request_animation_frame(|| window().scroll_to_with_x_and_y(0.0, 0.0));
     view! {
         <h1>{move || format!("Edit {}", person.with(|p| p.name.clone()))}</h1>
         <form class="form" on:submit=save novalidate>
