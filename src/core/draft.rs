@@ -34,6 +34,8 @@ pub struct PersonDraftData {
     pub social: String,
     pub met_on: String,
     pub met_where: String,
+    /// Typed in "Add interest" and not added yet.
+    pub interest_typed: String,
 }
 
 /// An event being created, as typed.
@@ -47,10 +49,13 @@ pub struct EventDraftData {
     pub purpose: String,
 }
 
-/// My map's own text fields, as typed.
+/// My map's own text fields, as typed. My map saves as it is edited, so the fields are only
+/// kept here while they are `held` back (over a limit); the half-typed interest always is.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MyMapDraftData {
+    pub held: bool,
+    pub interest_typed: String,
     pub name: String,
     pub what: String,
     pub phone: String,
@@ -82,10 +87,29 @@ impl Draft for PersonDraftData {
             &self.social,
             &self.met_on,
             &self.met_where,
+            &self.interest_typed,
         ]
     }
     fn extra_content(&self) -> bool {
         !self.interests.is_empty()
+    }
+}
+
+impl MyMapDraftData {
+    /// The draft My map keeps: the fields only when they could not be saved.
+    pub fn kept(held: bool, interest_typed: String, fields: [String; 6]) -> Self {
+        let [name, what, phone, email, web, social] =
+            if held { fields } else { Default::default() };
+        MyMapDraftData {
+            held,
+            interest_typed,
+            name,
+            what,
+            phone,
+            email,
+            web,
+            social,
+        }
     }
 }
 
@@ -99,6 +123,7 @@ impl Draft for EventDraftData {
 impl Draft for MyMapDraftData {
     fn texts(&self) -> Vec<&str> {
         vec![
+            &self.interest_typed,
             &self.name,
             &self.what,
             &self.phone,
@@ -157,6 +182,35 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(encode(&dated), None);
+    }
+
+    #[test]
+    fn my_map_keeps_its_fields_only_while_they_are_held_back() {
+        let fields = || {
+            [
+                "Claire".to_string(),
+                "x".repeat(300),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]
+        };
+        assert_eq!(
+            encode(&MyMapDraftData::kept(false, String::new(), fields())),
+            None
+        );
+        let typed = MyMapDraftData::kept(false, "Sourd".into(), fields());
+        assert_eq!(
+            (typed.name.as_str(), typed.interest_typed.as_str()),
+            ("", "Sourd")
+        );
+        let held = MyMapDraftData::kept(true, String::new(), fields());
+        assert!(held.held && held.name == "Claire");
+        assert_eq!(
+            decode::<MyMapDraftData>(&encode(&held).unwrap()),
+            Some(held)
+        );
     }
 
     #[test]

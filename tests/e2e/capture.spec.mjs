@@ -97,9 +97,11 @@ test('a half-typed person survives a tab change, a reload and the app being kill
   await field(page, 'What they do').fill('Baker');
   await field(page, 'Add interest').fill('Sourdough');
   await field(page, 'Add interest').press('Enter');
+  await field(page, 'Add interest').fill('Pott');
   await page.getByRole('link', { name: 'People' }).click();
   await openAddPerson(page);
   await expect(page.getByText('Draft restored')).toBeVisible();
+  await expect(field(page, 'Add interest')).toHaveValue('Pott');
   await expect(field(page, 'Name')).toHaveValue('Priya');
   await expect(field(page, 'What they do')).toHaveValue('Baker');
   await expect(page.getByRole('button', { name: 'Remove Sourdough' })).toBeVisible();
@@ -157,6 +159,7 @@ test('the event form and My map keep their drafts too', async ({ page }) => {
   await field(page, 'Your name').fill('Claire');
   const long = 'A very long description of what I do. '.repeat(6);
   await field(page, 'What you do').fill(long);
+  await field(page, 'Add interest').fill('Sourd');
   await expect(page.getByText(/What you do is \d+ characters; the limit is 200/)).toBeVisible();
   await page.getByRole('link', { name: 'Home' }).click();
   await page.reload();
@@ -164,8 +167,10 @@ test('the event form and My map keep their drafts too', async ({ page }) => {
   await expect(page.getByText('Draft restored')).toBeVisible();
   await expect(field(page, 'What you do')).toHaveValue(long);
   await expect(field(page, 'Your name')).toHaveValue('Claire');
+  await expect(field(page, 'Add interest')).toHaveValue('Sourd');
   await page.getByRole('button', { name: 'Discard' }).click();
   await expect(field(page, 'What you do')).toHaveValue('');
+  await expect(field(page, 'Add interest')).toHaveValue('');
 });
 
 test('an event ends by "End event" or at the end of its day, and quick add can say "not at an event"', async ({ page }) => {

@@ -41,9 +41,12 @@ pub fn InterestEditor(
     /// False where the page lists the interests itself (My map).
     #[prop(default = true)]
     show_chips: bool,
+    /// The text typed in "Add interest", when the form keeps it in its draft.
+    #[prop(optional)]
+    typed: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let draft = RwSignal::new(String::new());
+    let draft = typed.unwrap_or_else(|| RwSignal::new(String::new()));
     let category = RwSignal::new(AUTOMATIC.to_string());
     let message = RwSignal::new(None::<String>);
     let message_id = unique_id("interest-msg");

@@ -23,6 +23,8 @@ pub struct PersonDraft {
     pub social: RwSignal<String>,
     pub met_on: RwSignal<String>,
     pub met_where: RwSignal<String>,
+    /// Typed in "Add interest" and not added yet.
+    pub interest_typed: RwSignal<String>,
 }
 
 impl PersonDraft {
@@ -43,6 +45,7 @@ impl PersonDraft {
             social: s(|p| p.contact.social.clone()),
             met_on: s(|p| p.met_on.clone()),
             met_where: s(|p| p.met_where.clone()),
+            interest_typed: RwSignal::new(String::new()),
         }
     }
 
@@ -102,6 +105,7 @@ impl PersonDraft {
             social: self.social.get(),
             met_on: self.met_on.get(),
             met_where: self.met_where.get(),
+            interest_typed: self.interest_typed.get(),
         }
     }
 
@@ -117,6 +121,7 @@ impl PersonDraft {
         self.social.set(d.social);
         self.met_on.set(d.met_on);
         self.met_where.set(d.met_where);
+        self.interest_typed.set(d.interest_typed);
     }
 
     pub fn clear(&self) {
@@ -130,6 +135,7 @@ impl PersonDraft {
             self.social,
             self.met_on,
             self.met_where,
+            self.interest_typed,
         ] {
             s.set(String::new());
         }
@@ -143,7 +149,7 @@ pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl In
         <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" />
         <TextField label="What they do" value=draft.what max=WHAT_MAX />
         <h2>"Interests"</h2>
-        <InterestEditor interests=draft.interests />
+        <InterestEditor interests=draft.interests typed=draft.interest_typed />
         <TextField label="Notes" value=draft.notes max=NOTE_MAX multiline=true />
         <Show
             when=move || full

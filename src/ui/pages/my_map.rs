@@ -1,7 +1,7 @@
 //! My map: my name, what I do, how to reach me and my interests, saved as I edit. What cannot
 //! be saved yet (over a limit) is kept as a draft, so it survives leaving the page.
 
-use crate::core::draft::{MyMapDraftData, MY_MAP_KEY};
+use crate::core::draft::{Draft, MyMapDraftData, MY_MAP_KEY};
 use crate::core::limits::{NAME_MAX, WHAT_MAX};
 use crate::core::model::Contact;
 use crate::core::route::Route;
@@ -30,15 +30,19 @@ pub fn MyMapPage() -> impl IntoView {
     let email = RwSignal::new(me.contact.email);
     let web = RwSignal::new(me.contact.web);
     let social = RwSignal::new(me.contact.social);
+    let typed = RwSignal::new(String::new());
     let restored = RwSignal::new(false);
     if let Some(kept) = drafts::read::<MyMapDraftData>(MY_MAP_KEY) {
         restored.set(true);
-        name.set(kept.name);
-        what.set(kept.what);
-        phone.set(kept.phone);
-        email.set(kept.email);
-        web.set(kept.web);
-        social.set(kept.social);
+        typed.set(kept.interest_typed);
+        if kept.held {
+            name.set(kept.name);
+            what.set(kept.what);
+            phone.set(kept.phone);
+            email.set(kept.email);
+            web.set(kept.web);
+            social.set(kept.social);
+        }
     }
     on_cleanup(|| drafts::flush(MY_MAP_KEY));
     let discard = Callback::new(move |()| {
@@ -50,11 +54,14 @@ pub fn MyMapPage() -> impl IntoView {
         email.set(me.contact.email);
         web.set(me.contact.web);
         social.set(me.contact.social);
+        typed.set(String::new());
         restored.set(false);
     });
     // Saved on every change, like a notebook; an over-long value is held back (with its
-    // message showing) until it fits, and nothing typed is discarded.
+    // message showing) until it fits, and nothing typed is discarded: what cannot be saved
+    // yet, and a half-typed interest, are kept as a draft.
     Effect::new(move |first: Option<()>| {
+        let interest_typed = typed.get();
         let next = crate::core::model::Me {
             name: name.get(),
             what: what.get(),
@@ -79,25 +86,23 @@ pub fn MyMapPage() -> impl IntoView {
             ]
             .iter()
             .any(|f| f.chars().count() > CONTACT_MAX);
-        if too_long {
-            drafts::note(
-                MY_MAP_KEY,
-                &MyMapDraftData {
-                    name: next.name,
-                    what: next.what,
-                    phone: next.contact.phone,
-                    email: next.contact.email,
-                    web: next.contact.web,
-                    social: next.contact.social,
-                },
-            );
-            return;
-        }
-        drafts::discard(MY_MAP_KEY);
-        if restored.get_untracked() {
+        let kept = MyMapDraftData::kept(
+            too_long,
+            interest_typed,
+            [
+                next.name.clone(),
+                next.what.clone(),
+                next.contact.phone.clone(),
+                next.contact.email.clone(),
+                next.contact.web.clone(),
+                next.contact.social.clone(),
+            ],
+        );
+        if kept.is_blank() && restored.get_untracked() {
             restored.set(false);
         }
-        if state.me.with_untracked(|m| *m != next) {
+        drafts::note(MY_MAP_KEY, &kept);
+        if !too_long && state.me.with_untracked(|m| *m != next) {
             state.save_me(next);
         }
     });
@@ -126,7 +131,7 @@ pub fn MyMapPage() -> impl IntoView {
         <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" />
         <TextField label="What you do" value=what max=WHAT_MAX />
         <h2>"My interests"</h2>
-        <InterestEditor interests=interests show_chips=false />
+        <InterestEditor interests=interests show_chips=false typed=typed />
         <MyInterestList interests=interests />
         <button type="button" class="button button-big" on:click=move |_| navigate(&Route::Share)>
             "Share my map"
