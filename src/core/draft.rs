@@ -4,7 +4,7 @@
 //! Drafts live under their own prefix, outside the records' `cg.` prefix, so the record loader
 //! never reads one as a record nor sets one aside as unreadable, and a backup never carries one.
 
-use super::model::Interest;
+use super::model::{Interest, PersonId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +15,11 @@ pub const PERSON_KEY: &str = "cg-draft.person";
 pub const EVENT_KEY: &str = "cg-draft.event";
 /// My map's text fields, when what is typed could not be saved yet (over a limit).
 pub const MY_MAP_KEY: &str = "cg-draft.map";
+
+/// The edit form of one saved person.
+pub fn person_edit_key(id: &PersonId) -> String {
+    format!("{DRAFT_PREFIX}edit.{}", id.0)
+}
 
 /// How long typing must pause before a draft is written: often enough that a killed app loses
 /// at most a word, rarely enough that a fast typist does not write on every key.
@@ -163,6 +168,7 @@ mod tests {
             (PERSON_KEY.to_string(), r#"{"name":"Helen"}"#.to_string()),
             (EVENT_KEY.to_string(), r#"{"name":"WI"}"#.to_string()),
             (MY_MAP_KEY.to_string(), "not json".to_string()),
+            (person_edit_key(&PersonId("p1".into())), "{}".to_string()),
         ];
         assert!(!records::holds_records(&entries));
         assert_eq!(records::load(entries), records::Loaded::Fresh);

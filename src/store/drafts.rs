@@ -10,7 +10,7 @@ thread_local! {
     static USABLE: Cell<Option<bool>> = const { Cell::new(None) };
     /// Drafts waiting for typing to pause: the text to store (`None`: remove) and a serial, so
     /// only the last timer writes.
-    static PENDING: RefCell<BTreeMap<&'static str, (u32, Option<String>)>> = const { RefCell::new(BTreeMap::new()) };
+    static PENDING: RefCell<BTreeMap<String, (u32, Option<String>)>> = const { RefCell::new(BTreeMap::new()) };
     static SERIAL: Cell<u32> = const { Cell::new(0) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
@@ -25,7 +25,7 @@ fn usable() -> bool {
 }
 
 /// The draft stored under `key`, if there is a readable one.
-pub fn read<T: Draft>(key: &'static str) -> Option<T> {
+pub fn read<T: Draft>(key: &str) -> Option<T> {
     if !usable() {
         return None;
     }
@@ -33,7 +33,7 @@ pub fn read<T: Draft>(key: &'static str) -> Option<T> {
 }
 
 /// Notes what a form holds now; it is written once typing pauses.
-pub fn note<T: Draft>(key: &'static str, value: &T) {
+pub fn note<T: Draft>(key: &str, value: &T) {
     if !usable() {
         return;
     }
@@ -43,12 +43,13 @@ pub fn note<T: Draft>(key: &'static str, value: &T) {
         s.set(s.get().wrapping_add(1));
         s.get()
     });
-    PENDING.with_borrow_mut(|p| p.insert(key, (serial, text)));
+    PENDING.with_borrow_mut(|p| p.insert(key.to_string(), (serial, text)));
+    let key = key.to_string();
     leptos::prelude::set_timeout(
         move || {
-            let due = PENDING.with_borrow(|p| p.get(key).is_some_and(|(s, _)| *s == serial));
+            let due = PENDING.with_borrow(|p| p.get(&key).is_some_and(|(s, _)| *s == serial));
             if due {
-                flush(key);
+                flush(&key);
             }
         },
         std::time::Duration::from_millis(DEBOUNCE_MS as u64),
@@ -56,7 +57,7 @@ pub fn note<T: Draft>(key: &'static str, value: &T) {
 }
 
 /// Writes a waiting draft now (the form is closing).
-pub fn flush(key: &'static str) {
+pub fn flush(key: &str) {
     let Some((_, text)) = PENDING.with_borrow_mut(|p| p.remove(key)) else {
         return;
     };
@@ -71,7 +72,7 @@ pub fn flush(key: &'static str) {
 }
 
 /// Forgets a draft: the form was saved or the user discarded it.
-pub fn discard(key: &'static str) {
+pub fn discard(key: &str) {
     PENDING.with_borrow_mut(|p| p.remove(key));
     if usable() {
         backend::remove(key);
@@ -85,8 +86,8 @@ fn listen_for_hide() {
         return;
     }
     let flush_all = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        let keys: Vec<&'static str> = PENDING.with_borrow(|p| p.keys().copied().collect());
-        keys.into_iter().for_each(flush);
+        let keys: Vec<String> = PENDING.with_borrow(|p| p.keys().cloned().collect());
+        keys.iter().for_each(|k| flush(k));
     });
     let callback = wasm_bindgen::JsCast::unchecked_ref(flush_all.as_ref());
     let window = leptos::prelude::window();

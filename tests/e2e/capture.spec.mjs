@@ -138,6 +138,31 @@ test('a half-typed person survives a tab change, a reload and the app being kill
   expect(await again.evaluate(() => localStorage.getItem('cg-draft.person'))).toBeNull();
 });
 
+test('an unsaved edit of a saved person is kept until saved or cancelled', async ({ page }) => {
+  await seed(page, Object.fromEntries([person('p1', 'Meg', [['Running', 'sport']])]));
+  await page.goto('/#/people/p1');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await field(page, 'What they do').fill('Gardener');
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.reload();
+  await page.getByRole('link', { name: /^Meg/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit Meg' })).toBeVisible();
+  await expect(page.getByText('Draft restored')).toBeVisible();
+  await expect(field(page, 'What they do')).toHaveValue('Gardener');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(field(page, 'What they do')).toHaveValue('');
+  await field(page, 'What they do').fill('Garden designer');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Garden designer')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg-draft.')))).toEqual([]);
+});
+
 test('the event form and My map keep their drafts too', async ({ page }) => {
   await openApp(page);
   await page.getByRole('link', { name: 'Events' }).click();

@@ -109,6 +109,11 @@ impl PersonDraft {
         }
     }
 
+    /// The same, read without tracking.
+    pub fn to_data_untracked(&self) -> PersonDraftData {
+        leptos::prelude::untrack(|| self.to_data())
+    }
+
     /// Puts a kept draft back into the fields it was typed in.
     pub fn fill(&self, d: PersonDraftData) {
         self.name.set(d.name);
