@@ -34,6 +34,8 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
         let id = id.clone();
         move |_| {
             if let Some(removed) = state.delete_person(&id, now()) {
+                // An unsaved edit of someone deleted has nowhere to go back to.
+                drafts::discard(&person_edit_key(&id));
                 undo.offer(removed);
                 navigate(&Route::People);
             }
