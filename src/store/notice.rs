@@ -2,6 +2,8 @@
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
+    /// A confirmation that something the user did went through ("Saved Tom Baker.").
+    Success,
     Info,
     Warning,
     Error,
@@ -14,6 +16,12 @@ pub struct Notice {
 }
 
 impl Notice {
+    pub fn success(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Success,
+            text: text.into(),
+        }
+    }
     pub fn info(text: impl Into<String>) -> Self {
         Notice {
             kind: NoticeKind::Info,
@@ -43,9 +51,10 @@ pub const CONFIRMATION_MS: u32 = 5_000;
 const SAME_TAP_MS: f64 = 600.0;
 
 impl NoticeKind {
-    /// Only confirmations go by themselves; a warning or an error stays until dismissed.
+    /// Only confirmations go by themselves; a note (a backup reminder, a change in another
+    /// tab), a warning or an error stays until dismissed.
     pub fn clears_itself(self) -> bool {
-        self == NoticeKind::Info
+        self == NoticeKind::Success
     }
 }
 
@@ -68,17 +77,23 @@ mod tests {
     #[test]
     fn an_error_is_replaced_only_by_an_error() {
         let error = Notice::error("Not saved");
-        assert!(!may_replace(Some(&error), &Notice::info("Saved Tom.")));
+        assert!(!may_replace(Some(&error), &Notice::success("Saved Tom.")));
+        assert!(!may_replace(Some(&error), &Notice::info("Back up soon")));
         assert!(!may_replace(Some(&error), &Notice::warning("Careful")));
         assert!(may_replace(Some(&error), &Notice::error("Still not saved")));
-        assert!(may_replace(Some(&Notice::info("Saved Tom.")), &error));
-        assert!(may_replace(None, &Notice::info("Saved Tom.")));
+        assert!(may_replace(Some(&Notice::success("Saved Tom.")), &error));
+        assert!(may_replace(None, &Notice::success("Saved Tom.")));
     }
 
     #[test]
     fn only_confirmations_go_stale() {
-        assert!(stale_after_navigation(NoticeKind::Info, 0.0, 2_000.0));
-        assert!(!stale_after_navigation(NoticeKind::Info, 1_000.0, 1_100.0));
+        assert!(stale_after_navigation(NoticeKind::Success, 0.0, 2_000.0));
+        assert!(!stale_after_navigation(
+            NoticeKind::Success,
+            1_000.0,
+            1_100.0
+        ));
+        assert!(!stale_after_navigation(NoticeKind::Info, 0.0, 60_000.0));
         assert!(!stale_after_navigation(NoticeKind::Error, 0.0, 60_000.0));
         assert!(!stale_after_navigation(NoticeKind::Warning, 0.0, 60_000.0));
     }

@@ -390,7 +390,7 @@ impl AppState {
             .with_untracked(|e| e.get(&id).map(|e| e.name.clone()))
             .unwrap_or_default();
         if self.save_settings(settings) {
-            self.notify(Notice::info(format!(
+            self.notify(Notice::success(format!(
                 "Ended {name}. People you add now are not filed under it."
             )));
         }

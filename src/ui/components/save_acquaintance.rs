@@ -104,7 +104,7 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         let at = (!at.is_empty()).then_some(EventId(at));
         if state.save_person(person, at.as_ref()) {
             duplicate.set(None);
-            state.notify(Notice::info(format!("Saved {name}.")));
+            state.notify(Notice::success(format!("Saved {name}.")));
             navigate(&Route::Person(id));
         }
     };

@@ -119,7 +119,7 @@ pub fn VcardSection() -> impl IntoView {
                 1 => " 1 was merged with someone already saved.".to_string(),
                 n => format!(" {n} were merged with people already saved."),
             };
-            state.notify(Notice::info(format!(
+            state.notify(Notice::success(format!(
                 "Imported {count} {} from {}.{also}",
                 if count == 1 { "person" } else { "people" },
                 p.file

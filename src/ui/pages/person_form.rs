@@ -111,12 +111,12 @@ pub fn PersonForm() -> impl IntoView {
         if another.get_untracked() {
             draft.clear();
             another.set(false);
-            state.notify(Notice::info(format!("{merged} Add the next person.")));
+            state.notify(Notice::success(format!("{merged} Add the next person.")));
             // Back at the top, ready for the next name, with no scrolling back.
             window().scroll_to_with_x_and_y(0.0, 0.0);
             focus_first("#main form input");
         } else {
-            state.notify(Notice::info(merged));
+            state.notify(Notice::success(merged));
             navigate(&Route::Person(id));
         }
     };
