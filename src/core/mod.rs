@@ -3,8 +3,11 @@
 
 pub mod backup;
 pub mod categorise;
+pub mod current_event;
 pub mod dates;
 pub mod document;
+pub mod draft;
+pub mod duplicates;
 pub mod ics;
 pub mod interest_key;
 pub mod limits;

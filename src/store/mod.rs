@@ -4,6 +4,7 @@
 pub mod backend;
 pub mod clock;
 pub mod codec;
+pub mod drafts;
 pub mod notice;
 pub mod state;
 pub mod sync;

@@ -3,7 +3,7 @@
 
 use super::backend::{self, WriteError};
 use super::codec::{self, Codec, CodecMissing};
-use super::notice::{Notice, NoticeKind};
+use super::notice::Notice;
 use crate::core::document::{Document, RemovedPerson, Settings};
 use crate::core::model::{Category, CategoryId, Event, EventId, Me, Person, PersonId};
 use crate::core::records::{self, Loaded, Unreadable};
@@ -172,14 +172,53 @@ impl AppState {
 
     /// Shows a notice. An error stays until it is dismissed or replaced by another error: a
     /// later warning or confirmation must not hide that something was not saved.
+    /// A confirmation clears itself after a few seconds and at the next page.
     pub fn notify(&self, notice: Notice) {
-        let showing_error = self
+        if !self
             .notice
-            .with_untracked(|n| n.as_ref().is_some_and(|n| n.kind == NoticeKind::Error));
-        if showing_error && notice.kind != NoticeKind::Error {
+            .with_untracked(|n| super::notice::may_replace(n.as_ref(), &notice))
+        {
             return;
         }
+        let serial = NOTICE_SHOWN.with(|s| {
+            let (n, _) = s.get();
+            s.set((n + 1, js_sys::Date::now()));
+            n + 1
+        });
+        if notice.kind.clears_itself() {
+            let state = *self;
+            leptos::prelude::set_timeout(
+                move || {
+                    if NOTICE_SHOWN.with(|s| s.get().0) == serial {
+                        state.clear_confirmation();
+                    }
+                },
+                std::time::Duration::from_millis(super::notice::CONFIRMATION_MS.into()),
+            );
+        }
         self.notice.set(Some(notice));
+    }
+
+    /// Clears the notice if it is a confirmation (an error or a warning stays).
+    fn clear_confirmation(&self) {
+        let _ = self.notice.try_update(|n| {
+            if n.as_ref().is_some_and(|n| n.kind.clears_itself()) {
+                *n = None;
+            }
+        });
+    }
+
+    /// Called when the user moves to another page: a confirmation from before is stale.
+    pub fn page_changed(&self) {
+        let shown_at = NOTICE_SHOWN.with(|s| s.get().1);
+        let stale = self.notice.with_untracked(|n| {
+            n.as_ref().is_some_and(|n| {
+                super::notice::stale_after_navigation(n.kind, shown_at, js_sys::Date::now())
+            })
+        });
+        if stale {
+            self.notice.set(None);
+        }
     }
 
     /// Writes changed records, schema first; false when the browser refused. On failure the
@@ -339,6 +378,24 @@ impl AppState {
         self.persist(vec![Change::Settings])
     }
 
+    /// "End event": the current event stops being current, so people added from now on are
+    /// not filed under it.
+    pub fn end_event(&self) {
+        let mut settings = self.settings.get_untracked();
+        let Some(id) = settings.current_event.take() else {
+            return;
+        };
+        let name = self
+            .events
+            .with_untracked(|e| e.get(&id).map(|e| e.name.clone()))
+            .unwrap_or_default();
+        if self.save_settings(settings) {
+            self.notify(Notice::success(format!(
+                "Ended {name}. People you add now are not filed under it."
+            )));
+        }
+    }
+
     /// Saves a person and, if given, links them to an event.
     pub fn save_person(&self, person: Person, at_event: Option<&EventId>) -> bool {
         // Another tab may have saved this person or event a moment ago (issue 6).
@@ -436,6 +493,8 @@ fn quarantine(unreadable: &[Unreadable]) -> Vec<String> {
 }
 
 thread_local! {
+    /// How many notices were shown, and when the last one was (for clearing a stale one).
+    static NOTICE_SHOWN: std::cell::Cell<(u64, f64)> = const { std::cell::Cell::new((0, 0.0)) };
     /// Changes made before the codec arrived, written as soon as it does.
     static PENDING: std::cell::RefCell<Vec<Change>> = const { std::cell::RefCell::new(Vec::new()) };
     static FETCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

@@ -1,5 +1,5 @@
-//! The app frame: state and router in context, the status area, the page for the route and
-//! the bottom navigation.
+//! The app frame: state and router in context, the header (with "Back" below the tabs), the
+//! status area, the page for the route and the bottom navigation.
 
 use super::components::nav_bar::NavBar;
 use super::components::page_unavailable::PageUnavailable;
@@ -7,7 +7,7 @@ use super::components::status_area::StatusArea;
 use super::components::undo_toast::{UndoSlot, UndoToast};
 use super::lazy_pages::{self as lazy, Chunk, ChunkMissing};
 use super::pages;
-use super::router::provide_router;
+use super::router::{go_back, provide_router};
 use crate::core::route::Route;
 use crate::store::{AppState, Opened};
 use leptos::prelude::*;
@@ -24,9 +24,11 @@ pub fn App(opened: Opened) -> impl IntoView {
     super::components::theme::apply_theme(state);
 
     // Keyed on the route so moving between pages starts each at the top, as apps do.
+    // A confirmation from the page before is stale on the next one.
     Effect::new(move |_| {
         route.track();
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        state.page_changed();
     });
 
     // A first visit needs no codec to show Home; fetch it now, before a save needs it. On a
@@ -71,6 +73,17 @@ pub fn App(opened: Opened) -> impl IntoView {
 
     view! {
         <header class="app-header">
+            {move || {
+                route
+                    .with(|r| r.parent())
+                    .map(|parent| {
+                        view! {
+                            <button type="button" class="back-button" on:click=move |_| go_back(&parent)>
+                                "Back"
+                            </button>
+                        }
+                    })
+            }}
             <a class="brand" href="#/">"Common Ground"</a>
         </header>
         <StatusArea update_ready=update_ready />

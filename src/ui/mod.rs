@@ -3,6 +3,7 @@
 pub mod app;
 pub mod components;
 pub mod download;
+pub mod focus;
 pub mod format;
 pub mod lazy_pages;
 pub mod pages;

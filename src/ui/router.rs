@@ -3,7 +3,7 @@
 //! leptos_router has no hash mode, and path routing would need server rewrites on a static
 //! host; the fragment also keeps share payloads away from any server.
 
-use crate::core::route::Route;
+use crate::core::route::{Route, Visits};
 use leptos::prelude::*;
 
 pub fn current_route() -> Route {
@@ -14,11 +14,14 @@ thread_local! {
     /// The route signal, for `navigate`: it is called from event handlers, which run outside
     /// any reactive owner.
     static ROUTE: std::cell::Cell<Option<(ReadSignal<Route>, WriteSignal<Route>)>> = const { std::cell::Cell::new(None) };
+    static VISITS: std::cell::RefCell<Visits> = std::cell::RefCell::new(Visits::default());
 }
 
 /// Starts listening to `hashchange`; call once from the app frame, which passes the route on.
 pub fn provide_router() -> ReadSignal<Route> {
-    let (route, set_route) = signal(current_route());
+    let first = current_route();
+    VISITS.with_borrow_mut(|v| v.visit(first.clone()));
+    let (route, set_route) = signal(first);
     ROUTE.set(Some((route, set_route)));
     // The listener lives as long as the page: the app frame is never unmounted.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| show(current_route()));
@@ -30,6 +33,7 @@ pub fn provide_router() -> ReadSignal<Route> {
 fn show(next: Route) {
     if let Some((route, set_route)) = ROUTE.get() {
         if route.with_untracked(|r| *r != next) {
+            VISITS.with_borrow_mut(|v| v.visit(next.clone()));
             set_route.set(next);
         }
     }
@@ -42,4 +46,14 @@ pub fn navigate(route: &Route) {
     let _ = window().location().set_hash(&route.to_hash());
     // The fragment as the browser now has it, so both paths agree on the route.
     show(current_route());
+}
+
+/// "Back" in the header: the browser's back when it stays inside the app, otherwise the page
+/// above this one (opened from a link or the home screen, there is nothing behind it).
+pub fn go_back(parent: &Route) {
+    if VISITS.with_borrow(|v| v.can_go_back()) && window().history().and_then(|h| h.back()).is_ok()
+    {
+        return;
+    }
+    navigate(parent);
 }

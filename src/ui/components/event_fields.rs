@@ -1,6 +1,7 @@
 //! An event's fields as a form, for creating and editing.
 
 use super::field::TextField;
+use crate::core::draft::EventDraftData;
 use crate::core::limits::{NAME_MAX, NOTE_MAX};
 use crate::core::model::Event;
 use leptos::prelude::*;
@@ -59,6 +60,28 @@ impl EventDraft {
             })
     }
 
+    /// What is typed in the short form, for keeping as a draft (reading it tracks the fields).
+    pub fn to_data(&self) -> EventDraftData {
+        EventDraftData {
+            name: self.name.get(),
+            date: self.date.get(),
+            place: self.place.get(),
+            group: self.group.get(),
+            purpose: self.purpose.get(),
+        }
+    }
+
+    /// Puts a kept draft back into its fields.
+    pub fn fill(&self, d: EventDraftData) {
+        self.name.set(d.name);
+        if !d.date.is_empty() {
+            self.date.set(d.date);
+        }
+        self.place.set(d.place);
+        self.group.set(d.group);
+        self.purpose.set(d.purpose);
+    }
+
     pub fn apply(&self, e: &mut Event) {
         e.name = self.name.get_untracked().trim().to_string();
         e.date = self.date.get_untracked();
@@ -77,7 +100,13 @@ pub fn EventFields(draft: EventDraft, #[prop(optional)] full: bool) -> impl Into
         <TextField label="Date" value=draft.date kind="date" />
         <TextField label="Place" value=draft.place max=NAME_MAX />
         <TextField label="Group or club" value=draft.group max=NAME_MAX />
-        <TextField label="Purpose" value=draft.purpose max=NOTE_MAX placeholder="Why the room is gathered" />
+        <TextField
+            label="Purpose"
+            value=draft.purpose
+            max=NOTE_MAX
+            placeholder="Why the room is gathered"
+            enterkeyhint=if full { "next" } else { "done" }
+        />
         <Show when=move || full>
             <TextField label="Event notes" value=draft.notes max=NOTE_MAX multiline=true />
             <TextField label="Takeaways" value=draft.takeaways max=NOTE_MAX multiline=true />

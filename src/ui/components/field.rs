@@ -1,5 +1,5 @@
 //! A labelled text field that checks its limit as you type and says so inline, never cutting
-//! what was typed.
+//! what was typed; Enter in a one-line field moves to the next field.
 
 use crate::core::limits::over_limit;
 use leptos::prelude::*;
@@ -21,6 +21,10 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] autocomplete: &'static str,
+    /// What the phone's Enter key says: "next" moves to the next field, "done" (the last
+    /// field) closes the keyboard. Enter never submits a form.
+    #[prop(default = "next")]
+    enterkeyhint: &'static str,
 ) -> impl IntoView {
     let message_id = unique_id("field-msg");
     let message = move || {
@@ -50,10 +54,18 @@ pub fn TextField(
                 type=kind
                 placeholder=placeholder
                 autocomplete=autocomplete
+                enterkeyhint=enterkeyhint
                 aria-describedby=described.clone()
                 aria-invalid=move || message().map(|_| "true")
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        let field = event_target::<web_sys::HtmlElement>(&ev);
+                        crate::ui::focus::focus_next_field(&field);
+                    }
+                }
             />
         }
         .into_any()

@@ -62,9 +62,12 @@ pub fn InterestEditor(
     /// False where the page lists the interests itself (My map).
     #[prop(default = true)]
     show_chips: bool,
+    /// The text typed in "Add interest", when the form keeps it in its draft.
+    #[prop(optional)]
+    typed: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let draft = RwSignal::new(String::new());
+    let draft = typed.unwrap_or_else(|| RwSignal::new(String::new()));
     let category = RwSignal::new(AUTOMATIC.to_string());
     let message = RwSignal::new(None::<String>);
     let message_id = unique_id("interest-msg");
@@ -153,7 +156,13 @@ pub fn InterestEditor(
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Enter" {
                                 ev.prevent_default();
-                                add(None);
+                                // Enter on an empty box moves on, as in every other field.
+                                if draft.with_untracked(|d| d.trim().is_empty()) {
+                                    let field = event_target::<web_sys::HtmlElement>(&ev);
+                                    crate::ui::focus::focus_next_field(&field);
+                                } else {
+                                    add(None);
+                                }
                             }
                         }
                     />

@@ -8,6 +8,8 @@ pub mod bring_from_safari;
 pub mod category_manager;
 pub mod compare_with;
 pub mod contact_links;
+pub mod draft_note;
+pub mod duplicate_warning;
 pub mod event_fields;
 pub mod event_insights;
 pub mod field;

@@ -1,7 +1,9 @@
-//! The fields of a person as a form: the short set for quick add, every field for editing.
+//! The fields of a person as a form: the short set for quick add (contact details folded
+//! away), every field for editing.
 
 use super::field::TextField;
 use super::interest_editor::InterestEditor;
+use crate::core::draft::PersonDraftData;
 use crate::core::limits::{over_limit, NAME_MAX, NOTE_MAX, WHAT_MAX};
 use crate::core::model::{Contact, Interest, Person};
 use leptos::prelude::*;
@@ -21,6 +23,8 @@ pub struct PersonDraft {
     pub social: RwSignal<String>,
     pub met_on: RwSignal<String>,
     pub met_where: RwSignal<String>,
+    /// Typed in "Add interest" and not added yet.
+    pub interest_typed: RwSignal<String>,
 }
 
 impl PersonDraft {
@@ -41,6 +45,7 @@ impl PersonDraft {
             social: s(|p| p.contact.social.clone()),
             met_on: s(|p| p.met_on.clone()),
             met_where: s(|p| p.met_where.clone()),
+            interest_typed: RwSignal::new(String::new()),
         }
     }
 
@@ -87,6 +92,43 @@ impl PersonDraft {
         person.met_where = self.met_where.get_untracked().trim().to_string();
     }
 
+    /// What is typed, for keeping as a draft (reading it tracks every field).
+    pub fn to_data(&self) -> PersonDraftData {
+        PersonDraftData {
+            name: self.name.get(),
+            what: self.what.get(),
+            interests: self.interests.get(),
+            notes: self.notes.get(),
+            phone: self.phone.get(),
+            email: self.email.get(),
+            web: self.web.get(),
+            social: self.social.get(),
+            met_on: self.met_on.get(),
+            met_where: self.met_where.get(),
+            interest_typed: self.interest_typed.get(),
+        }
+    }
+
+    /// The same, read without tracking.
+    pub fn to_data_untracked(&self) -> PersonDraftData {
+        leptos::prelude::untrack(|| self.to_data())
+    }
+
+    /// Puts a kept draft back into the fields it was typed in.
+    pub fn fill(&self, d: PersonDraftData) {
+        self.name.set(d.name);
+        self.what.set(d.what);
+        self.interests.set(d.interests);
+        self.notes.set(d.notes);
+        self.phone.set(d.phone);
+        self.email.set(d.email);
+        self.web.set(d.web);
+        self.social.set(d.social);
+        self.met_on.set(d.met_on);
+        self.met_where.set(d.met_where);
+        self.interest_typed.set(d.interest_typed);
+    }
+
     pub fn clear(&self) {
         for s in [
             self.name,
@@ -98,6 +140,7 @@ impl PersonDraft {
             self.social,
             self.met_on,
             self.met_where,
+            self.interest_typed,
         ] {
             s.set(String::new());
         }
@@ -111,9 +154,23 @@ pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl In
         <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" />
         <TextField label="What they do" value=draft.what max=WHAT_MAX />
         <h2>"Interests"</h2>
-        <InterestEditor interests=draft.interests />
+        <InterestEditor interests=draft.interests typed=draft.interest_typed />
         <TextField label="Notes" value=draft.notes max=NOTE_MAX multiline=true />
-        <Show when=move || full>
+        <Show
+            when=move || full
+            fallback=move || {
+                // Quick add: phone and email, folded away so the form stays one screen.
+                let open = draft.phone.with_untracked(|p| !p.is_empty())
+                    || draft.email.with_untracked(|e| !e.is_empty());
+                view! {
+                    <details class="card" open=open>
+                        <summary>"Contact details"</summary>
+                        <TextField label="Phone" value=draft.phone max=CONTACT_MAX kind="tel" />
+                        <TextField label="Email" value=draft.email max=CONTACT_MAX kind="email" enterkeyhint="done" />
+                    </details>
+                }
+            }
+        >
             <h2>"Contact"</h2>
             <TextField label="Phone" value=draft.phone max=CONTACT_MAX kind="tel" />
             <TextField label="Email" value=draft.email max=CONTACT_MAX kind="email" />
@@ -121,7 +178,7 @@ pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl In
             <TextField label="Social" value=draft.social max=CONTACT_MAX />
             <h2>"Where and when we met"</h2>
             <TextField label="Met on" value=draft.met_on kind="date" />
-            <TextField label="Met where" value=draft.met_where max=NAME_MAX />
+            <TextField label="Met where" value=draft.met_where max=NAME_MAX enterkeyhint="done" />
         </Show>
     }
 }

@@ -1,7 +1,9 @@
 //! "Save as acquaintance": turns a received map into a person, at an event I choose; offers to
 //! update the person saved from an earlier link of theirs rather than make a duplicate.
 
+use super::duplicate_warning::DuplicateWarning;
 use super::field::TextField;
+use crate::core::duplicates::{merge_person, same_name};
 use crate::core::model::{Event, EventId, Person, PersonId, Source};
 use crate::core::route::Route;
 use crate::core::share::SharePayload;
@@ -41,7 +43,12 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
     let event = RwSignal::new(
         state
             .settings
-            .with_untracked(|s| s.current_event.as_ref().map(|e| e.0.clone()))
+            .with_untracked(|s| {
+                state.events.with_untracked(|e| {
+                    crate::core::current_event::current_event(s, e, &today())
+                        .map(|e| e.id.0.clone())
+                })
+            })
             .unwrap_or_default(),
     );
     let asking = RwSignal::new(false);
@@ -55,16 +62,26 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
                 .map(|p| p.id.clone())
         })
     });
-    let save = move |existing: Option<PersonId>| {
+    // Someone of the same name saved another way (typed, from a contacts file): asked about
+    // before a second record is made.
+    let duplicate = RwSignal::new(None::<PersonId>);
+    let save_with = move |existing: Option<PersonId>, merge: bool| {
         let t = now();
-        let mut person = existing
-            .and_then(|id| state.people.with_untracked(|p| p.get(&id).cloned()))
-            .unwrap_or_else(|| {
+        let saved = existing
+            .as_ref()
+            .and_then(|id| state.people.with_untracked(|p| p.get(id).cloned()));
+        let mut person = match (&saved, merge) {
+            (Some(p), false) => p.clone(),
+            _ => {
                 let mut p = Person::new(PersonId(new_id()), "", t);
                 p.source = Source::Link;
                 p
-            });
+            }
+        };
         payload.with_value(|p| person_from(p, &mut person));
+        if let (Some(saved), true) = (&saved, merge) {
+            person = merge_person(saved, &person, t);
+        }
         person.updated = t;
         let id = person.id.clone();
         let name = person.name.clone();
@@ -86,8 +103,24 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         }
         let at = (!at.is_empty()).then_some(EventId(at));
         if state.save_person(person, at.as_ref()) {
-            state.notify(Notice::info(format!("Saved {name}.")));
+            duplicate.set(None);
+            state.notify(Notice::success(format!("Saved {name}.")));
             navigate(&Route::Person(id));
+        }
+    };
+    let save = move |existing: Option<PersonId>| save_with(existing, false);
+    let first_save = move || {
+        if earlier.get_untracked().is_some() {
+            asking.set(true);
+            return;
+        }
+        let name = payload.with_value(|p| p.name.clone());
+        match state
+            .people
+            .with_untracked(|p| same_name(p.values(), &name, None).map(|p| p.id.clone()))
+        {
+            Some(id) => duplicate.set(Some(id)),
+            None => save(None),
         }
     };
     view! {
@@ -118,10 +151,24 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
                 <button
                     type="button"
                     class="button button-big"
-                    on:click=move |_| if earlier.get_untracked().is_some() { asking.set(true) } else { save(None) }
+                    on:click=move |_| first_save()
                 >
                     "Save as acquaintance"
                 </button>
+                {move || {
+                    duplicate
+                        .get()
+                        .map(|existing| {
+                            let merge_into = existing.clone();
+                            view! {
+                                <DuplicateWarning
+                                    existing=existing
+                                    on_add_anyway=Callback::new(move |()| save(None))
+                                    on_merge=Callback::new(move |()| save_with(Some(merge_into.clone()), true))
+                                />
+                            }
+                        })
+                }}
             }
         >
             <p>{move || format!("You saved {} from a link before.", payload.with_value(|p| p.name.clone()))}</p>

@@ -26,7 +26,7 @@ pub fn StatusArea(update_ready: ReadSignal<bool>) -> impl IntoView {
                     .get()
                     .map(|n| {
                         let class = match n.kind {
-                            NoticeKind::Info => "banner banner-info",
+                            NoticeKind::Success | NoticeKind::Info => "banner banner-info",
                             NoticeKind::Warning => "banner banner-warning",
                             NoticeKind::Error => "banner banner-error",
                         };

@@ -1,5 +1,8 @@
 //! The contacts read from a vCard file, listed before any is saved, with "Import N people".
+//! A card whose name matches someone already saved is marked, and merged into them unless the
+//! user unticks "Merge with …".
 
+use crate::core::model::PersonId;
 use crate::core::vcard::ImportedCard;
 use crate::ui::format::join_present;
 use leptos::prelude::*;
@@ -10,6 +13,10 @@ pub struct CardRow {
     pub card: ImportedCard,
     /// The card's UID is the id of someone already saved (a card this app exported).
     pub already_here: bool,
+    /// Someone saved here under the same name (id and name): a likely duplicate.
+    pub same_name: Option<(PersonId, String)>,
+    /// Whether to merge the card into that person rather than add a new one (the default).
+    pub merge: RwSignal<bool>,
 }
 
 #[component]
@@ -40,6 +47,23 @@ pub fn VcardPreview(
                     <span class="person-name">{c.name}</span>
                     {(!detail.is_empty()).then(|| view! { <span class="person-what">{format!(" — {detail}")}</span> })}
                     {row.already_here.then(|| view! { <span class="muted">" (already saved here: skipped)"</span> })}
+                    {(!row.already_here)
+                        .then_some(row.same_name)
+                        .flatten()
+                        .map(|(_, saved)| {
+                            let merge = row.merge;
+                            view! {
+                                <span class="muted">{format!(" (likely already saved as {saved})")}</span>
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || merge.get()
+                                        on:change=move |ev| merge.set(event_target_checked(&ev))
+                                    />
+                                    <span>{format!("Merge with {saved}")}</span>
+                                </label>
+                            }
+                        })}
                     {(!c.warnings.is_empty())
                         .then(|| {
                             view! {

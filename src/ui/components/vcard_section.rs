@@ -3,6 +3,7 @@
 
 use super::file_picker::{FilePicker, PickedFile};
 use super::vcard_preview::{CardRow, VcardPreview};
+use crate::core::duplicates::{merge_person, same_name};
 use crate::core::model::{CategoryId, PersonId};
 use crate::core::vcard::{parse_vcf, people_to_vcf, VcardError, MAX_FILE_BYTES};
 use crate::store::clock::{new_id, now, today};
@@ -55,6 +56,9 @@ pub fn VcardSection() -> impl IntoView {
                                 .uid
                                 .as_ref()
                                 .is_some_and(|uid| people.contains_key(&PersonId(uid.clone()))),
+                            same_name: same_name(people.values(), &card.name, None)
+                                .map(|p| (p.id.clone(), p.name.clone())),
+                            merge: RwSignal::new(true),
                             card,
                         })
                         .collect()
@@ -75,26 +79,48 @@ pub fn VcardSection() -> impl IntoView {
         let known: Vec<CategoryId> = state
             .categories
             .with_untracked(|c| c.iter().map(|c| c.id.clone()).collect());
-        let people: Vec<_> = p
-            .rows
-            .into_iter()
-            .filter(|r| !r.already_here)
-            .map(|r| {
-                let mut person = r.card.into_person(PersonId(new_id()), at);
-                // A category this user does not have (another app's, or one deleted here)
-                // becomes "Other" rather than pointing at nothing.
-                for i in person.interests.iter_mut() {
-                    if !known.contains(&i.category) {
-                        i.category = CategoryId::other();
-                    }
+        // Merged results by id, so two cards of one saved person both land in it.
+        let mut merged_into: std::collections::BTreeMap<PersonId, crate::core::model::Person> =
+            Default::default();
+        let mut people = Vec::new();
+        let mut count = 0;
+        for r in p.rows.into_iter().filter(|r| !r.already_here) {
+            count += 1;
+            let target = r
+                .same_name
+                .filter(|_| r.merge.get_untracked())
+                .map(|(id, _)| id);
+            let mut person = r.card.into_person(PersonId(new_id()), at);
+            // A category this user does not have (another app's, or one deleted here)
+            // becomes "Other" rather than pointing at nothing.
+            for i in person.interests.iter_mut() {
+                if !known.contains(&i.category) {
+                    i.category = CategoryId::other();
                 }
-                person
-            })
-            .collect();
-        let count = people.len();
+            }
+            let saved = target.and_then(|id| {
+                merged_into
+                    .get(&id)
+                    .cloned()
+                    .or_else(|| state.people.with_untracked(|p| p.get(&id).cloned()))
+            });
+            match saved {
+                Some(saved) => {
+                    merged_into.insert(saved.id.clone(), merge_person(&saved, &person, at));
+                }
+                None => people.push(person),
+            }
+        }
+        let merged = count - people.len();
+        people.extend(merged_into.into_values());
         if state.add_people(people) {
-            state.notify(Notice::info(format!(
-                "Imported {count} {} from {}.",
+            let also = match merged {
+                0 => String::new(),
+                1 => " 1 was merged with someone already saved.".to_string(),
+                n => format!(" {n} were merged with people already saved."),
+            };
+            state.notify(Notice::success(format!(
+                "Imported {count} {} from {}.{also}",
                 if count == 1 { "person" } else { "people" },
                 p.file
             )));

@@ -1,16 +1,16 @@
 //! An event's page: details, notes and takeaways, the people I met there (add new ones or pick
 //! saved ones), and the room's insights.
 
+use crate::core::current_event::{current_event, is_over};
 use crate::core::model::{Event, EventId};
-use crate::core::route::Route;
-use crate::store::clock::now;
+use crate::store::clock::{now, today};
 use crate::store::AppState;
 use crate::ui::components::attendee_picker::AttendeePicker;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::components::event_insights::EventInsights;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::format::join_present;
-use crate::ui::router::navigate;
+use crate::ui::pages::person_form::add_person_at;
 use leptos::prelude::*;
 
 #[component]
@@ -35,9 +35,11 @@ pub fn EventPage(id: EventId) -> impl IntoView {
         })
     });
     let is_current = move || {
-        state
-            .settings
-            .with(|s| id.with_value(|id| s.current_event.as_ref() == Some(id)))
+        state.settings.with(|s| {
+            state.events.with(|e| {
+                id.with_value(|id| current_event(s, e, &today()).is_some_and(|c| &c.id == id))
+            })
+        })
     };
     let make_current = move || {
         let mut settings = state.settings.get_untracked();
@@ -45,8 +47,11 @@ pub fn EventPage(id: EventId) -> impl IntoView {
         state.save_settings(settings);
     };
     let add_person_here = move |_| {
-        make_current();
-        navigate(&Route::AddPerson);
+        let over = event.with_untracked(|e| e.as_ref().is_some_and(|e| is_over(e, &today())));
+        if !over {
+            make_current();
+        }
+        add_person_at(id.get_value());
     };
     view! {
         <Show
@@ -67,11 +72,16 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             <div class="row">
                 <Show
                     when=is_current
-                    fallback=move || view! {
-                        <button type="button" class="button" on:click=move |_| make_current()>"Mark as current event"</button>
+                    fallback=move || {
+                        // A past event cannot be the one I am at.
+                        let over = event.with(|e| e.as_ref().is_some_and(|e| is_over(e, &today())));
+                        (!over).then(|| view! {
+                            <button type="button" class="button" on:click=move |_| make_current()>"Mark as current event"</button>
+                        })
                     }
                 >
                     <p class="pill">"Current event"</p>
+                    <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
                 </Show>
                 <Show when=move || !editing.get()>
                     <button type="button" class="button button-quiet" on:click=move |_| editing.set(true)>"Edit event"</button>
@@ -120,6 +130,8 @@ fn EventEdit(event: Event, editing: RwSignal<bool>) -> impl IntoView {
             editing.set(false);
         }
     };
+    // The form opens at its top, not where "Edit event" was tapped.
+    request_animation_frame(|| window().scroll_to_with_x_and_y(0.0, 0.0));
     view! {
         <h1>{format!("Edit {}", event.name)}</h1>
         <form class="form" on:submit=save novalidate>

@@ -1,9 +1,12 @@
 //! Events: the list, newest first, and a form to start a new one (today by default).
 
+use crate::core::current_event::current_event;
+use crate::core::draft::{EventDraftData, EVENT_KEY};
 use crate::core::model::{Event, EventId};
 use crate::core::route::Route;
 use crate::store::clock::{new_id, now, today};
-use crate::store::AppState;
+use crate::store::{drafts, AppState};
+use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::format::join_present;
 use crate::ui::router::navigate;
@@ -13,6 +16,21 @@ use leptos::prelude::*;
 pub fn EventsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = EventDraft::new(&Event::new(EventId(String::new()), "", today(), 0));
+    let restored = RwSignal::new(false);
+    if let Some(kept) = drafts::read::<EventDraftData>(EVENT_KEY) {
+        draft.fill(kept);
+        restored.set(true);
+    }
+    Effect::new(move |_| drafts::note(EVENT_KEY, &draft.to_data()));
+    on_cleanup(|| drafts::flush(EVENT_KEY));
+    let discard = Callback::new(move |()| {
+        drafts::discard(EVENT_KEY);
+        draft.fill(EventDraftData {
+            date: today(),
+            ..EventDraftData::default()
+        });
+        restored.set(false);
+    });
     let error = RwSignal::new(None::<String>);
     let events = Memo::new(move |_| {
         state.events.with(|events| {
@@ -30,7 +48,10 @@ pub fn EventsPage() -> impl IntoView {
         let mut event = Event::new(EventId(new_id()), "", "", now());
         draft.apply(&mut event);
         let id = event.id.clone();
-        state.save_event(event);
+        if !state.save_event(event) {
+            return;
+        }
+        drafts::discard(EVENT_KEY);
         // A new event is usually the one I am at: make it current so quick add files people
         // under it.
         let mut settings = state.settings.get_untracked();
@@ -40,8 +61,11 @@ pub fn EventsPage() -> impl IntoView {
     };
     view! {
         <h1>"Events"</h1>
-        <details class="card" open=move || events.with(|e| e.is_empty())>
+        <details class="card" open=move || restored.get() || events.with(|e| e.is_empty())>
             <summary>"New event"</summary>
+            <Show when=move || restored.get()>
+                <DraftNote on_discard=discard />
+            </Show>
             <form class="form" on:submit=create novalidate>
                 <EventFields draft=draft />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -54,7 +78,9 @@ pub fn EventsPage() -> impl IntoView {
                 key=|e| (e.id.clone(), e.updated)
                 children=move |e| {
                     let href = Route::Event(e.id.clone()).to_hash();
-                    let current = state.settings.with_untracked(|s| s.current_event.as_ref() == Some(&e.id));
+                    let current = state.settings.with_untracked(|s| {
+                        state.events.with_untracked(|all| current_event(s, all, &today()).is_some_and(|c| c.id == e.id))
+                    });
                     let line = join_present(&[crate::ui::format::human_date(&e.date, &today()), e.place.clone(), format!("{} met", e.attendees.len())], " · ");
                     view! {
                         <li>

@@ -37,9 +37,15 @@ pub fn HomePage() -> impl IntoView {
                 .with(|p| slow_burners(p.values(), e, &today, 3))
         })
     });
-    let current_event = move || {
-        let id = state.settings.with(|s| s.current_event.clone())?;
-        state.events.with(|events| events.get(&id).cloned())
+    let current_event = {
+        let today = crate::store::clock::today();
+        move || {
+            state.settings.with(|s| {
+                state
+                    .events
+                    .with(|e| crate::core::current_event::current_event(s, e, &today).cloned())
+            })
+        }
     };
     let brand_new =
         move || state.me.with(|m| m.interests.is_empty()) && state.people.with(|p| p.is_empty());
@@ -179,6 +185,7 @@ pub fn HomePage() -> impl IntoView {
                             <h2>"Current event"</h2>
                             <a href=href>{e.name.clone()}</a>
                             <p class="muted">{format!("{} · {} met so far", e.date, e.attendees.len())}</p>
+                            <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
                         </section>
                     }
                 })

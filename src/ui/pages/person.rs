@@ -1,12 +1,14 @@
 //! A person's page: what we share, conversation starters, details, follow-ups and the events
-//! we met at; edit and delete (with undo).
+//! we met at; edit (kept as a draft until saved or cancelled) and delete (with undo).
 
+use crate::core::draft::{person_edit_key, PersonDraftData};
 use crate::core::model::PersonId;
 use crate::core::route::Route;
 use crate::store::clock::now;
-use crate::store::AppState;
+use crate::store::{drafts, AppState};
 use crate::ui::components::compare_with::CompareWith;
 use crate::ui::components::contact_links::ContactLinks;
+use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::follow_ups::FollowUps;
 use crate::ui::components::interest_chips::InterestChips;
 use crate::ui::components::overlap_view::OverlapView;
@@ -21,7 +23,8 @@ use leptos::prelude::*;
 pub fn PersonPage(id: PersonId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let undo = expect_context::<UndoSlot>();
-    let editing = RwSignal::new(false);
+    // An edit left unsaved (another tab, the app killed) opens again as it was.
+    let editing = RwSignal::new(drafts::read::<PersonDraftData>(&person_edit_key(&id)).is_some());
     let person = {
         let id = id.clone();
         Memo::new(move |_| state.people.with(|p| p.get(&id).cloned()))
@@ -31,6 +34,8 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
         let id = id.clone();
         move |_| {
             if let Some(removed) = state.delete_person(&id, now()) {
+                // An unsaved edit of someone deleted has nowhere to go back to.
+                drafts::discard(&person_edit_key(&id));
                 undo.offer(removed);
                 navigate(&Route::People);
             }
@@ -141,6 +146,31 @@ fn PersonEdit(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = person.with_untracked(|p| PersonDraft::from_person(Some(p)));
+    let key = StoredValue::new(person.with_untracked(|p| person_edit_key(&p.id)));
+    let restored = RwSignal::new(false);
+    if let Some(kept) = key.with_value(|k| drafts::read::<PersonDraftData>(k)) {
+        draft.fill(kept);
+        restored.set(true);
+    }
+    // What the record holds, so an edit that changes nothing keeps no draft.
+    let unchanged =
+        person.with_untracked(|p| PersonDraft::from_person(Some(p)).to_data_untracked());
+    Effect::new(move |_| {
+        let now = draft.to_data();
+        let kept = if now == unchanged {
+            PersonDraftData::default()
+        } else {
+            now
+        };
+        key.with_value(|k| drafts::note(k, &kept));
+    });
+    let flush_key = key.get_value();
+    on_cleanup(move || drafts::flush(&flush_key));
+    let stop = move || {
+        key.with_value(|k| drafts::discard(k));
+        editing.set(false);
+    };
+    let discard = Callback::new(move |()| stop());
     let error = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -152,17 +182,22 @@ fn PersonEdit(
         draft.apply(&mut p);
         p.updated = now();
         if state.save_person(p, None) {
-            editing.set(false);
+            stop();
         }
     };
+    // The form opens at its top, not where "Edit" was tapped at the foot of the page.
+    request_animation_frame(|| window().scroll_to_with_x_and_y(0.0, 0.0));
     view! {
         <h1>{move || format!("Edit {}", person.with(|p| p.name.clone()))}</h1>
+        <Show when=move || restored.get()>
+            <DraftNote on_discard=discard />
+        </Show>
         <form class="form" on:submit=save novalidate>
             <PersonFields draft=draft full=true />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="row">
                 <button type="submit" class="button">"Save"</button>
-                <button type="button" class="button button-quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
+                <button type="button" class="button button-quiet" on:click=move |_| stop()>"Cancel"</button>
             </div>
         </form>
     }

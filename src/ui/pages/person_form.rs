@@ -1,25 +1,70 @@
-//! Quick add: name, what they do, interests and a note, linked to the current event. "Save and
-//! add another" keeps the event and clears the form, for working a room.
+//! Quick add: name, what they do, interests, a note and (folded away) phone and email, filed
+//! under the current event. What is typed is kept as a draft until saved; Enter never saves;
+//! someone already saved under the same name is pointed out before a second record is made.
+//! "Save and add another" keeps the event and starts again at "Name", for working a room.
 
+use crate::core::current_event::current_event;
+use crate::core::draft::{PersonDraftData, PERSON_KEY};
+use crate::core::duplicates::{merge_person, same_name};
 use crate::core::model::{EventId, Person, PersonId};
 use crate::core::route::Route;
-use crate::store::clock::{new_id, now};
-use crate::store::{AppState, Notice};
+use crate::store::clock::{new_id, now, today};
+use crate::store::{drafts, AppState, Notice};
+use crate::ui::components::draft_note::DraftNote;
+use crate::ui::components::duplicate_warning::DuplicateWarning;
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
+use crate::ui::focus::focus_first;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
+
+thread_local! {
+    /// The event "Add person here" was tapped on, for the next quick add to file under; it may
+    /// be a past event (someone remembered later), which is never made current.
+    static ADD_AT: std::cell::RefCell<Option<EventId>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Opens quick add filed under `event`.
+pub fn add_person_at(event: EventId) {
+    ADD_AT.set(Some(event));
+    navigate(&Route::AddPerson);
+}
+
+/// How a save treats someone of the same name already saved.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Duplicates {
+    Warn,
+    AddAnyway,
+    Merge,
+}
 
 #[component]
 pub fn PersonForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = PersonDraft::empty();
+    let restored = RwSignal::new(false);
+    if let Some(kept) = drafts::read::<PersonDraftData>(PERSON_KEY) {
+        draft.fill(kept);
+        restored.set(true);
+    }
+    // Kept as typed; written once typing pauses, and at once when the form closes.
+    Effect::new(move |_| drafts::note(PERSON_KEY, &draft.to_data()));
+    on_cleanup(|| drafts::flush(PERSON_KEY));
+
     let error = RwSignal::new(None::<String>);
     let another = RwSignal::new(false);
+    let duplicate = RwSignal::new(None::<PersonId>);
     // The current event is pre-selected; "Save and add another" keeps whatever is chosen.
     let event = RwSignal::new(
-        state
-            .settings
-            .with_untracked(|s| s.current_event.as_ref().map(|e| e.0.clone()))
+        ADD_AT
+            .take()
+            .map(|e| e.0)
+            .or_else(|| {
+                state.settings.with_untracked(|s| {
+                    state
+                        .events
+                        .with_untracked(|e| current_event(s, e, &today()).map(|e| e.id.0.clone()))
+                })
+            })
             .unwrap_or_default(),
     );
     let event_name = move || {
@@ -27,8 +72,7 @@ pub fn PersonForm() -> impl IntoView {
         state.events.with(|e| e.get(&id).map(|e| e.name.clone()))
     };
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move |mode: Duplicates| {
         if let Some(p) = draft.problem() {
             error.set(Some(p));
             return;
@@ -36,6 +80,20 @@ pub fn PersonForm() -> impl IntoView {
         error.set(None);
         let mut person = Person::new(PersonId(new_id()), "", now());
         draft.apply(&mut person);
+        let same = state
+            .people
+            .with_untracked(|p| same_name(p.values(), &person.name, None).cloned());
+        if mode == Duplicates::Warn {
+            if let Some(existing) = &same {
+                duplicate.set(Some(existing.id.clone()));
+                return;
+            }
+        }
+        duplicate.set(None);
+        let person = match (&same, mode) {
+            (Some(existing), Duplicates::Merge) => merge_person(existing, &person, now()),
+            _ => person,
+        };
         let id = person.id.clone();
         let label = person.name.clone();
         let at = event.get_untracked();
@@ -43,23 +101,62 @@ pub fn PersonForm() -> impl IntoView {
         if !state.save_person(person, at.as_ref()) {
             return;
         }
-        state.notify(Notice::info(format!("Saved {label}.")));
+        drafts::discard(PERSON_KEY);
+        restored.set(false);
+        let merged = if mode == Duplicates::Merge && same.is_some() {
+            format!("Merged into {label}.")
+        } else {
+            format!("Saved {label}.")
+        };
         if another.get_untracked() {
             draft.clear();
             another.set(false);
+            state.notify(Notice::success(format!("{merged} Add the next person.")));
+            // Back at the top, ready for the next name, with no scrolling back.
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            focus_first("#main form input");
         } else {
+            state.notify(Notice::success(merged));
             navigate(&Route::Person(id));
         }
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save(Duplicates::Warn);
+    };
+    let discard = Callback::new(move |()| {
+        drafts::discard(PERSON_KEY);
+        draft.clear();
+        restored.set(false);
+        duplicate.set(None);
+        focus_first("#main form input");
+    });
+    // Opening quick add puts the cursor in "Name", ready to type.
+    request_animation_frame(|| focus_first("#main form input"));
 
     view! {
         <h1>"Add person"</h1>
-        {move || event_name().map(|n| view! { <p class="pill">{format!("At {n}")}</p> })}
-        <form class="form" on:submit=save novalidate>
+        <Show when=move || restored.get()>
+            <DraftNote on_discard=discard />
+        </Show>
+        {move || {
+            event_name()
+                .map(|n| {
+                    view! {
+                        <p class="draft-note">
+                            <span class="pill">{format!("At {n}")}</span>
+                            <button type="button" class="link-button" on:click=move |_| event.set(String::new())>
+                                "Not at an event"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+        <form class="form" on:submit=submit novalidate>
             <PersonFields draft=draft />
             <label class="field">
                 <span class="field-label">"Met at"</span>
-                <select on:change=move |ev| event.set(event_target_value(&ev))>
+                <select prop:value=move || event.get() on:change=move |ev| event.set(event_target_value(&ev))>
                     <option value="">"No event"</option>
                     {move || {
                         let mut list: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
@@ -69,7 +166,20 @@ pub fn PersonForm() -> impl IntoView {
                 </select>
             </label>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <button type="submit" class="button button-big">"Save"</button>
+            {move || {
+                duplicate
+                    .get()
+                    .map(|existing| {
+                        view! {
+                            <DuplicateWarning
+                                existing=existing
+                                on_add_anyway=Callback::new(move |()| save(Duplicates::AddAnyway))
+                                on_merge=Callback::new(move |()| save(Duplicates::Merge))
+                            />
+                        }
+                    })
+            }}
+            <button type="submit" class="button button-big" on:click=move |_| another.set(false)>"Save"</button>
             <button type="submit" class="button button-quiet button-big" on:click=move |_| another.set(true)>
                 "Save and add another"
             </button>

@@ -1,0 +1,80 @@
+//! Which event I am at now: the one marked current, until I end it or its day is over, so
+//! people added days later are never filed under last week's meeting.
+
+use super::document::Settings;
+use super::model::{Event, EventId};
+use std::collections::BTreeMap;
+
+/// Whether an event's day is over on `today` (both `YYYY-MM-DD`). An event without a date
+/// never ends by itself; a date that is not a date is left alone rather than guessed at.
+pub fn is_over(event: &Event, today: &str) -> bool {
+    is_date(&event.date) && is_date(today) && event.date.as_str() < today
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The current event on `today`: the one marked current, if it still exists and its day is
+/// not over.
+pub fn current_event<'a>(
+    settings: &Settings,
+    events: &'a BTreeMap<EventId, Event>,
+    today: &str,
+) -> Option<&'a Event> {
+    let id = settings.current_event.as_ref()?;
+    events.get(id).filter(|e| !is_over(e, today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(date: &str) -> BTreeMap<EventId, Event> {
+        let e = Event::new(EventId("e1".into()), "WI evening", date, 1);
+        BTreeMap::from([(e.id.clone(), e)])
+    }
+
+    fn marked() -> Settings {
+        Settings {
+            current_event: Some(EventId("e1".into())),
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn an_event_is_current_through_its_own_day_and_not_after() {
+        let e = events("2026-11-03");
+        assert!(current_event(&marked(), &e, "2026-11-02").is_some());
+        assert!(current_event(&marked(), &e, "2026-11-03").is_some());
+        assert!(current_event(&marked(), &e, "2026-11-04").is_none());
+        assert!(current_event(&marked(), &e, "2027-01-01").is_none());
+    }
+
+    #[test]
+    fn an_ended_or_missing_event_is_not_current() {
+        let e = events("2026-11-03");
+        assert!(current_event(&Settings::default(), &e, "2026-11-03").is_none());
+        let gone = Settings {
+            current_event: Some(EventId("deleted".into())),
+            ..Settings::default()
+        };
+        assert!(current_event(&gone, &e, "2026-11-03").is_none());
+    }
+
+    #[test]
+    fn an_undated_event_stays_current_until_ended() {
+        assert!(current_event(&marked(), &events(""), "2030-01-01").is_some());
+        assert!(current_event(&marked(), &events("soon"), "2030-01-01").is_some());
+        assert!(!is_over(
+            &events("2026-11-03")[&EventId("e1".into())],
+            "not a day"
+        ));
+    }
+}

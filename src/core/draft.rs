@@ -1,0 +1,253 @@
+//! Drafts: what was typed into a form and not saved yet, kept so that nothing typed is lost
+//! to a tab change, a reload or the app being killed.
+//!
+//! Drafts live under their own prefix, outside the records' `cg.` prefix, so the record loader
+//! never reads one as a record nor sets one aside as unreadable, and a backup never carries one.
+
+use super::model::{Interest, PersonId};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+pub const DRAFT_PREFIX: &str = "cg-draft.";
+/// The quick-add form ("Add person").
+pub const PERSON_KEY: &str = "cg-draft.person";
+/// The "New event" form.
+pub const EVENT_KEY: &str = "cg-draft.event";
+/// My map's text fields, when what is typed could not be saved yet (over a limit).
+pub const MY_MAP_KEY: &str = "cg-draft.map";
+
+/// The edit form of one saved person.
+pub fn person_edit_key(id: &PersonId) -> String {
+    format!("{DRAFT_PREFIX}edit.{}", id.0)
+}
+
+/// How long typing must pause before a draft is written: often enough that a killed app loses
+/// at most a word, rarely enough that a fast typist does not write on every key.
+pub const DEBOUNCE_MS: i32 = 400;
+
+/// A person being added, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonDraftData {
+    pub name: String,
+    pub what: String,
+    pub interests: Vec<Interest>,
+    pub notes: String,
+    pub phone: String,
+    pub email: String,
+    pub web: String,
+    pub social: String,
+    pub met_on: String,
+    pub met_where: String,
+    /// Typed in "Add interest" and not added yet.
+    pub interest_typed: String,
+}
+
+/// An event being created, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventDraftData {
+    pub name: String,
+    pub date: String,
+    pub place: String,
+    pub group: String,
+    pub purpose: String,
+}
+
+/// My map's own text fields, as typed. My map saves as it is edited, so the fields are only
+/// kept here while they are `held` back (over a limit); the half-typed interest always is.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MyMapDraftData {
+    pub held: bool,
+    pub interest_typed: String,
+    pub name: String,
+    pub what: String,
+    pub phone: String,
+    pub email: String,
+    pub web: String,
+    pub social: String,
+}
+
+/// Whether a draft holds anything worth keeping: whitespace alone is not.
+pub trait Draft: Serialize + DeserializeOwned + Default {
+    fn texts(&self) -> Vec<&str>;
+    fn extra_content(&self) -> bool {
+        false
+    }
+    fn is_blank(&self) -> bool {
+        !self.extra_content() && self.texts().iter().all(|t| t.trim().is_empty())
+    }
+}
+
+impl Draft for PersonDraftData {
+    fn texts(&self) -> Vec<&str> {
+        vec![
+            &self.name,
+            &self.what,
+            &self.notes,
+            &self.phone,
+            &self.email,
+            &self.web,
+            &self.social,
+            &self.met_on,
+            &self.met_where,
+            &self.interest_typed,
+        ]
+    }
+    fn extra_content(&self) -> bool {
+        !self.interests.is_empty()
+    }
+}
+
+impl MyMapDraftData {
+    /// The draft My map keeps: the fields only when they could not be saved.
+    pub fn kept(held: bool, interest_typed: String, fields: [String; 6]) -> Self {
+        let [name, what, phone, email, web, social] =
+            if held { fields } else { Default::default() };
+        MyMapDraftData {
+            held,
+            interest_typed,
+            name,
+            what,
+            phone,
+            email,
+            web,
+            social,
+        }
+    }
+}
+
+impl Draft for EventDraftData {
+    // The date alone is filled in by the form (today), so it does not make a draft.
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.name, &self.place, &self.group, &self.purpose]
+    }
+}
+
+impl Draft for MyMapDraftData {
+    fn texts(&self) -> Vec<&str> {
+        vec![
+            &self.interest_typed,
+            &self.name,
+            &self.what,
+            &self.phone,
+            &self.email,
+            &self.web,
+            &self.social,
+        ]
+    }
+}
+
+/// The stored text of a draft, or `None` when it is blank and should be removed instead.
+pub fn encode<T: Draft>(draft: &T) -> Option<String> {
+    if draft.is_blank() {
+        return None;
+    }
+    serde_json::to_string(draft).ok()
+}
+
+/// A stored draft; `None` for text that does not read (a draft is a convenience: a broken one
+/// is dropped, never shown half-read) or for a blank one.
+pub fn decode<T: Draft>(raw: &str) -> Option<T> {
+    serde_json::from_str::<T>(raw)
+        .ok()
+        .filter(|d| !d.is_blank())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::CategoryId;
+    use crate::core::records;
+    use proptest::prelude::*;
+
+    #[test]
+    fn draft_keys_are_never_taken_for_records() {
+        let entries = vec![
+            (PERSON_KEY.to_string(), r#"{"name":"Helen"}"#.to_string()),
+            (EVENT_KEY.to_string(), r#"{"name":"WI"}"#.to_string()),
+            (MY_MAP_KEY.to_string(), "not json".to_string()),
+            (person_edit_key(&PersonId("p1".into())), "{}".to_string()),
+        ];
+        assert!(!records::holds_records(&entries));
+        assert_eq!(records::load(entries), records::Loaded::Fresh);
+        assert!(!DRAFT_PREFIX.starts_with(records::PREFIX));
+    }
+
+    #[test]
+    fn a_blank_draft_is_not_stored() {
+        assert_eq!(encode(&PersonDraftData::default()), None);
+        let spaces = PersonDraftData {
+            name: "  ".into(),
+            ..Default::default()
+        };
+        assert_eq!(encode(&spaces), None);
+        let dated = EventDraftData {
+            date: "2026-11-03".into(),
+            ..Default::default()
+        };
+        assert_eq!(encode(&dated), None);
+    }
+
+    #[test]
+    fn my_map_keeps_its_fields_only_while_they_are_held_back() {
+        let fields = || {
+            [
+                "Claire".to_string(),
+                "x".repeat(300),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]
+        };
+        assert_eq!(
+            encode(&MyMapDraftData::kept(false, String::new(), fields())),
+            None
+        );
+        let typed = MyMapDraftData::kept(false, "Sourd".into(), fields());
+        assert_eq!(
+            (typed.name.as_str(), typed.interest_typed.as_str()),
+            ("", "Sourd")
+        );
+        let held = MyMapDraftData::kept(true, String::new(), fields());
+        assert!(held.held && held.name == "Claire");
+        assert_eq!(
+            decode::<MyMapDraftData>(&encode(&held).unwrap()),
+            Some(held)
+        );
+    }
+
+    #[test]
+    fn interests_alone_make_a_draft() {
+        let d = PersonDraftData {
+            interests: vec![Interest::new("Running", CategoryId::new("sport"))],
+            ..Default::default()
+        };
+        let raw = encode(&d).expect("kept");
+        assert_eq!(decode::<PersonDraftData>(&raw), Some(d));
+    }
+
+    #[test]
+    fn broken_or_older_drafts() {
+        assert_eq!(decode::<PersonDraftData>("{"), None);
+        // A draft from a version with fewer fields still reads.
+        let d: PersonDraftData = decode(r#"{"name":"Priya"}"#).unwrap();
+        assert_eq!(d.name, "Priya");
+        // Unknown fields from a newer version are ignored rather than losing the draft.
+        let d: EventDraftData = decode(r#"{"name":"WI","colour":"red"}"#).unwrap();
+        assert_eq!(d.name, "WI");
+    }
+
+    proptest! {
+        #[test]
+        fn any_person_draft_round_trips(name in "\\PC{0,30}", what in "\\PC{0,30}", notes in "\\PC{0,60}") {
+            let d = PersonDraftData { name, what, notes, ..Default::default() };
+            match encode(&d) {
+                Some(raw) => prop_assert_eq!(decode::<PersonDraftData>(&raw), Some(d)),
+                None => prop_assert!(d.is_blank()),
+            }
+        }
+    }
+}

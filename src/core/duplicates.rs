@@ -1,0 +1,350 @@
+//! Duplicates: telling that someone being added is already saved (by their name, normalised),
+//! and merging two records of one person so that nothing either held is lost.
+
+use super::document::Document;
+use super::interest_key::fold;
+use super::model::{add_interest, Event, EventId, Millis, Person, PersonId};
+use std::collections::BTreeMap;
+
+/// A name as compared for duplicates: case, accents, punctuation and spacing do not count
+/// ("Priya  Shah", "priya shah", "Príya Shah." are one name).
+pub fn normalised_name(name: &str) -> String {
+    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first saved person (oldest first, so the answer is stable) with the same normalised
+/// name, other than `except`; `None` for a blank name.
+pub fn same_name<'a>(
+    people: impl IntoIterator<Item = &'a Person>,
+    name: &str,
+    except: Option<&PersonId>,
+) -> Option<&'a Person> {
+    let wanted = normalised_name(name);
+    if wanted.is_empty() {
+        return None;
+    }
+    people
+        .into_iter()
+        .filter(|p| Some(&p.id) != except && normalised_name(&p.name) == wanted)
+        .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
+}
+
+/// "Already saved: Priya Shah (met at WI evening, 2026-11-03)": who the saved one is, by
+/// where they were met (the latest event, else the place typed), so the user can tell.
+pub fn already_saved(person: &Person, events: &BTreeMap<EventId, Event>) -> String {
+    let latest = events
+        .values()
+        .filter(|e| e.attendees.contains(&person.id))
+        .max_by(|a, b| a.date.cmp(&b.date));
+    let met = match latest {
+        Some(e) if e.date.is_empty() => format!("met at {}", e.name),
+        Some(e) => format!("met at {}, {}", e.name, e.date),
+        None if !person.met_where.trim().is_empty() => {
+            format!("met at {}", person.met_where.trim())
+        }
+        None if !person.what.trim().is_empty() => person.what.trim().to_string(),
+        None => "no event recorded".to_string(),
+    };
+    format!("Already saved: {} ({met})", person.name)
+}
+
+/// Appends `line` to `notes` unless it is already there.
+fn add_note(notes: &mut String, line: &str) {
+    let line = line.trim();
+    if line.is_empty() || notes.contains(line) {
+        return;
+    }
+    if !notes.trim().is_empty() {
+        notes.push('\n');
+    }
+    notes.push_str(line);
+}
+
+/// Fills `kept` from `other` where it is empty; where both hold different text, the other's
+/// is added to the notes under `label`, so it is not lost.
+fn fill(kept: &mut String, other: &str, label: &str, notes: &mut String) {
+    let other = other.trim();
+    if other.is_empty() || kept.trim() == other {
+        return;
+    }
+    if kept.trim().is_empty() {
+        *kept = other.to_string();
+    } else {
+        add_note(notes, &format!("{label}: {other}"));
+    }
+}
+
+/// One person from two records of them: `kept`'s id, name and source, every interest of both
+/// (one per key), both notes, every follow-up, and each detail `kept` lacks taken from `other`
+/// (a detail both have, differently, goes into the notes).
+pub fn merge_person(kept: &Person, other: &Person, now: Millis) -> Person {
+    let mut merged = kept.clone();
+    for i in &other.interests {
+        add_interest(&mut merged.interests, i.clone());
+    }
+    let mut notes = merged.notes.clone();
+    add_note(&mut notes, &other.notes);
+    fill(&mut merged.what, &other.what, "Also does", &mut notes);
+    fill(
+        &mut merged.contact.phone,
+        &other.contact.phone,
+        "Phone",
+        &mut notes,
+    );
+    fill(
+        &mut merged.contact.email,
+        &other.contact.email,
+        "Email",
+        &mut notes,
+    );
+    fill(
+        &mut merged.contact.web,
+        &other.contact.web,
+        "Web",
+        &mut notes,
+    );
+    fill(
+        &mut merged.contact.social,
+        &other.contact.social,
+        "Social",
+        &mut notes,
+    );
+    fill(&mut merged.met_on, &other.met_on, "Also met on", &mut notes);
+    fill(
+        &mut merged.met_where,
+        &other.met_where,
+        "Also met at",
+        &mut notes,
+    );
+    merged.notes = notes;
+    for f in &other.follow_ups {
+        if !merged.follow_ups.contains(f) {
+            merged.follow_ups.push(f.clone());
+        }
+    }
+    merged.created = kept.created.min(other.created);
+    merged.updated = now.max(kept.updated);
+    merged
+}
+
+impl Document {
+    /// Merges the saved person `other` into the saved person `kept`: `kept` holds everything
+    /// of both and every event of either, `other` is gone. Returns the events that changed,
+    /// or `None` when either is missing or they are the same record.
+    pub fn merge_people(
+        &mut self,
+        kept: &PersonId,
+        other: &PersonId,
+        now: Millis,
+    ) -> Option<Vec<EventId>> {
+        if kept == other {
+            return None;
+        }
+        let merged = merge_person(self.people.get(kept)?, self.people.get(other)?, now);
+        self.people.remove(other);
+        self.people.insert(kept.clone(), merged);
+        let mut changed = Vec::new();
+        for event in self.events.values_mut() {
+            let Some(pos) = event.attendees.iter().position(|a| a == other) else {
+                continue;
+            };
+            if event.attendees.contains(kept) {
+                event.attendees.remove(pos);
+            } else {
+                event.attendees[pos] = kept.clone();
+            }
+            event.updated = now;
+            changed.push(event.id.clone());
+        }
+        Some(changed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{CategoryId, Event, FollowUp, Interest};
+    use proptest::prelude::*;
+
+    fn p(id: &str, name: &str, created: Millis) -> Person {
+        Person::new(PersonId(id.into()), name, created)
+    }
+
+    #[test]
+    fn names_match_whatever_the_case_accents_and_spacing() {
+        assert_eq!(normalised_name("  Priya   SHAH. "), "priya shah");
+        assert_eq!(normalised_name("Príya Shah"), "priya shah");
+        let people = [
+            p("a", "Tom Baker", 1),
+            p("b", "Priya Shah", 2),
+            p("c", "priya shah", 3),
+        ];
+        assert_eq!(same_name(&people, "PRIYA  shah", None).unwrap().id.0, "b");
+        assert_eq!(
+            same_name(&people, "Priya Shah", Some(&PersonId("b".into())))
+                .unwrap()
+                .id
+                .0,
+            "c"
+        );
+        assert!(same_name(&people, "Priya", None).is_none());
+        assert!(same_name(&people, "  ", None).is_none());
+        assert!(same_name(&[p("x", "", 1)], "", None).is_none());
+    }
+
+    #[test]
+    fn the_warning_says_where_the_saved_one_was_met() {
+        let mut priya = p("a", "Priya Shah", 1);
+        let mut events = BTreeMap::new();
+        assert_eq!(
+            already_saved(&priya, &events),
+            "Already saved: Priya Shah (no event recorded)"
+        );
+        priya.what = "Accountant".into();
+        assert_eq!(
+            already_saved(&priya, &events),
+            "Already saved: Priya Shah (Accountant)"
+        );
+        priya.met_where = "the school gate".into();
+        assert_eq!(
+            already_saved(&priya, &events),
+            "Already saved: Priya Shah (met at the school gate)"
+        );
+        for (id, name, date) in [
+            ("e1", "Rotary", "2026-10-01"),
+            ("e2", "WI evening", "2026-11-03"),
+        ] {
+            let mut e = Event::new(EventId(id.into()), name, date, 1);
+            e.attendees.push(priya.id.clone());
+            events.insert(e.id.clone(), e);
+        }
+        assert_eq!(
+            already_saved(&priya, &events),
+            "Already saved: Priya Shah (met at WI evening, 2026-11-03)"
+        );
+    }
+
+    #[test]
+    fn merging_fills_gaps_and_keeps_clashing_details_in_the_notes() {
+        let mut kept = p("a", "Priya Shah", 5);
+        kept.what = "Accountant".into();
+        kept.notes = "Two kids".into();
+        kept.contact.email = "priya@example.org".into();
+        let mut other = p("b", "priya shah", 3);
+        other.what = "Runs a bakery".into();
+        other.notes = "Hates running".into();
+        other.contact.email = "p.shah@example.org".into();
+        other.contact.phone = "07700 900123".into();
+        let m = merge_person(&kept, &other, 10);
+        assert_eq!(m.id.0, "a");
+        assert_eq!(m.name, "Priya Shah");
+        assert_eq!(m.what, "Accountant");
+        assert_eq!(m.contact.phone, "07700 900123");
+        assert_eq!(m.contact.email, "priya@example.org");
+        assert!(m.notes.contains("Two kids") && m.notes.contains("Hates running"));
+        assert!(m.notes.contains("Also does: Runs a bakery"));
+        assert!(m.notes.contains("Email: p.shah@example.org"));
+        assert_eq!((m.created, m.updated), (3, 10));
+        // Merging the same again adds nothing twice.
+        assert_eq!(merge_person(&m, &other, 10), m);
+    }
+
+    #[test]
+    fn merging_two_saved_people_moves_every_event_link() {
+        let mut doc = Document::default();
+        doc.upsert_person(p("a", "Priya Shah", 1));
+        doc.upsert_person(p("b", "Priya Shah", 2));
+        let mut both = Event::new(EventId("e1".into()), "WI", "2026-11-01", 1);
+        both.attendees = vec![PersonId("b".into()), PersonId("a".into())];
+        let mut only_b = Event::new(EventId("e2".into()), "Rotary", "2026-11-02", 1);
+        only_b.attendees = vec![PersonId("b".into())];
+        doc.events.insert(both.id.clone(), both);
+        doc.events.insert(only_b.id.clone(), only_b);
+        let changed = doc
+            .merge_people(&PersonId("a".into()), &PersonId("b".into()), 9)
+            .unwrap();
+        assert_eq!(changed.len(), 2);
+        assert!(!doc.people.contains_key(&PersonId("b".into())));
+        assert_eq!(doc.events_of(&PersonId("a".into())).len(), 2);
+        assert_eq!(
+            doc.events[&EventId("e1".into())].attendees,
+            vec![PersonId("a".into())]
+        );
+        assert_eq!(
+            doc.merge_people(&PersonId("a".into()), &PersonId("a".into()), 9),
+            None
+        );
+        assert_eq!(
+            doc.merge_people(&PersonId("a".into()), &PersonId("b".into()), 9),
+            None
+        );
+    }
+
+    fn arb_person(id: &'static str) -> impl Strategy<Value = Person> {
+        (
+            proptest::collection::vec("[a-z]{1,8}( [a-z]{1,8})?", 0..6),
+            "\\PC{0,20}",
+            proptest::collection::vec(("2026-1[0-2]-0[1-9]", "[a-z ]{1,12}", any::<bool>()), 0..4),
+            "[a-z]{0,6}",
+            "[a-z]{0,6}",
+        )
+            .prop_map(move |(interests, notes, follow_ups, what, phone)| {
+                let mut person = Person::new(PersonId(id.into()), "Priya Shah", 1);
+                for (n, label) in interests.into_iter().enumerate() {
+                    let cat = if n % 2 == 0 { "sport" } else { "other" };
+                    add_interest(
+                        &mut person.interests,
+                        Interest::new(label, CategoryId::new(cat)),
+                    );
+                }
+                person.notes = notes;
+                person.what = what;
+                person.contact.phone = phone;
+                person.follow_ups = follow_ups
+                    .into_iter()
+                    .map(|(due, text, done)| FollowUp { due, text, done })
+                    .collect();
+                person
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn a_merge_keeps_every_interest_note_follow_up_and_event_link(
+            a in arb_person("a"),
+            b in arb_person("b"),
+            links in proptest::collection::vec((any::<bool>(), any::<bool>()), 0..5),
+        ) {
+            let mut doc = Document::default();
+            doc.upsert_person(a.clone());
+            doc.upsert_person(b.clone());
+            for (n, (has_a, has_b)) in links.iter().enumerate() {
+                let mut e = Event::new(EventId(format!("e{n}")), "E", "2026-11-01", 1);
+                if *has_b { e.attendees.push(b.id.clone()); }
+                if *has_a { e.attendees.push(a.id.clone()); }
+                doc.events.insert(e.id.clone(), e);
+            }
+            doc.merge_people(&a.id, &b.id, 5).unwrap();
+            let m = &doc.people[&a.id];
+            for i in a.interests.iter().chain(&b.interests) {
+                prop_assert!(m.interests.iter().any(|x| x.key() == i.key()), "lost {}", i.label);
+            }
+            for f in a.follow_ups.iter().chain(&b.follow_ups) {
+                prop_assert!(m.follow_ups.contains(f));
+            }
+            for note in [&a.notes, &b.notes] {
+                prop_assert!(m.notes.contains(note.trim()));
+            }
+            for text in [&b.what, &b.contact.phone] {
+                prop_assert!(m.what.contains(text.as_str()) || m.contact.phone.contains(text.as_str()) || m.notes.contains(text.as_str()));
+            }
+            for (n, (has_a, has_b)) in links.iter().enumerate() {
+                let e = &doc.events[&EventId(format!("e{n}"))];
+                prop_assert_eq!(e.attendees.contains(&a.id), *has_a || *has_b);
+                prop_assert!(!e.attendees.contains(&b.id));
+                prop_assert!(e.attendees.len() <= 1);
+            }
+            prop_assert!(!doc.people.contains_key(&b.id));
+        }
+    }
+}
