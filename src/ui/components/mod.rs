@@ -3,8 +3,8 @@
 pub mod attendee_picker;
 pub mod backup_preview;
 pub mod backup_section;
-pub mod calendar_button;
 pub mod bring_from_safari;
+pub mod calendar_button;
 pub mod category_manager;
 pub mod compare_with;
 pub mod contact_links;
