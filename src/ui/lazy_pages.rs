@@ -192,6 +192,35 @@ fn quick_map() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::quick_map::QuickMapPage /> }.into_any())
 }
 
+/// Draws a part of a page that lives in a chunk.
+pub type ViewFn = fn() -> AnyView;
+
+static HOME_ACTIVITY: std::sync::OnceLock<ViewFn> = std::sync::OnceLock::new();
+
+// A group of its own rather than "everyday": a first tap on My map should not wait for
+// Home's follow-up and calendar code.
+#[wasm_split(home, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn home_activity_chunk() -> Result<ViewFn, ChunkMissing> {
+    Ok(|| view! { <crate::ui::components::home_activity::HomeActivity /> }.into_any())
+}
+
+/// Home's activity, once fetched (see `components::home_activity_slot`).
+pub fn home_activity_fetched() -> Option<ViewFn> {
+    HOME_ACTIVITY.get().copied()
+}
+
+/// Fetches Home's activity and the record codec (ticking a follow-up saves a person).
+pub async fn home_activity() -> Result<ViewFn, ChunkMissing> {
+    if let Some(view) = home_activity_fetched() {
+        return Ok(view);
+    }
+    let view = home_activity_chunk().await?;
+    crate::store::codec::load()
+        .await
+        .map_err(|_| ChunkMissing)?;
+    Ok(*HOME_ACTIVITY.get_or_init(|| view))
+}
+
 /// Writes follow-ups to an `.ics` download (see `components::calendar_button`).
 pub type ExportFn = fn(crate::store::AppState, Option<crate::core::model::PersonId>);
 

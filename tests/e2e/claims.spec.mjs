@@ -9,7 +9,8 @@ async function waitForPrecache(page) {
   await page.waitForFunction(
     async () => {
       const sw = await (await fetch('./sw.js')).text();
-      const list = JSON.parse(sw.match(/const PRECACHE = (\[[^\]]*\])/)[1]);
+      // Entries are URLs, or [URL, how to fetch it] pairs.
+      const list = JSON.parse(sw.match(/const PRECACHE = (\[.*?\]);/s)[1]).map((e) => (Array.isArray(e) ? e[0] : e));
       const names = (await caches.keys()).filter((k) => k.startsWith('cg-'));
       for (const url of list) {
         let hit = false;

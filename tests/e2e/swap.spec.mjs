@@ -295,7 +295,10 @@ test('no camera, or one busy in another app: a clear message and the paste box',
   // What a browser answers when another app holds the camera.
   const ctx = await newPhone();
   await ctx.addInitScript(() => {
-    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
+    // Init scripts also run in frames with no media devices (about:blank): only patch a real one.
+    if (navigator.mediaDevices) {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Could not start video source', 'NotReadableError'));
+    }
   });
   const busy = await ctx.newPage();
   await openApp(busy, '#/scan');

@@ -25,6 +25,10 @@ pub fn TextField(
     /// field) closes the keyboard. Enter never submits a form.
     #[prop(default = "next")]
     enterkeyhint: &'static str,
+    /// What Enter does instead of moving on, for a field that is a form of its own (the quick
+    /// map's "Add interest" adds what was typed).
+    #[prop(optional)]
+    on_enter: Option<Callback<()>>,
 ) -> impl IntoView {
     let message_id = unique_id("field-msg");
     let message = move || {
@@ -62,8 +66,13 @@ pub fn TextField(
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Enter" {
                         ev.prevent_default();
-                        let field = event_target::<web_sys::HtmlElement>(&ev);
-                        crate::ui::focus::focus_next_field(&field);
+                        match on_enter {
+                            Some(enter) => enter.run(()),
+                            None => {
+                                let field = event_target::<web_sys::HtmlElement>(&ev);
+                                crate::ui::focus::focus_next_field(&field);
+                            }
+                        }
                     }
                 }
             />

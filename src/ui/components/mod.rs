@@ -16,6 +16,8 @@ pub mod field;
 pub mod file_picker;
 pub mod follow_up_row;
 pub mod follow_ups;
+pub mod home_activity;
+pub mod home_activity_slot;
 pub mod home_screen_hint;
 pub mod interest_chips;
 pub mod interest_editor;

@@ -1,16 +1,12 @@
-//! Home: the big "Add person" button, follow-ups due, the current event, people met most
-//! recently, and slow burners worth a follow-up.
+//! Home: the big "Add person" button, "Show my QR" and "Scan a code", a welcome for a new
+//! notebook, then its activity (follow-ups due, the current event, recent people), which
+//! `components::home_activity` draws from a chunk of its own.
 
-use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
 use crate::core::route::Route;
 use crate::core::suggestions::example_map;
-use crate::store::clock::{now, today};
 use crate::store::AppState;
 use crate::ui::components::bring_from_safari::BringFromSafari;
-use crate::ui::components::calendar_button::CalendarButton;
-use crate::ui::components::field::unique_id;
-use crate::ui::components::person_list::PersonList;
-use crate::ui::format::human_date;
+use crate::ui::components::home_activity_slot::HomeActivitySlot;
 use crate::ui::platform::{is_ios, is_standalone};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
@@ -18,70 +14,8 @@ use leptos::prelude::*;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = today();
-    let recent = Memo::new(move |_| {
-        state.people.with(|people| {
-            let mut list: Vec<_> = people.values().collect();
-            list.sort_by_key(|p| std::cmp::Reverse(p.updated));
-            list.into_iter().take(5).cloned().collect::<Vec<_>>()
-        })
-    });
-    let due = {
-        let today = today.clone();
-        Memo::new(move |_| state.people.with(|p| due_follow_ups(p.values(), &today)))
-    };
-    let burners = Memo::new(move |_| {
-        state.events.with(|e| {
-            state
-                .people
-                .with(|p| slow_burners(p.values(), e, &today, 3))
-        })
-    });
-    let current_event = {
-        let today = crate::store::clock::today();
-        move || {
-            state.settings.with(|s| {
-                state
-                    .events
-                    .with(|e| crate::core::current_event::current_event(s, e, &today).cloned())
-            })
-        }
-    };
     let brand_new =
         move || state.me.with(|m| m.interests.is_empty()) && state.people.with(|p| p.is_empty());
-    // The follow-up ticked last, offered back for ten seconds: a tick on a crowded phone
-    // screen is easily a mistake, and the ticked row leaves the list at once.
-    let ticked = RwSignal::new(None::<(u64, DueFollowUp)>);
-    let set_done = move |f: &DueFollowUp, done: bool| {
-        if let Some(mut p) = state.people.with_untracked(|p| p.get(&f.person).cloned()) {
-            if let Some(x) = p.follow_ups.get_mut(f.index) {
-                if x.text == f.text {
-                    x.done = done;
-                    p.updated = now();
-                    state.save_person(p, None);
-                }
-            }
-        }
-    };
-    let mark_done = move |f: DueFollowUp| {
-        set_done(&f, true);
-        let serial = ticked.with_untracked(|t| t.as_ref().map_or(1, |(s, _)| s + 1));
-        ticked.set(Some((serial, f)));
-        set_timeout(
-            move || {
-                if ticked.with_untracked(|t| t.as_ref().map(|(s, _)| *s) == Some(serial)) {
-                    ticked.set(None);
-                }
-            },
-            std::time::Duration::from_secs(10),
-        );
-    };
-    let undo_tick = move |_| {
-        if let Some((_, f)) = ticked.get_untracked() {
-            ticked.set(None);
-            set_done(&f, false);
-        }
-    };
     // With no map yet, a QR would carry nothing: make one in a minute first.
     let show_my_qr = move || {
         let empty = state.me.with_untracked(|m| m.interests.is_empty());
@@ -91,6 +25,19 @@ pub fn HomePage() -> impl IntoView {
             &Route::Share
         });
     };
+    // Follow-ups, the current event and recent people are drawn by a component in the
+    // "home" chunk group: a first visit has none of them and should not download their code.
+    let activity = HomeActivitySlot::new();
+    // A memo, so the activity is drawn again only when the notebook turns empty or not: every
+    // save changes `people`, and redrawing would drop the component's own state (an "Undo").
+    let has_activity = Memo::new(move |_| {
+        state.people.with(|p| !p.is_empty()) || state.events.with(|e| !e.is_empty())
+    });
+    Effect::new(move |_| {
+        if has_activity.get() {
+            activity.load();
+        }
+    });
     view! {
         <h1>"Home"</h1>
         <Show when=brand_new>
@@ -121,101 +68,6 @@ pub fn HomePage() -> impl IntoView {
         <Show when=move || brand_new() && is_ios() && is_standalone()>
             <BringFromSafari />
         </Show>
-        <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
-            <section class="card">
-                <h2>"Follow-ups due"</h2>
-                <ul class="follow-ups">
-                    {move || {
-                        let today = crate::store::clock::today();
-                        due.get()
-                            .into_iter()
-                            .map(|f| {
-                                let text_id = unique_id("due-text");
-                                let when = if f.overdue {
-                                    format!("Overdue · due {}", human_date(&f.due, &today))
-                                } else {
-                                    "due today".to_string()
-                                };
-                                let href = Route::Person(f.person.clone()).to_hash();
-                                let (name, text, overdue) = (f.name.clone(), f.text.clone(), f.overdue);
-                                view! {
-                                    <li class="follow-up" class:overdue=overdue>
-                                        <label class="tick">
-                                            <input
-                                                type="checkbox"
-                                                aria-labelledby=text_id.clone()
-                                                aria-describedby=format!("{text_id}-when")
-                                                on:change=move |_| mark_done(f.clone())
-                                            />
-                                        </label>
-                                        <div class="follow-up-body">
-                                            <span id=text_id.clone() class="follow-up-text">{text}</span>
-                                            " · "
-                                            <a href=href>{name}</a>
-                                            " "
-                                            <span id=format!("{text_id}-when") class="follow-up-when">{when}</span>
-                                        </div>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-                {move || {
-                    ticked
-                        .get()
-                        .map(|(_, f)| {
-                            view! {
-                                <p class="row" role="status">
-                                    <span>{format!("Done: {}.", f.text)}</span>
-                                    <button type="button" class="button" on:click=undo_tick>"Undo"</button>
-                                </p>
-                            }
-                        })
-                }}
-            </section>
-        </Show>
-        <CalendarButton />
-        {move || {
-            current_event()
-                .map(|e| {
-                    let href = Route::Event(e.id.clone()).to_hash();
-                    view! {
-                        <section class="card">
-                            <h2>"Current event"</h2>
-                            <a href=href>{e.name.clone()}</a>
-                            <p class="muted">{format!("{} · {} met so far", e.date, e.attendees.len())}</p>
-                            <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
-                        </section>
-                    }
-                })
-        }}
-        <section>
-            <h2>"Recent people"</h2>
-            <Show
-                when=move || recent.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="muted">"Nobody yet. People you add appear here."</p> }
-            >
-                <PersonList people=recent />
-            </Show>
-        </section>
-        <Show when=move || burners.with(|b| !b.is_empty())>
-            <section>
-                <h2>"Worth a catch-up"</h2>
-                <p class="muted">"Met six months ago or more, no follow-up since."</p>
-                <ul class="plain-list">
-                    {move || {
-                        let today_for_burners = crate::store::clock::today();
-                        burners
-                            .get()
-                            .into_iter()
-                            .map(|(id, name, met)| {
-                                view! { <li><a href=Route::Person(id).to_hash()>{name}</a>{format!(" — met {}", human_date(&met, &today_for_burners))}</li> }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </section>
-        </Show>
+        {move || activity.view(has_activity.get())}
     }
 }

@@ -41,8 +41,7 @@ pub fn QuickMapPage() -> impl IntoView {
             }
         })
     };
-    let add_typed = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add_typed = move || {
         let text = adding.get_untracked();
         if text.trim().is_empty() || text.chars().count() > INTEREST_MAX {
             return;
@@ -91,8 +90,23 @@ pub fn QuickMapPage() -> impl IntoView {
         <p class="muted">"Tap what you are into; they will see what you share."</p>
         <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" />
         <ul class="chips">{move || choices.get().into_iter().map(chip).collect_view()}</ul>
-        <form class="row" on:submit=add_typed novalidate>
-            <div class="grow"><TextField label="Add interest" value=adding max=INTEREST_MAX /></div>
+        <form
+            class="row"
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                add_typed();
+            }
+            novalidate
+        >
+            <div class="grow">
+                <TextField
+                    label="Add interest"
+                    value=adding
+                    max=INTEREST_MAX
+                    enterkeyhint="done"
+                    on_enter=Callback::new(move |_| add_typed())
+                />
+            </div>
             <button type="submit" class="button button-quiet">"Add"</button>
         </form>
         <p class="muted">{move || format!("{} picked", picked.with(|p| p.len()))}</p>

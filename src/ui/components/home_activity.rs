@@ -1,0 +1,178 @@
+//! Home's activity: follow-ups due (tick, undo, calendar export), the current event, the
+//! people met most recently and the slow burners worth a catch-up. In a chunk group of its own ("home"), so
+//! a first visit, which has none of these, does not download them (see `HomeActivitySlot`).
+
+use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
+use crate::core::route::Route;
+use crate::store::clock::{now, today};
+use crate::store::AppState;
+use crate::ui::components::calendar_button::CalendarButton;
+use crate::ui::components::field::unique_id;
+use crate::ui::components::person_list::PersonList;
+use crate::ui::format::human_date;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomeActivity() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = today();
+    let recent = Memo::new(move |_| {
+        state.people.with(|people| {
+            let mut list: Vec<_> = people.values().collect();
+            list.sort_by_key(|p| std::cmp::Reverse(p.updated));
+            list.into_iter().take(5).cloned().collect::<Vec<_>>()
+        })
+    });
+    let due = {
+        let today = today.clone();
+        Memo::new(move |_| state.people.with(|p| due_follow_ups(p.values(), &today)))
+    };
+    let burners = Memo::new(move |_| {
+        state.events.with(|e| {
+            state
+                .people
+                .with(|p| slow_burners(p.values(), e, &today, 3))
+        })
+    });
+    let current_event = {
+        let today = crate::store::clock::today();
+        move || {
+            state.settings.with(|s| {
+                state
+                    .events
+                    .with(|e| crate::core::current_event::current_event(s, e, &today).cloned())
+            })
+        }
+    };
+    // The follow-up ticked last, offered back for ten seconds: a tick on a crowded phone
+    // screen is easily a mistake, and the ticked row leaves the list at once.
+    let ticked = RwSignal::new(None::<(u64, DueFollowUp)>);
+    let set_done = move |f: &DueFollowUp, done: bool| {
+        if let Some(mut p) = state.people.with_untracked(|p| p.get(&f.person).cloned()) {
+            if let Some(x) = p.follow_ups.get_mut(f.index) {
+                if x.text == f.text {
+                    x.done = done;
+                    p.updated = now();
+                    state.save_person(p, None);
+                }
+            }
+        }
+    };
+    let mark_done = move |f: DueFollowUp| {
+        set_done(&f, true);
+        let serial = ticked.with_untracked(|t| t.as_ref().map_or(1, |(s, _)| s + 1));
+        ticked.set(Some((serial, f)));
+        set_timeout(
+            move || {
+                if ticked.with_untracked(|t| t.as_ref().map(|(s, _)| *s) == Some(serial)) {
+                    ticked.set(None);
+                }
+            },
+            std::time::Duration::from_secs(10),
+        );
+    };
+    let undo_tick = move |_| {
+        if let Some((_, f)) = ticked.get_untracked() {
+            ticked.set(None);
+            set_done(&f, false);
+        }
+    };
+    view! {
+        <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
+            <section class="card">
+                <h2>"Follow-ups due"</h2>
+                <ul class="follow-ups">
+                    {move || {
+                        let today = crate::store::clock::today();
+                        due.get()
+                            .into_iter()
+                            .map(|f| {
+                                let text_id = unique_id("due-text");
+                                let when = if f.overdue {
+                                    format!("Overdue · due {}", human_date(&f.due, &today))
+                                } else {
+                                    "due today".to_string()
+                                };
+                                let href = Route::Person(f.person.clone()).to_hash();
+                                let (name, text, overdue) = (f.name.clone(), f.text.clone(), f.overdue);
+                                view! {
+                                    <li class="follow-up" class:overdue=overdue>
+                                        <label class="tick">
+                                            <input
+                                                type="checkbox"
+                                                aria-labelledby=text_id.clone()
+                                                aria-describedby=format!("{text_id}-when")
+                                                on:change=move |_| mark_done(f.clone())
+                                            />
+                                        </label>
+                                        <div class="follow-up-body">
+                                            <span id=text_id.clone() class="follow-up-text">{text}</span>
+                                            " · "
+                                            <a href=href>{name}</a>
+                                            " "
+                                            <span id=format!("{text_id}-when") class="follow-up-when">{when}</span>
+                                        </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                {move || {
+                    ticked
+                        .get()
+                        .map(|(_, f)| {
+                            view! {
+                                <p class="row" role="status">
+                                    <span>{format!("Done: {}.", f.text)}</span>
+                                    <button type="button" class="button" on:click=undo_tick>"Undo"</button>
+                                </p>
+                            }
+                        })
+                }}
+            </section>
+        </Show>
+        <CalendarButton />
+        {move || {
+            current_event()
+                .map(|e| {
+                    let href = Route::Event(e.id.clone()).to_hash();
+                    view! {
+                        <section class="card">
+                            <h2>"Current event"</h2>
+                            <a href=href>{e.name.clone()}</a>
+                            <p class="muted">{format!("{} · {} met so far", e.date, e.attendees.len())}</p>
+                            <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
+                        </section>
+                    }
+                })
+        }}
+        <section>
+            <h2>"Recent people"</h2>
+            <Show
+                when=move || recent.with(|r| !r.is_empty())
+                fallback=|| view! { <p class="muted">"Nobody yet. People you add appear here."</p> }
+            >
+                <PersonList people=recent />
+            </Show>
+        </section>
+        <Show when=move || burners.with(|b| !b.is_empty())>
+            <section>
+                <h2>"Worth a catch-up"</h2>
+                <p class="muted">"Met six months ago or more, no follow-up since."</p>
+                <ul class="plain-list">
+                    {move || {
+                        let today_for_burners = crate::store::clock::today();
+                        burners
+                            .get()
+                            .into_iter()
+                            .map(|(id, name, met)| {
+                                view! { <li><a href=Route::Person(id).to_hash()>{name}</a>{format!(" — met {}", human_date(&met, &today_for_burners))}</li> }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
