@@ -5,6 +5,7 @@ pub mod backend;
 pub mod clock;
 pub mod codec;
 pub mod notice;
+pub mod share_model;
 pub mod state;
 pub mod sync;
 pub mod usage;
