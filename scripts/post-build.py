@@ -39,6 +39,11 @@ receiving = [f for groups, f in re.findall(r"/\* ([\w, ]+) \*/\s*const __chunk_\
 receiving += re.findall(r"__wasm_split_load_receiving = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"", loader_js)
 if not any(f.startswith("split_receiving-") for f in receiving):
     sys.exit("post-build: the receiving group's module is not in the split loader")
+# A format-2 link is decoded with the share-link tables (src/store/share_model.rs): they
+# download alongside the receiving chunks too.
+if not os.path.exists(os.path.join(d, "share-model-2.bin")):
+    sys.exit("post-build: share-model-2.bin (the format-2 share-link tables) is not in the build")
+receiving.append("share-model-2.bin")
 html, filled = re.subn(r'(<script async src="\./boot-screen\.js") data-chunks=""', lambda m: f'{m.group(1)} data-chunks="{" ".join(receiving)}"', html)
 if filled != 1:
     sys.exit("post-build: expected one boot-screen.js script with an empty data-chunks in index.html")

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod codec;
 pub mod drafts;
 pub mod notice;
+pub mod share_model;
 pub mod state;
 pub mod sync;
 pub mod usage;

@@ -80,7 +80,14 @@ pub fn fetched(chunk: Chunk) -> Option<PageFn> {
 
 /// Fetches a chunk and the record codec (a failed fetch is retried on the next call).
 pub async fn fetch(chunk: Chunk) -> Result<PageFn, ChunkMissing> {
+    // The share-link tables download alongside the sharing pages' chunk (or again, if an
+    // earlier try failed).
+    let tables = match chunk {
+        Chunk::Share | Chunk::Received => crate::store::share_model::start(),
+        _ => None,
+    };
     if let Some(page) = fetched(chunk) {
+        crate::store::share_model::finish(tables).await;
         return Ok(page);
     }
     let page = match chunk {
@@ -107,6 +114,7 @@ pub async fn fetch(chunk: Chunk) -> Result<PageFn, ChunkMissing> {
             .await
             .map_err(|_| ChunkMissing)?;
     }
+    crate::store::share_model::finish(tables).await;
     FETCHED.with_borrow_mut(|f| f.push((chunk, page)));
     Ok(page)
 }

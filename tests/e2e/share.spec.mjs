@@ -2,6 +2,7 @@
 import { test, expect, openApp, waitForServiceWorker } from './fixtures.mjs';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
+import fs from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const jsQR = require('jsqr');
@@ -183,4 +184,32 @@ test('hostile links show an error or inert text, run no script and change no sto
   expect(await victim.evaluate(() => window.__pwned)).toBeUndefined();
   expect(dialogs).toBe(0);
   expect(await snapshot()).toBe(before);
+});
+
+// Share-link format 2 (issue 14): its word tables come with the share and received pages only.
+test('links are format 2, Home never fetches the word tables, and saved links of both formats open', async ({ page, newPhone }) => {
+  const tables = [];
+  page.on('request', (r) => {
+    if (r.url().includes('share-model-2.bin')) tables.push(r.url());
+  });
+  await openApp(page);
+  await expect(page.getByRole('link', { name: 'My map' })).toBeVisible();
+  expect(tables, 'Home fetched the share tables').toEqual([]);
+  await makeMap(page, 'Siân', ['Kieślowski films', 'parkrun PB 24:10', 'Welsh cakes — bara brith']);
+  const link = await shareLink(page);
+  expect(tables.length).toBe(1);
+  expect(Buffer.from(link.split('#/m/')[1], 'base64url')[0]).toBe(2);
+
+  const base = link.split('#')[0];
+  const saved = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/${file}`, import.meta.url), 'utf8'));
+  const ctx = await newPhone();
+  const other = await ctx.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1, name: "Siân's map" })).toBeVisible();
+  await expect(other.getByText('parkrun PB 24:10')).toBeVisible();
+  for (const file of ['format-1/full-payload.json', 'format-2/full-payload.json']) {
+    await other.goto(`${base}#/m/${saved(file).link}`);
+    await expect(other.getByRole('heading', { level: 1, name: "Zoë O'Connor's map" })).toBeVisible();
+    await expect(other.getByText('sourdough starter named Doug')).toBeVisible();
+  }
 });

@@ -31,7 +31,7 @@ use crate::core::model::{CategoryId, Contact, Interest};
 
 /// The default categories by wire number. Part of the format: append only. Kept apart from
 /// `default_categories()` so that reordering the app's display order cannot change links.
-const WIRE_DEFAULTS: [&str; 11] = [
+pub(crate) const WIRE_DEFAULTS: [&str; 11] = [
     "work", "family", "hobbies", "sport", "food", "local", "causes", "learning", "arts", "travel",
     "other",
 ];

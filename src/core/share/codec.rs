@@ -6,20 +6,30 @@
 //! sealed  version(1) flags(1: bit 1 = sealed) iterations(LEB128) salt(16) iv(12) ciphertext
 //! ```
 //!
+//! Version 1's body is the bit stream of `body.rs`; version 2's is the range-coded stream of
+//! `body2.rs`, which needs the tables of `share-model-2.bin` (`ShareModel`) and is never
+//! deflated. The app writes version 2 when the tables are here and version 1 otherwise (an
+//! offline first visit to the share page), and reads both, forever.
+//!
 //! The version byte comes first and outside the compression so that an old app can say "made
 //! by a newer version" without trying to read anything else. The plaintext of a sealed link is
 //! a whole plain payload (`payload_bytes`), so locking changes nothing inside.
 
 use super::body::{decode_body, encode_body};
+use super::body2;
 use super::error::ShareError;
+use super::words::ShareModel;
 use super::SharePayload;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
+use std::sync::OnceLock;
 
-/// The link format this app writes, and the newest it reads.
-pub const FORMAT_VERSION: u8 = 1;
+/// The link format this app writes (when its tables are loaded), and the newest it reads.
+pub const FORMAT_VERSION: u8 = 2;
+/// The format written without the tables, and read with no tables at all.
+const FORMAT_1: u8 = 1;
 /// The longest payload accepted, in characters: a 200-interest map of ordinary labels fits
 /// with room to spare, and anything longer is not a map someone typed.
 pub const FRAGMENT_MAX_CHARS: usize = 4_000;
@@ -54,15 +64,40 @@ pub enum Decoded {
     },
 }
 
-/// The link payload for `payload`: the part after `#/m/`.
+/// The link payload for `payload`: the part after `#/m/`, in format 2 when the tables have
+/// been provided (see [`provide_model`]), else in format 1.
 pub fn encode(payload: &SharePayload) -> String {
-    URL_SAFE_NO_PAD.encode(payload_bytes(payload))
+    encode_with(payload, installed_model())
+}
+
+/// [`encode`] with the tables given: `None` writes format 1.
+pub fn encode_with(payload: &SharePayload, model: Option<&ShareModel>) -> String {
+    URL_SAFE_NO_PAD.encode(payload_bytes_with(payload, model))
 }
 
 /// The plain payload bytes (version, flags, body): what a link carries, and what the shell
-/// encrypts for a locked link. The body is deflated only when that makes it smaller, which for
-/// a typical map it does not: the body is already packed tightly.
+/// encrypts for a locked link.
 pub fn payload_bytes(payload: &SharePayload) -> Vec<u8> {
+    payload_bytes_with(payload, installed_model())
+}
+
+/// [`payload_bytes`] with the tables given: `None` writes format 1.
+pub fn payload_bytes_with(payload: &SharePayload, model: Option<&ShareModel>) -> Vec<u8> {
+    match model {
+        Some(model) => {
+            let body = body2::encode_body(payload, model);
+            let mut bytes = Vec::with_capacity(body.len() + 2);
+            bytes.extend([FORMAT_VERSION, 0]);
+            bytes.extend(body);
+            bytes
+        }
+        None => format_1_bytes(payload),
+    }
+}
+
+/// Format 1: the body is deflated only when that makes it smaller, which for a typical map it
+/// does not (the body is already packed tightly).
+fn format_1_bytes(payload: &SharePayload) -> Vec<u8> {
     let body = encode_body(payload);
     let deflated = miniz_oxide::deflate::compress_to_vec(&body, DEFLATE_LEVEL);
     let (flags, body) = if deflated.len() < body.len() {
@@ -71,14 +106,32 @@ pub fn payload_bytes(payload: &SharePayload) -> Vec<u8> {
         (0, body)
     };
     let mut bytes = Vec::with_capacity(body.len() + 2);
-    bytes.extend([FORMAT_VERSION, flags]);
+    bytes.extend([FORMAT_1, flags]);
     bytes.extend(body);
     bytes
 }
 
 /// The link payload of a locked map, from what the shell's AES-GCM produced.
+///
+/// The envelope's version is that of the plaintext [`payload_bytes`] makes, so that an app that reads only
+/// format 1 says "made by a newer version" before asking for the passphrase.
 pub fn encode_sealed(salt: [u8; SALT_LEN], iv: [u8; IV_LEN], ciphertext: &[u8]) -> String {
-    let mut bytes = vec![FORMAT_VERSION, FLAG_SEALED];
+    let version = if installed_model().is_some() {
+        FORMAT_VERSION
+    } else {
+        FORMAT_1
+    };
+    encode_sealed_as(version, salt, iv, ciphertext)
+}
+
+/// [`encode_sealed`] for a plaintext of format `version`.
+pub fn encode_sealed_as(
+    version: u8,
+    salt: [u8; SALT_LEN],
+    iv: [u8; IV_LEN],
+    ciphertext: &[u8],
+) -> String {
+    let mut bytes = vec![version, FLAG_SEALED];
     let mut n = PBKDF2_ITERATIONS;
     loop {
         let more = n >= 0x80;
@@ -97,7 +150,12 @@ pub fn encode_sealed(salt: [u8; SALT_LEN], iv: [u8; IV_LEN], ciphertext: &[u8]) 
 /// The map in a link payload; a locked link is [`ShareError::Locked`] (use
 /// [`decode_envelope`] to open those).
 pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
-    match decode_envelope(fragment)? {
+    decode_with(fragment, installed_model())
+}
+
+/// [`decode`] with the tables given: `None` reads format 1 only.
+pub fn decode_with(fragment: &str, model: Option<&ShareModel>) -> Result<SharePayload, ShareError> {
+    match decode_envelope_with(fragment, model)? {
         Decoded::Plain(payload) => Ok(payload),
         Decoded::Sealed { .. } => Err(ShareError::Locked),
     }
@@ -105,6 +163,14 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
 
 /// Reads a link payload (the part after `#/m/`), plain or locked.
 pub fn decode_envelope(fragment: &str) -> Result<Decoded, ShareError> {
+    decode_envelope_with(fragment, installed_model())
+}
+
+/// [`decode_envelope`] with the tables given.
+pub fn decode_envelope_with(
+    fragment: &str,
+    model: Option<&ShareModel>,
+) -> Result<Decoded, ShareError> {
     if fragment.is_empty() {
         return Err(ShareError::Empty);
     }
@@ -118,20 +184,66 @@ pub fn decode_envelope(fragment: &str) -> Result<Decoded, ShareError> {
     if flags == FLAG_SEALED {
         sealed(rest)
     } else {
-        payload_from_bytes(&bytes).map(Decoded::Plain)
+        payload_from_bytes_with(&bytes, model).map(Decoded::Plain)
     }
 }
 
 /// The map in plain payload bytes: a link's, or a locked link's decrypted plaintext.
 pub fn payload_from_bytes(bytes: &[u8]) -> Result<SharePayload, ShareError> {
+    payload_from_bytes_with(bytes, installed_model())
+}
+
+/// [`payload_from_bytes`] with the tables given.
+pub fn payload_from_bytes_with(
+    bytes: &[u8],
+    model: Option<&ShareModel>,
+) -> Result<SharePayload, ShareError> {
     if bytes.len() > BODY_MAX_BYTES + 2 {
         return Err(ShareError::OverLimit);
     }
     let (flags, body) = header(bytes)?;
-    match flags {
-        0 => decode_body(body),
-        FLAG_DEFLATED => decode_body(&inflate(body)?),
+    match (bytes[0], flags) {
+        (FORMAT_1, 0) => decode_body(body),
+        (FORMAT_1, FLAG_DEFLATED) => decode_body(&inflate(body)?),
+        (FORMAT_1, _) => Err(ShareError::Damaged),
+        (_, 0) => body2::decode_body(body, model.ok_or_else(model_error)?),
         _ => Err(ShareError::Damaged),
+    }
+}
+
+// ---- the tables ------------------------------------------------------------------------------
+
+/// The tables' file as the shell fetched it, parsed on first use (so that the parser stays in
+/// the pages that code links, not in the app's first download).
+static MODEL_FILE: OnceLock<Vec<u8>> = OnceLock::new();
+static MODEL: OnceLock<Result<ShareModel, ShareError>> = OnceLock::new();
+
+/// Hands the core the bytes of `share-model-2.bin`; the first call wins (the file of a format
+/// never changes).
+pub fn provide_model(file: Vec<u8>) {
+    let _ = MODEL_FILE.set(file);
+}
+
+/// Whether the shell has provided the tables' file.
+pub fn model_provided() -> bool {
+    MODEL_FILE.get().is_some()
+}
+
+/// The tables, once provided and read.
+pub fn installed_model() -> Option<&'static ShareModel> {
+    let file = MODEL_FILE.get()?;
+    MODEL
+        .get_or_init(|| ShareModel::from_bytes(file))
+        .as_ref()
+        .ok()
+}
+
+/// Why a format-2 link cannot be read here: the tables never arrived, or arrived damaged.
+fn model_error() -> ShareError {
+    if model_provided() {
+        ShareError::ModelDamaged
+    } else {
+        ShareError::ModelMissing
     }
 }
 

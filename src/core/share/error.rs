@@ -20,4 +20,8 @@ pub enum ShareError {
     Locked,
     #[error("This locked link asks for more work than this device should do")]
     TooCostly,
+    #[error("The word list that share links need has not loaded yet: connect to the internet once and try again")]
+    ModelMissing,
+    #[error("The word list that share links need is damaged: reload the app and try again")]
+    ModelDamaged,
 }

@@ -5,28 +5,40 @@
 //! makes it smaller. A link locked with a passphrase carries an envelope instead (see
 //! `codec.rs`); the shell does the cryptography, the core only packs and checks.
 //!
+//! Format 2 (`body2.rs`, `phrase.rs`, `range.rs`) codes text with English word frequencies
+//! from tables the shell fetches with the share and received pages (`words.rs`); format 1
+//! (`body.rs`, `text.rs`, `vocabulary.rs`) is still read, and written when the tables are not
+//! here.
+//!
 //! Everything here treats the link as hostile: it never panics, never allocates more than a
 //! fixed budget, and answers every bad input with a [`ShareError`] worded for the user.
 
 mod bits;
 mod body;
+mod body2;
 mod codec;
 mod error;
+mod phrase;
+mod range;
 mod text;
 mod vocabulary;
 mod web;
+mod words;
 
 #[cfg(test)]
 mod tests;
 
 pub use codec::{
-    decode, decode_envelope, encode, encode_sealed, payload_bytes, payload_from_bytes, Decoded,
+    decode, decode_envelope, decode_envelope_with, decode_with, encode, encode_sealed,
+    encode_sealed_as, encode_with, installed_model, model_provided, payload_bytes,
+    payload_bytes_with, payload_from_bytes, payload_from_bytes_with, provide_model, Decoded,
     BODY_MAX_BYTES, FORMAT_VERSION, FRAGMENT_MAX_CHARS, GCM_TAG_LEN, IV_LEN, PBKDF2_ITERATIONS,
     PBKDF2_ITERATIONS_MAX, SALT_LEN,
 };
 pub use error::ShareError;
 pub use vocabulary::VOCABULARY;
 pub use web::safe_web_url;
+pub use words::{ShareModel, SHARE_MODEL_FILE};
 
 use super::limits::{INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, WHAT_MAX};
 use super::model::{Category, CategoryId, Contact, Interest};

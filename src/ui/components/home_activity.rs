@@ -63,9 +63,12 @@ pub fn HomeActivity() -> impl IntoView {
         let serial = ticked.with_untracked(|t| t.as_ref().map_or(1, |(s, _)| s + 1));
         ticked.set(Some((serial, f)));
         set_timeout(
+            // Home may be gone by then (its signals disposed): `try_` rather than a panic.
             move || {
-                if ticked.with_untracked(|t| t.as_ref().map(|(s, _)| *s) == Some(serial)) {
-                    ticked.set(None);
+                if ticked.try_with_untracked(|t| t.as_ref().map(|(s, _)| *s) == Some(serial))
+                    == Some(true)
+                {
+                    ticked.try_set(None);
                 }
             },
             std::time::Duration::from_secs(10),

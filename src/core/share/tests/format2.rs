@@ -1,0 +1,337 @@
+//! Format 2: round trips, hostile links, and the budgets on the held-out maps.
+
+use super::*;
+use crate::core::share::words::shipped;
+
+const HELD_OUT_MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/heldout");
+const TUNING_MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tuning");
+
+fn model() -> Option<&'static ShareModel> {
+    Some(shipped())
+}
+
+fn encode2(p: &SharePayload) -> String {
+    encode_with(p, model())
+}
+
+fn decode2(link: &str) -> Result<SharePayload, ShareError> {
+    decode_with(link, model())
+}
+
+fn bytes2(p: &SharePayload) -> Vec<u8> {
+    payload_bytes_with(p, model())
+}
+
+fn maps_in(folder: &str) -> Vec<(String, NeutralMap, SharePayload)> {
+    let mut maps: Vec<_> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
+            let neutral: NeutralMap =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let payload = payload_of(&neutral);
+            (name, neutral, payload)
+        })
+        .collect();
+    maps.sort_by(|a, b| a.0.cmp(&b.0));
+    maps
+}
+
+// ---- round trips ----------------------------------------------------------------------------
+
+#[test]
+fn a_full_payload_survives_every_path_in_format_2() {
+    let p = a_full_payload();
+    let link = encode2(&p);
+    assert_eq!(b64(&[FORMAT_VERSION, 0])[..2], link[..2]);
+    assert_eq!(decode2(&link), Ok(p.clone()));
+    assert_eq!(payload_from_bytes_with(&bytes2(&p), model()), Ok(p.clone()));
+    assert_eq!(decode_envelope_with(&link, model()), Ok(Decoded::Plain(p)));
+}
+
+#[test]
+fn accents_dashes_and_case_come_back_exactly() {
+    let mut p = a_full_payload();
+    p.name = "Siân Aïsha Kieślowski-O'Brien".into();
+    p.what = "PB 24:10 — parkrun, 5K".into();
+    p.interests = [
+        "Kieślowski's Three Colours",
+        "żurek at my grandmother's",
+        "iPhone & DIY",
+        "NHS — RCN rep",
+        "ÉAMON's café",
+        "日本語 lessons",
+        "  two  spaces ",
+        "£85,000 to go",
+    ]
+    .into_iter()
+    .map(|l| Interest::new(l, CategoryId::new("hobbies")))
+    .collect();
+    assert_eq!(decode2(&encode2(&p)), Ok(p));
+}
+
+#[test]
+fn the_empty_payload_survives_in_format_2() {
+    let p = SharePayload::default();
+    assert_eq!(decode2(&encode2(&p)), Ok(p));
+}
+
+#[test]
+fn format_1_links_still_open_with_the_tables_loaded() {
+    let p = a_full_payload();
+    let link = encode_with(&p, None);
+    assert_eq!(link.as_bytes()[..2], *b"AQ", "version byte 1");
+    assert_eq!(decode2(&link), Ok(p.clone()));
+    assert_eq!(decode_with(&link, None), Ok(p));
+}
+
+#[test]
+fn a_format_2_link_without_the_tables_asks_for_them() {
+    let link = encode2(&a_full_payload());
+    assert_eq!(decode_with(&link, None), Err(ShareError::ModelMissing));
+}
+
+#[test]
+fn a_locked_format_2_link_carries_a_format_2_plaintext() {
+    let p = a_full_payload();
+    let plain = bytes2(&p);
+    assert_eq!(plain[0], 2);
+    let link = encode_sealed_as(plain[0], [3; SALT_LEN], [4; IV_LEN], &[9; 60]);
+    let bytes =
+        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, &link).unwrap();
+    assert_eq!(bytes[..2], [2, 2]);
+    assert!(matches!(
+        decode_envelope_with(&link, model()),
+        Ok(Decoded::Sealed { .. })
+    ));
+    assert_eq!(payload_from_bytes_with(&plain, model()), Ok(p));
+}
+
+proptest! {
+    #[test]
+    fn any_valid_payload_round_trips_in_format_2(p in payload_strategy()) {
+        prop_assert_eq!(payload_from_bytes_with(&bytes2(&p), model()), Ok(p.clone()));
+        let link = encode2(&p);
+        if link.len() <= FRAGMENT_MAX_CHARS {
+            prop_assert_eq!(decode2(&link), Ok(p));
+        } else {
+            prop_assert_eq!(decode2(&link), Err(ShareError::TooLong));
+        }
+    }
+}
+
+// ---- never panic ----------------------------------------------------------------------------
+
+fn decodes_or_refuses_2(fragment: &str) {
+    match decode_envelope_with(fragment, model()) {
+        Ok(Decoded::Plain(p)) => assert_eq!(p.check(), Ok(())),
+        Ok(Decoded::Sealed { iterations, .. }) => {
+            assert!((1..=PBKDF2_ITERATIONS_MAX).contains(&iterations))
+        }
+        Err(_) => {}
+    }
+}
+
+fn bodies_2() -> &'static [Vec<u8>] {
+    static BODIES: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    BODIES.get_or_init(|| {
+        maps_in(HELD_OUT_MAPS)
+            .into_iter()
+            .take(3)
+            .map(|(_, _, p)| p)
+            .chain([a_full_payload()])
+            .map(|p| bytes2(&p))
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn arbitrary_format_2_bodies_never_panic(body in prop::collection::vec(any::<u8>(), 0..400)) {
+        let mut bytes = vec![2, 0];
+        bytes.extend(body);
+        if let Ok(p) = payload_from_bytes_with(&bytes, model()) {
+            prop_assert_eq!(p.check(), Ok(()));
+        }
+        decodes_or_refuses_2(&b64(&bytes));
+    }
+
+    #[test]
+    fn arbitrary_fragments_never_panic_in_format_2(s in "\\PC{0,200}|[A-Za-z0-9_-]{0,300}") {
+        decodes_or_refuses_2(&s);
+        decodes_or_refuses_2(&format!("Ag{s}"));
+    }
+
+    #[test]
+    fn mutated_format_2_links_never_panic(
+        which in any::<prop::sample::Index>(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..6),
+    ) {
+        let mut bytes = which.get(bodies_2()).clone();
+        for (at, byte, kind) in edits {
+            let i = at.index(bytes.len().max(1));
+            match kind {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 => bytes.insert(i.min(bytes.len()), byte),
+                _ if i < bytes.len() => { bytes.remove(i); }
+                _ => {}
+            }
+        }
+        if let Ok(p) = payload_from_bytes_with(&bytes, model()) {
+            prop_assert_eq!(p.check(), Ok(()));
+        }
+        decodes_or_refuses_2(&b64(&bytes));
+    }
+}
+
+#[test]
+fn every_truncation_of_a_format_2_link_is_refused() {
+    for p in [a_full_payload(), maps_in(HELD_OUT_MAPS).remove(0).2] {
+        let bytes = bytes2(&p);
+        for end in 0..bytes.len() {
+            assert!(
+                payload_from_bytes_with(&bytes[..end], model()).is_err(),
+                "{end} bytes"
+            );
+        }
+    }
+}
+
+#[test]
+fn garbage_after_a_format_2_body_is_refused() {
+    let mut bytes = bytes2(&a_full_payload());
+    for extra in [0u8, 1, 0x80, 0xff] {
+        bytes.push(extra);
+        assert!(payload_from_bytes_with(&bytes, model()).is_err(), "{extra}");
+        bytes.pop();
+    }
+}
+
+#[test]
+fn every_single_bit_flip_of_a_format_2_link_is_survived() {
+    let p = a_full_payload();
+    let bytes = bytes2(&p);
+    for i in 16..bytes.len() * 8 {
+        let mut flipped = bytes.clone();
+        flipped[i / 8] ^= 1 << (i % 8);
+        if let Ok(q) = payload_from_bytes_with(&flipped, model()) {
+            assert_eq!(q.check(), Ok(()));
+        }
+        decodes_or_refuses_2(&b64(&flipped));
+    }
+}
+
+#[test]
+fn unknown_flags_in_format_2_are_damage() {
+    let mut bytes = bytes2(&a_full_payload());
+    for flags in [1, 3, 4, 0x80] {
+        bytes[1] = flags;
+        assert_eq!(
+            payload_from_bytes_with(&bytes, model()),
+            Err(ShareError::Damaged),
+            "{flags}"
+        );
+    }
+}
+
+#[test]
+fn texts_over_their_limits_are_refused_in_format_2() {
+    // Encoded without the check, as a hostile link would be.
+    let mut p = a_full_payload();
+    p.name = "x".repeat(crate::core::limits::NAME_MAX + 1);
+    assert_eq!(decode2(&encode2(&p)), Err(ShareError::OverLimit));
+    let mut p = a_full_payload();
+    p.interests[0].label = "word ".repeat(crate::core::limits::INTEREST_MAX / 5 + 1);
+    assert_eq!(decode2(&encode2(&p)), Err(ShareError::OverLimit));
+    let mut p = a_full_payload();
+    p.message = "\u{7}".into();
+    assert_eq!(decode2(&encode2(&p)), Err(ShareError::Damaged));
+}
+
+// ---- budgets on the held-out maps ------------------------------------------------------------
+
+/// Fragment lengths of the 30-interest maps in `folder`, checking each round trip.
+fn lengths(folder: &str) -> Vec<(String, usize)> {
+    maps_in(folder)
+        .into_iter()
+        .filter(|(_, _, p)| p.interests.len() == 30)
+        .map(|(name, _, p)| {
+            let link = encode2(&p);
+            assert_eq!(decode2(&link), Ok(p), "{name}");
+            (name, link.len())
+        })
+        .collect()
+}
+
+// Issue 14 asked for a median of 320 and a worst of 350 characters and QR version 15 on
+// held-out 30-interest maps. On these held-out maps (22 characters a label on average, longer
+// than the maps the issue measured) format 2 gives a median of 398, a worst of 456 and QR
+// versions up to 17: the asserts below hold what was reached, so that a change cannot make it
+// worse unnoticed; the issue's targets are not met (see README, "Share links").
+const HELD_OUT_MEDIAN_MAX: usize = 400;
+const HELD_OUT_WORST_MAX: usize = 460;
+const HELD_OUT_QR_MAX: u8 = 17;
+/// Against compact JSON, deflated, base64url: the ratio the issue's first budget set.
+const HELD_OUT_RATIO_MAX: f64 = 0.5;
+
+#[test]
+fn held_out_30_interest_maps_stay_within_their_length_limits() {
+    let mut found = lengths(HELD_OUT_MAPS);
+    assert!(found.len() >= 12, "held-out maps missing");
+    found.sort_by_key(|(_, n)| *n);
+    let median = (found[found.len() / 2].1 + found[(found.len() - 1) / 2].1) / 2;
+    let (worst_name, worst) = found.last().unwrap().clone();
+    assert!(median <= HELD_OUT_MEDIAN_MAX, "median {median}: {found:?}");
+    assert!(
+        worst <= HELD_OUT_WORST_MAX,
+        "{worst_name}: {worst} characters"
+    );
+}
+
+#[test]
+fn held_out_maps_are_under_half_of_deflated_json() {
+    for (name, neutral, p) in maps_in(HELD_OUT_MAPS) {
+        let ours = encode2(&p).len() as f64;
+        let json = json_baseline_chars(&neutral) as f64;
+        assert!(
+            ours / json <= HELD_OUT_RATIO_MAX,
+            "{name}: {ours} against {json}"
+        );
+    }
+}
+
+#[test]
+fn held_out_qr_codes_stay_within_their_version_and_scan() {
+    for (name, _, p) in maps_in(HELD_OUT_MAPS) {
+        let link = format!("{ORIGIN}{}", encode2(&p));
+        let code = qr::qr_svg(&link).unwrap();
+        assert!(
+            code.version <= HELD_OUT_QR_MAX,
+            "{name}: version {}",
+            code.version
+        );
+        let size = 17 + 4 * usize::from(code.version) + 2 * qr::QUIET_ZONE;
+        assert_eq!(qr::tests::scan(&code.svg, size), link, "{name}");
+    }
+}
+
+#[test]
+fn tuning_and_sample_maps_round_trip_shorter_than_format_1() {
+    let mut maps = maps_in(TUNING_MAPS);
+    maps.extend(sample_maps());
+    for (name, _, p) in maps {
+        let two = encode2(&p);
+        assert_eq!(decode2(&two), Ok(p.clone()), "{name}");
+        let one = encode_with(&p, None);
+        assert!(
+            two.len() < one.len(),
+            "{name}: {} against {}",
+            two.len(),
+            one.len()
+        );
+    }
+}
