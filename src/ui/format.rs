@@ -6,11 +6,29 @@
 use crate::core::dates::{relative, short_date, Relative};
 use wasm_bindgen::JsValue;
 
-/// The user's language, e.g. "en-GB"; "en" when the browser does not say.
+/// The user's language, e.g. "en-GB"; "en" when the browser does not say, or says something
+/// `Intl` refuses (WebKitGTK under a POSIX locale says "C", and every `Intl` call given that
+/// throws, which would stop the app).
 fn language() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().language())
+        .filter(|tag| is_locale(tag))
         .unwrap_or_else(|| "en".to_string())
+}
+
+/// Whether `Intl` accepts `tag` as a language (asked so that a refusal is caught, not thrown).
+fn is_locale(tag: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
+        .ok()
+        .and_then(|intl| {
+            js_sys::Reflect::get(&intl, &JsValue::from_str("getCanonicalLocales")).ok()
+        })
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| {
+            f.call1(&JsValue::UNDEFINED, &JsValue::from_str(tag))
+                .is_ok()
+        })
 }
 
 /// The browser's `Intl` constructor `name`, if it has one: old browsers lack some, and

@@ -149,3 +149,16 @@ test('a share link opened from nothing while offline shows the map (after one ea
   await expect(receiver.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
   await expect(receiver.getByText('Choir').first()).toBeVisible();
 });
+
+test('a browser language Intl refuses (WebKitGTK says "C") falls back to English dates', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'C' }));
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await seed(page, {
+    ...Object.fromEntries([
+      person('p1', 'Meg', [['Running', 'sport']], { follow_ups: [{ due: yesterday, text: 'Call Meg', done: false }] }),
+    ]),
+  });
+  await expect(page.getByText('Overdue · due yesterday')).toBeVisible();
+  await page.getByRole('link', { name: 'Meg' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
+});
