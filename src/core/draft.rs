@@ -4,7 +4,7 @@
 //! Drafts live under their own prefix, outside the records' `cg.` prefix, so the record loader
 //! never reads one as a record nor sets one aside as unreadable, and a backup never carries one.
 
-use super::model::{Interest, PersonId};
+use super::model::{EventId, Interest, PersonId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,11 @@ pub const MY_MAP_KEY: &str = "cg-draft.map";
 /// The edit form of one saved person.
 pub fn person_edit_key(id: &PersonId) -> String {
     format!("{DRAFT_PREFIX}edit.{}", id.0)
+}
+
+/// The draft of an edit of the saved event `id`.
+pub fn event_edit_key(id: &EventId) -> String {
+    format!("{DRAFT_PREFIX}edit-event.{}", id.0)
 }
 
 /// How long typing must pause before a draft is written: often enough that a killed app loses
@@ -43,7 +48,7 @@ pub struct PersonDraftData {
     pub interest_typed: String,
 }
 
-/// An event being created, as typed.
+/// An event being created or edited, as typed (notes and takeaways only on the edit form).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EventDraftData {
@@ -52,6 +57,8 @@ pub struct EventDraftData {
     pub place: String,
     pub group: String,
     pub purpose: String,
+    pub notes: String,
+    pub takeaways: String,
 }
 
 /// My map's own text fields, as typed. My map saves as it is edited, so the fields are only
@@ -169,6 +176,7 @@ mod tests {
             (EVENT_KEY.to_string(), r#"{"name":"WI"}"#.to_string()),
             (MY_MAP_KEY.to_string(), "not json".to_string()),
             (person_edit_key(&PersonId("p1".into())), "{}".to_string()),
+            (event_edit_key(&EventId("e1".into())), "{}".to_string()),
         ];
         assert!(!records::holds_records(&entries));
         assert_eq!(records::load(entries), records::Loaded::Fresh);

@@ -531,3 +531,35 @@ for (const scheme of ['light', 'dark']) {
     await check('event-end');
   });
 }
+
+test('an unsaved edit of an event (its notes and takeaways too) is kept until saved or cancelled', async ({ page }) => {
+  await openApp(page);
+  const today = await localDate(page);
+  await seedEvent(page, today);
+  await page.goto('/#/events/ev');
+  await page.getByRole('button', { name: 'Edit event' }).click();
+  await field(page, 'Event notes').fill('Tea, jam and a talk on bees');
+  await field(page, 'Takeaways').fill('Two leads for the spring');
+  // Interrupted: another tab, then the app killed and opened again.
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.reload();
+  await page.goto('/#/events/ev');
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit WI evening' })).toBeVisible();
+  await expect(page.getByText('Draft restored')).toBeVisible();
+  await expect(field(page, 'Event notes')).toHaveValue('Tea, jam and a talk on bees');
+  await expect(field(page, 'Takeaways')).toHaveValue('Two leads for the spring');
+  await page.getByRole('button', { name: 'Save event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await expect(page.getByText('Two leads for the spring')).toBeVisible();
+  // Saved: no draft left, and Cancel on a new edit throws the typing away.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit event' }).click();
+  await expect(page.getByText('Draft restored')).toHaveCount(0);
+  await field(page, 'Event notes').fill('changed my mind');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await expect(page.getByText('Tea, jam and a talk on bees')).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg-draft')))).toEqual([]);
+});

@@ -68,6 +68,8 @@ impl EventDraft {
             place: self.place.get(),
             group: self.group.get(),
             purpose: self.purpose.get(),
+            notes: self.notes.get(),
+            takeaways: self.takeaways.get(),
         }
     }
 
@@ -80,6 +82,8 @@ impl EventDraft {
         self.place.set(d.place);
         self.group.set(d.group);
         self.purpose.set(d.purpose);
+        self.notes.set(d.notes);
+        self.takeaways.set(d.takeaways);
     }
 
     pub fn apply(&self, e: &mut Event) {

@@ -2,10 +2,12 @@
 //! saved ones), and the room's insights.
 
 use crate::core::current_event::{current_event, is_over};
+use crate::core::draft::{event_edit_key, EventDraftData};
 use crate::core::model::{Event, EventId};
 use crate::store::clock::{now, today};
-use crate::store::AppState;
+use crate::store::{drafts, AppState};
 use crate::ui::components::attendee_picker::AttendeePicker;
+use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::components::event_insights::EventInsights;
 use crate::ui::components::person_list::PersonList;
@@ -22,7 +24,10 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             .events
             .with(|e| id.with_value(|id| e.get(id).cloned()))
     });
-    let editing = RwSignal::new(false);
+    // An edit left unsaved (another tab, the app killed) opens again as it was.
+    let editing = RwSignal::new(
+        id.with_value(|id| drafts::read::<EventDraftData>(&event_edit_key(id)).is_some()),
+    );
     let attendee_ids = Signal::derive(move || {
         event.with(|e| e.as_ref().map(|e| e.attendees.clone()).unwrap_or_default())
     });
@@ -113,6 +118,30 @@ fn EventDetails(event: Event) -> impl IntoView {
 fn EventEdit(event: Event, editing: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = EventDraft::new(&event);
+    let key = StoredValue::new(event_edit_key(&event.id));
+    let restored = RwSignal::new(false);
+    if let Some(kept) = key.with_value(|k| drafts::read::<EventDraftData>(k)) {
+        draft.fill(kept);
+        restored.set(true);
+    }
+    // What the record holds, so an edit that changes nothing keeps no draft.
+    let unchanged = untrack(|| EventDraft::new(&event).to_data());
+    Effect::new(move |_| {
+        let now = draft.to_data();
+        let kept = if now == unchanged {
+            EventDraftData::default()
+        } else {
+            now
+        };
+        key.with_value(|k| drafts::note(k, &kept));
+    });
+    let flush_key = key.get_value();
+    on_cleanup(move || drafts::flush(&flush_key));
+    let stop = move || {
+        key.with_value(|k| drafts::discard(k));
+        editing.set(false);
+    };
+    let discard = Callback::new(move |()| stop());
     let error = RwSignal::new(None::<String>);
     let id = event.id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -127,19 +156,22 @@ fn EventEdit(event: Event, editing: RwSignal<bool>) -> impl IntoView {
         draft.apply(&mut e);
         e.updated = now();
         if state.save_event(e) {
-            editing.set(false);
+            stop();
         }
     };
     // The form opens at its top, not where "Edit event" was tapped.
     request_animation_frame(|| window().scroll_to_with_x_and_y(0.0, 0.0));
     view! {
         <h1>{format!("Edit {}", event.name)}</h1>
+        <Show when=move || restored.get()>
+            <DraftNote on_discard=discard />
+        </Show>
         <form class="form" on:submit=save novalidate>
             <EventFields draft=draft full=true />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="row">
                 <button type="submit" class="button">"Save event"</button>
-                <button type="button" class="button button-quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
+                <button type="button" class="button button-quiet" on:click=move |_| stop()>"Cancel"</button>
             </div>
         </form>
     }
