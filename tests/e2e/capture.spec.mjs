@@ -1,14 +1,11 @@
 // At the event, in one hand (issue 12): Enter never saves, drafts survive anything, events
 // end, "Back" in the header, messages that do not go stale, duplicates caught and merged,
 // contact details in quick add, and the taps it takes to add three people at an event.
-import { test, expect, openApp, seed, person, fillStorage } from './fixtures.mjs';
+import { test, expect, openApp, seed, person, fillStorage, shot } from './fixtures.mjs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 /** The browser's local date, `YYYY-MM-DD`, `days` from today. */
 async function localDate(page, days = 0) {
@@ -505,7 +502,7 @@ for (const scheme of ['light', 'dark']) {
       expect(found, `${name} (${scheme})`).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: false });
+      await shot(page, `${name}-${scheme}`);
     };
     // Quick add at the event, a draft restored, contact details open.
     await page.getByRole('button', { name: 'Add person' }).click();

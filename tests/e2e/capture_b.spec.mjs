@@ -2,15 +2,12 @@
 // edit, snooze, delete, calendar export), partial words that match and say why, interests
 // filed in the right category, dates as people say them, and Venn labels that never overlap
 // or cut a word — with screenshots and an axe scan of the changed screens.
-import { test, expect, openApp, seed, person } from './fixtures.mjs';
+import { test, expect, openApp, seed, person, shot } from './fixtures.mjs';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 test.use({ locale: 'en-GB' });
 
@@ -386,12 +383,12 @@ for (const scheme of ['light', 'dark']) {
       expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
       if (name === 'venn-labels') {
         await page.addStyleTag({ content: '.nav-bar { display: none; }' });
-        await page.getByRole('img', { name: /You and Meg share/ }).screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+        await shot(page.getByRole('img', { name: /You and Meg share/ }), `${name}-${scheme}`);
       } else if (name === 'my-map-categories') {
         await page.addStyleTag({ content: '.nav-bar { display: none; }' });
-        await page.locator('figure.map-figure').screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+        await shot(page.locator('figure.map-figure'), `${name}-${scheme}`);
       } else {
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: false });
+        await shot(page, `${name}-${scheme}`);
       }
     }
   });

@@ -1,7 +1,7 @@
 // Swapping maps in ten seconds: QR first, private by default, receiving inside the app (a real
 // camera path through Chromium's fake capture device, and pasting), the iPhone Home Screen notes,
 // the receiver's first visit, and the quick map for someone with none.
-import { test, expect, openApp, seed, ORIGIN } from './fixtures.mjs';
+import { test, expect, openApp, seed, ORIGIN, shot } from './fixtures.mjs';
 import { chromium } from '@playwright/test';
 import { LAUNCH, PHONE } from '../chromium.mjs';
 import { createRequire } from 'node:module';
@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
 
 const IPHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
@@ -393,7 +392,7 @@ test('a received map leads with what we share when I have a map, with the card f
     await inFirstScreenful(b, b.getByRole('button', { name: 'Save as acquaintance' }));
     await b.evaluate(() => window.scrollTo(0, 0));
     await axeClean(b, `received (${scheme})`);
-    await b.screenshot({ path: path.join(SHOTS, `received-${scheme}.png`) });
+    await shot(b, `received-${scheme}`);
 
     // Without a map of my own: who they are, first.
     const fresh = await (await newPhone({ colorScheme: scheme })).newPage();
@@ -467,13 +466,13 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       if (name === 'share') {
         await expect(page.getByRole('img', { name: 'QR code' })).toBeVisible();
-        await page.screenshot({ path: path.join(SHOTS, `share-${scheme}.png`) });
+        await shot(page, `share-${scheme}`);
         await page.getByRole('button', { name: 'Change' }).click();
         await expect(page.getByRole('checkbox', { name: 'My phone' })).toBeVisible();
       }
       if (name === 'scan') await expect(page.getByRole('main').getByRole('status')).toHaveText(/camera/i);
       await axeClean(page, `${name} (${scheme})`);
-      if (name !== 'share') await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+      if (name !== 'share') await shot(page, `${name}-${scheme}`);
     }
   });
 }
