@@ -162,3 +162,32 @@ test('a browser language Intl refuses (WebKitGTK says "C") falls back to English
   await page.getByRole('link', { name: 'Meg' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
 });
+
+test('a locked link carries no part of the map in the clear', async ({ page }) => {
+  await seed(page, { 'cg.me': { name: 'Lena Birdwood', interests: [['Birdwatching', 'hobbies'], ['Chess', 'hobbies'], ['Canal boats', 'travel']] } });
+  await page.goto('/#/share');
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  const plain = await box.inputValue();
+  await page.getByRole('textbox', { name: 'Passphrase (optional)' }).fill('blue teapot');
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  await expect.poll(() => box.inputValue()).toMatch(/#\/m\/.+/);
+  await expect(box).not.toHaveValue(plain);
+  await expect(page.getByText('Link locked')).toBeVisible();
+  const locked = await box.inputValue();
+  const bytes = (link) => Buffer.from(link.split('#/m/')[1], 'base64url');
+  const body = bytes(plain).subarray(2); // after the version and flags bytes
+  const sealed = bytes(locked);
+  expect(body.length).toBeGreaterThan(12);
+  // No 6-byte run of the plain body survives into the sealed link, nor any name as text.
+  for (let i = 0; i + 6 <= body.length; i++) {
+    expect(sealed.includes(body.subarray(i, i + 6)), `plain bytes ${i}..${i + 6} in the locked link`).toBe(false);
+  }
+  for (const word of ['Lena', 'Birdwatching', 'Chess', 'Canal']) expect(sealed.includes(Buffer.from(word))).toBe(false);
+  // Sealed with a fresh salt and nonce each time: locking again gives another link.
+  await page.getByRole('button', { name: 'Remove lock' }).click();
+  await expect.poll(() => box.inputValue()).toBe(plain);
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  await expect.poll(() => box.inputValue()).not.toBe(locked);
+  await expect.poll(() => box.inputValue()).toMatch(/#\/m\/.+/);
+});
