@@ -56,9 +56,20 @@ test('a first visit needs only the counted files; a page group\'s chunk comes wh
 test('a page never opened before, now offline: it says so, and opens after "Try again" online', async ({ page, context, expectedConsoleErrors }) => {
   // The chunk loader reports the failed fetch on the console; that is the point of this test.
   expectedConsoleErrors.push(/Failed to fetch/);
+  const fetched = [];
+  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
-  await page.waitForLoadState('networkidle'); // the codec has arrived; no page group has
+  // The record codec has arrived, and the Settings group has not (nor may the precache have
+  // it yet, or going offline below would not find it missing).
+  await expect.poll(() => fetched.some((p) => /split_codec-/.test(p))).toBe(true);
+  expect(fetched.filter((p) => /split_settings-/.test(p))).toEqual([]);
+  expect(await page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) if (/split_settings-/.test(req.url)) return true;
+    }
+    return false;
+  })).toBe(false);
   await context.setOffline(true);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('alert')).toContainText('This page is not on this phone yet');
