@@ -97,3 +97,19 @@ fn listen_for_hide() {
     // Lives as long as the page.
     flush_all.forget();
 }
+
+/// Keeps the draft of an edit form under `key` for as long as the form is open: written as
+/// `current` changes (an edit that changes nothing from `unchanged` keeps no draft) and
+/// flushed when the form closes.
+pub fn keep_edit<T>(key: String, unchanged: T, current: impl Fn() -> T + 'static)
+where
+    T: Draft + PartialEq + 'static,
+{
+    let flush_key = key.clone();
+    leptos::prelude::Effect::new(move |_| {
+        let now = current();
+        let kept = if now == unchanged { T::default() } else { now };
+        note(&key, &kept);
+    });
+    leptos::prelude::on_cleanup(move || flush(&flush_key));
+}

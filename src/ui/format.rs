@@ -9,11 +9,15 @@ use wasm_bindgen::JsValue;
 /// The user's language, e.g. "en-GB"; "en" when the browser does not say, or says something
 /// `Intl` refuses (WebKitGTK under a POSIX locale says "C", and every `Intl` call given that
 /// throws, which would stop the app).
-fn language() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .filter(|tag| is_locale(tag))
-        .unwrap_or_else(|| "en".to_string())
+/// Asked once: a list of dates would otherwise ask `Intl` to check the tag for every row.
+fn language() -> &'static str {
+    static LANGUAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LANGUAGE.get_or_init(|| {
+        web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .filter(|tag| is_locale(tag))
+            .unwrap_or_else(|| "en".to_string())
+    })
 }
 
 /// Whether `Intl` accepts `tag` as a language (asked so that a refusal is caught, not thrown).
@@ -80,7 +84,7 @@ pub fn calendar_date(date: &str, today: &str) -> String {
         wanted.push(("year", "numeric"));
     }
     let s: String = js
-        .to_locale_date_string(&language(), &options(&wanted))
+        .to_locale_date_string(language(), &options(&wanted))
         .into();
     if s.is_empty() {
         english
@@ -94,7 +98,7 @@ fn relative_words(r: Relative) -> String {
         return r.english();
     }
     let (unit, value) = r.unit_and_value();
-    let locales = js_sys::Array::of1(&JsValue::from_str(&language()));
+    let locales = js_sys::Array::of1(&JsValue::from_str(language()));
     let f = js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
     f.format(value as f64, unit).into()
 }
@@ -110,7 +114,7 @@ pub fn date_time(millis: i64) -> String {
     );
     let time: String = d
         .to_locale_time_string_with_options(
-            &language(),
+            language(),
             &options(&[("hour", "2-digit"), ("minute", "2-digit")]),
         )
         .into();

@@ -1,11 +1,8 @@
 // At the event, in one hand (issue 12): Enter never saves, drafts survive anything, events
 // end, "Back" in the header, messages that do not go stale, duplicates caught and merged,
 // contact details in quick add, and the taps it takes to add three people at an event.
-import { test, expect, openApp, seed, person, fillStorage, shot } from './fixtures.mjs';
-import { createRequire } from 'node:module';
+import { test, expect, openApp, seed, person, fillStorage, shot, axeClean } from './fixtures.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 
 /** The browser's local date, `YYYY-MM-DD`, `days` from today. */
 async function localDate(page, days = 0) {
@@ -492,16 +489,7 @@ for (const scheme of ['light', 'dark']) {
     const now = Date.now();
     await seedEvent(page, await localDate(page), Object.fromEntries([person('p1', 'Priya Shah', [['Running', 'sport']], { what: 'Baker', created: now, updated: now })]));
     const check = async (name) => {
-      await page.addScriptTag({ path: AXE });
-      const found = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
-      expect(found, `${name} (${scheme})`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+      await axeClean(page, `${name} (${scheme})`);
       await shot(page, `${name}-${scheme}`);
     };
     // Quick add at the event, a draft restored, contact details open.

@@ -2,12 +2,9 @@
 // edit, snooze, delete, calendar export), partial words that match and say why, interests
 // filed in the right category, dates as people say them, and Venn labels that never overlap
 // or cut a word — with screenshots and an axe scan of the changed screens.
-import { test, expect, openApp, seed, person, shot } from './fixtures.mjs';
-import { createRequire } from 'node:module';
+import { test, expect, openApp, seed, person, shot, axeClean } from './fixtures.mjs';
 import fs from 'node:fs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 
 test.use({ locale: 'en-GB' });
 
@@ -371,16 +368,7 @@ for (const scheme of ['light', 'dark']) {
       await page.reload();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       if (act) await act();
-      await page.addScriptTag({ path: AXE });
-      const found = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
-      expect(found, `${name} (${scheme})`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+      await axeClean(page, `${name} (${scheme})`);
       if (name === 'venn-labels') {
         await page.addStyleTag({ content: '.nav-bar { display: none; }' });
         await shot(page.getByRole('img', { name: /You and Meg share/ }), `${name}-${scheme}`);

@@ -1,10 +1,7 @@
 // The everyday app: first run, quick add at an event offline, follow-ups on Home, search,
 // "who shares this?", "who to talk to", limits, accessibility and screenshots.
-import { test, expect, openApp, waitForServiceWorker, seed, person, shot } from './fixtures.mjs';
-import { createRequire } from 'node:module';
+import { test, expect, openApp, waitForServiceWorker, seed, person, shot, axeClean } from './fixtures.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 
 test('first run offers the example map, and loading it fills My map', async ({ page }) => {
   await openApp(page);
@@ -161,16 +158,7 @@ for (const scheme of ['light', 'dark']) {
     for (const [name, hash, heading] of screens) {
       await page.goto('/' + hash);
       await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
-      await page.addScriptTag({ path: AXE });
-      const found = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
-      expect(found, `${name} (${scheme})`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+      await axeClean(page, `${name} (${scheme})`);
       if (['home', 'my-map', 'person', 'event'].includes(name)) {
         await shot(page, `${name}-${scheme}`);
       }

@@ -2,6 +2,7 @@
 // anything went to an origin other than the test server's.
 import { test as base, expect } from '@playwright/test';
 import { PHONE } from '../chromium.mjs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -149,4 +150,24 @@ export async function shot(target, name) {
   const file = path.join(dir, `${name}.png`);
   if (typeof target.goto === 'function') await target.screenshot({ path: file, fullPage: false });
   else await target.screenshot({ path: file });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Axe-scans the page as it is (serious and critical findings fail) and checks that nothing
+ * scrolls sideways. The page's context needs `bypassCSP: true`: axe is injected as a script,
+ * which the app's own CSP rightly forbids.
+ */
+export async function axeClean(page, name) {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  expect(found, name).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
 }

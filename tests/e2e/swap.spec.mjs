@@ -1,18 +1,15 @@
 // Swapping maps in ten seconds: QR first, private by default, receiving inside the app (a real
 // camera path through Chromium's fake capture device, and pasting), the iPhone Home Screen notes,
 // the receiver's first visit, and the quick map for someone with none.
-import { test, expect, openApp, seed, ORIGIN, shot } from './fixtures.mjs';
+import { test, expect, openApp, seed, ORIGIN, shot, axeClean } from './fixtures.mjs';
 import { chromium } from '@playwright/test';
 import { LAUNCH, PHONE } from '../chromium.mjs';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const IPHONE_UA =
@@ -62,20 +59,6 @@ async function lockedLink(page, passphrase) {
   await expect(box).not.toHaveValue(before);
   await expect(box).toHaveValue(/#\/m\/.+/);
   return box.inputValue();
-}
-
-/** Axe-scans the page as it is (serious and critical only) and checks for sideways scroll. */
-async function axeClean(page, name) {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-  expect(found, name).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
 test('Home\'s "Show my QR" opens the QR, the link and what it carries in the first screenful; "Change" opens the chooser', async ({ page }) => {

@@ -298,7 +298,24 @@ fn leb128(bytes: &[u8]) -> Result<(u32, &[u8]), ShareError> {
 /// Raw inflate into a fixed buffer: output past [`BODY_MAX_BYTES`] stops it (a zip bomb costs
 /// 16 KiB, not memory), and input left after the final block is refused as garbage.
 fn inflate(input: &[u8]) -> Result<Vec<u8>, ShareError> {
-    let mut out = vec![0u8; BODY_MAX_BYTES];
+    inflate_at_most(input, BODY_MAX_BYTES).map_err(|full| match full {
+        Inflated::TooBig => ShareError::OverLimit,
+        Inflated::Damaged => ShareError::Damaged,
+    })
+}
+
+/// Why [`inflate_at_most`] refused its input.
+pub(super) enum Inflated {
+    /// More than the limit would come out.
+    TooBig,
+    /// Not one whole raw-deflate stream.
+    Damaged,
+}
+
+/// Raw inflate of exactly one stream into at most `max` bytes (a fixed buffer: a bomb costs
+/// `max`, not memory). Shared by link bodies and the format-2 tables file.
+pub(super) fn inflate_at_most(input: &[u8], max: usize) -> Result<Vec<u8>, Inflated> {
+    let mut out = vec![0u8; max];
     let mut state = Box::<DecompressorOxide>::default();
     let (status, consumed, written) = decompress(
         &mut state,
@@ -312,7 +329,7 @@ fn inflate(input: &[u8]) -> Result<Vec<u8>, ShareError> {
             out.truncate(written);
             Ok(out)
         }
-        TINFLStatus::HasMoreOutput => Err(ShareError::OverLimit),
-        _ => Err(ShareError::Damaged),
+        TINFLStatus::HasMoreOutput => Err(Inflated::TooBig),
+        _ => Err(Inflated::Damaged),
     }
 }

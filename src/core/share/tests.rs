@@ -30,8 +30,15 @@ struct NeutralInterest {
 
 /// Every sample map, by file name, as the neutral map and as a payload.
 fn sample_maps() -> Vec<(String, NeutralMap, SharePayload)> {
-    let mut maps: Vec<_> = std::fs::read_dir(SAMPLE_MAPS)
-        .expect("the sample maps beside the repository")
+    let maps = maps_in(SAMPLE_MAPS);
+    assert!(maps.len() >= 6, "sample maps missing from {SAMPLE_MAPS}");
+    maps
+}
+
+/// Every map (`*.json`) in `folder`, by file name, as the neutral map and as a payload.
+fn maps_in(folder: &str) -> Vec<(String, NeutralMap, SharePayload)> {
+    let mut maps: Vec<_> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|e| e == "json"))
         .map(|path| {
@@ -43,7 +50,6 @@ fn sample_maps() -> Vec<(String, NeutralMap, SharePayload)> {
         })
         .collect();
     maps.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(maps.len() >= 6, "sample maps missing from {SAMPLE_MAPS}");
     maps
 }
 

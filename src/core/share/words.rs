@@ -9,8 +9,6 @@
 use super::error::ShareError;
 use super::range::TOTAL_MAX;
 use super::vocabulary::VOCABULARY;
-use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
 use std::collections::HashMap;
 
 /// The file's name in dist/: it carries the format, because a format's tables never change.
@@ -190,22 +188,7 @@ impl<'a> Cursor<'a> {
 }
 
 fn inflate(input: &[u8]) -> Result<Vec<u8>, ShareError> {
-    let mut out = vec![0u8; MODEL_MAX_BYTES];
-    let mut state = Box::<DecompressorOxide>::default();
-    let (status, consumed, written) = decompress(
-        &mut state,
-        input,
-        &mut out,
-        0,
-        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
-    );
-    match status {
-        TINFLStatus::Done if consumed == input.len() => {
-            out.truncate(written);
-            Ok(out)
-        }
-        _ => Err(ShareError::ModelDamaged),
-    }
+    super::codec::inflate_at_most(input, MODEL_MAX_BYTES).map_err(|_| ShareError::ModelDamaged)
 }
 
 #[cfg(test)]

@@ -155,17 +155,7 @@ fn PersonEdit(
     // What the record holds, so an edit that changes nothing keeps no draft.
     let unchanged =
         person.with_untracked(|p| PersonDraft::from_person(Some(p)).to_data_untracked());
-    Effect::new(move |_| {
-        let now = draft.to_data();
-        let kept = if now == unchanged {
-            PersonDraftData::default()
-        } else {
-            now
-        };
-        key.with_value(|k| drafts::note(k, &kept));
-    });
-    let flush_key = key.get_value();
-    on_cleanup(move || drafts::flush(&flush_key));
+    drafts::keep_edit(key.get_value(), unchanged, move || draft.to_data());
     let stop = move || {
         key.with_value(|k| drafts::discard(k));
         editing.set(false);

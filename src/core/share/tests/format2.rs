@@ -22,23 +22,6 @@ fn bytes2(p: &SharePayload) -> Vec<u8> {
     payload_bytes_with(p, model())
 }
 
-fn maps_in(folder: &str) -> Vec<(String, NeutralMap, SharePayload)> {
-    let mut maps: Vec<_> = std::fs::read_dir(folder)
-        .unwrap_or_else(|e| panic!("{folder}: {e}"))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json"))
-        .map(|path| {
-            let neutral: NeutralMap =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let payload = payload_of(&neutral);
-            (name, neutral, payload)
-        })
-        .collect();
-    maps.sort_by(|a, b| a.0.cmp(&b.0));
-    maps
-}
-
 // ---- round trips ----------------------------------------------------------------------------
 
 #[test]
