@@ -198,6 +198,8 @@ test('an event ends by "End event" or at the end of its day, and quick add can s
   await seedEvent(page, today);
   const card = page.locator('section.card', { has: page.getByRole('heading', { name: 'Current event' }) });
   await expect(card.getByRole('link', { name: 'WI evening' })).toBeVisible();
+  // Its date as people say it, not as stored.
+  await expect(card).toContainText('today · 0 met so far');
 
   // "Not at an event" in one tap: the person is saved under no event.
   await page.getByRole('button', { name: 'Add person' }).click();

@@ -144,7 +144,7 @@ pub fn HomeActivity() -> impl IntoView {
                         <section class="card">
                             <h2>"Current event"</h2>
                             <a href=href>{e.name.clone()}</a>
-                            <p class="muted">{format!("{} · {} met so far", e.date, e.attendees.len())}</p>
+                            <p class="muted">{format!("{} · {} met so far", human_date(&e.date, &crate::store::clock::today()), e.attendees.len())}</p>
                             <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
                         </section>
                     }

@@ -135,7 +135,11 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
                     events.sort_by(|a, b| b.2.cmp(&a.2));
                     events
                         .into_iter()
-                        .map(|(id, name, date)| { let chosen = event.get_untracked() == id; view! { <option value=id selected=chosen>{format!("{name} ({date})")}</option> } })
+                        .map(|(id, name, date)| {
+                            let chosen = event.get_untracked() == id;
+                            let when = crate::ui::format::human_date(&date, &crate::store::clock::today());
+                            view! { <option value=id selected=chosen>{format!("{name} ({when})")}</option> }
+                        })
                         .collect_view()
                 }}
             </select>
