@@ -1,6 +1,6 @@
 // Runs before any wasm (the CSP forbids inline scripts, so it is a file, loaded async from the
 // head). For a shared map (#/m/…), the files that draw a received map (its wasm chunks, listed
-// in data-chunks by scripts/post-build.py, which may list data files such as codec tables too)
+// in data-chunks by scripts/post-process.py, which may list data files such as codec tables too)
 // start downloading at once, alongside the main module rather than after it has started, and
 // the boot screen says a shared map is opening.
 (function () {

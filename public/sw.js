@@ -1,5 +1,5 @@
 // Common Ground's service worker: precaches every file of the build and serves the app
-// offline. scripts/post-build.py fills in the two placeholders below at build time.
+// offline. scripts/post-process.py fills in the two placeholders below at build time.
 const VERSION = '__CG_VERSION__';
 // [url, cache mode] for every file, in the order they are precached: first the files a first
 // visit has already loaded, then the page chunks. A file with a content hash in its name never

@@ -5,11 +5,13 @@
 # wasm-bindgen, which is where wasm-split must run (trunk-rs/trunk#1022), so this hook does the
 # whole pipeline and writes into trunk's staging directory:
 #   cargo build  (linked with --emit-relocs, see .cargo/config.toml)
-#   wasm-split-cli   main module + one chunk per #[wasm_split] page + shared chunks + loader JS
+#   wasm-split-cli   main module + one module per #[wasm_split] group of pages (src/ui/lazy_pages.rs)
+#                    + the chunks those groups share + the loader JS
 #   wasm-bindgen     on the main module only (chunks share its memory and function table)
 #   binaryen -Oz     on every module (release only, scripts/wasm-opt-all.mjs)
-# Every output file carries a content hash in its name, so a static host's HTTP cache can never
-# mix files of two builds. boot.js (the CSP forbids inline scripts) starts the main module.
+#   post-process.py  puts one content hash in every file's name, so a static host's HTTP cache can
+#                    never mix files of two builds, and writes boot.js (the CSP forbids inline
+#                    scripts), which starts the main module.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,4 +44,4 @@ if [ "$PROFILE" = release ]; then
     { grep -v 'unknown name subsection' || true; } # wasm-split's name sections: stripped here
 fi
 
-python3 "$ROOT/scripts/hash-names.py" "$work/out" "$STAGING"
+python3 "$ROOT/scripts/post-process.py" name "$work/out" "$STAGING"

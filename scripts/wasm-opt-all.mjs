@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs binaryen's -Oz on every .wasm file named on the command line, in place, in one
 // process. The npm wasm-opt command starts binaryen afresh for each file, which costs about a
-// second apiece; a split build has over a hundred chunks. The features each module may use
+// second apiece; a split build has dozens of modules. The features each module may use
 // come from its own target_features section, as rustc wrote it.
 import fs from 'node:fs';
 import binaryen from 'binaryen';

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Every rewrite of the built files, in one place, failing the build by name when a pattern
+stops matching (a new wasm-bindgen, wasm-split or trunk that words its output differently must
+stop the build, not ship a page that loads the old names or nothing).
+
+    post-process.py name BUILT_DIR STAGING_DIR   (scripts/build-wasm.sh)
+        Puts one content hash in the name of every file the wasm pipeline built, rewrites the
+        references between them, writes boot.js and copies the lot into trunk's staging folder.
+    post-process.py finish                        (trunk's post_build hook, see Trunk.toml)
+        Checks index.html for inline scripts, adds the preload links, gives boot-screen.js the
+        files a received map needs, removes trunk's markup, and writes the service worker's
+        precache list and version."""
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+
+
+def fail(message):
+    sys.exit(f"post-process: {message}")
+
+
+def substitute(name, pattern, replacement, text, exactly=None):
+    """`re.subn` that fails the build, naming the pattern, when it matches nothing (or not
+    `exactly` the expected number of times)."""
+    new, count = re.subn(pattern, replacement, text)
+    if count == 0 or (exactly is not None and count != exactly):
+        expected = exactly if exactly is not None else "at least 1"
+        fail(f"pattern '{name}' matched {count} times, expected {expected}")
+    return new
+
+
+def find_all(name, pattern, text):
+    """`re.findall` that fails the build, naming the pattern, when it finds nothing."""
+    found = re.findall(pattern, text)
+    if not found:
+        fail(f"pattern '{name}' found nothing")
+    return found
+
+
+def replace_once(name, old, new, text):
+    """Plain-text replacement of a placeholder that must occur exactly once."""
+    if text.count(old) != 1:
+        fail(f"placeholder '{name}' ({old}) occurs {text.count(old)} times, expected 1")
+    return text.replace(old, new)
+
+
+def listing(folder, skip=()):
+    """Every file under `folder`, as sorted '/'-separated relative paths, minus `skip`."""
+    files = []
+    for root, _, names in os.walk(folder):
+        for name in names:
+            rel = os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
+            if rel not in skip:
+                files.append(rel)
+    return sorted(files)
+
+
+def content_hash(folder, files):
+    """16 hex digits of SHA-256 over each file's path and bytes, in order."""
+    digest = hashlib.sha256()
+    for rel in files:
+        digest.update(rel.encode())
+        with open(os.path.join(folder, rel), "rb") as f:
+            digest.update(f.read())
+    return digest.hexdigest()[:16]
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# boot.js fetches the main module itself, first thing, rather than index.html preloading it:
+# WebKit (Safari, and every browser on an iPhone) never hands a <link rel="preload"> response to
+# wasm-bindgen's later fetch() and downloaded the module twice. The glue is modulepreloaded
+# (see `finish`), so importing it here costs no round trip. A copy of the module goes to the
+# cache the service worker precaches from (public/sw.js), so the precache does not download it
+# again either; src/ui/sw_glue.js does the same for the chunks.
+BOOT = """const wasm = fetch('./{wasm}');
+// Only on a first visit: once a service worker controls the page, it holds the module already.
+if (!navigator.serviceWorker?.controller) {{
+  wasm
+    .then((response) => {{
+      const copy = response.ok && response.clone();
+      return copy && caches.open('cg-fetched').then((c) => c.put('./{wasm}', copy));
+    }})
+    .catch(() => {{}}); // no Cache API here (storage blocked): the precache fetches it instead
+}}
+const {{ default: init }} = await import('./{js}');
+await init({{ module_or_path: wasm }});
+"""
+
+
+def name_files(built, staging):
+    # One hash over all of the files names them all: the main JS glue and the split loader
+    # import each other, so a per-file hash would be circular.
+    files = listing(built)
+    h = content_hash(built, files)
+
+    def hashed(rel):
+        if rel == "common-ground.wasm":
+            return f"common-ground-{h}_bg.wasm"
+        if rel.startswith("snippets/"):
+            # wasm-bindgen names the folder per crate, not per content: a changed snippet would
+            # keep its URL, and a static host's HTTP cache could serve the old one.
+            return f"snippets-{h}/" + rel[len("snippets/"):]
+        stem, ext = os.path.splitext(rel)
+        return f"{stem}-{h}{ext}"
+
+    renames = {rel: hashed(rel) for rel in files}
+    for needed in ("common-ground.js", "common-ground.wasm", "__wasm_split.js"):
+        if needed not in renames:
+            fail(f"{needed} is not among the built files")
+    # Only module specifiers and fetched URLs are rewritten (`from "./x"`, `URL("./x"`), whole
+    # names only. The wasm's import keys ("./__wasm_split.js": …) must stay as the binary has.
+    names = "|".join(re.escape(r) for r in files if r.endswith(".js") or r.endswith(".wasm"))
+    reference = r"""(from\s*|URL\(\s*|import\(\s*)(["'])\./(""" + names + r""")\2"""
+    for rel, new in renames.items():
+        src, dst = os.path.join(built, rel), os.path.join(staging, new)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        if rel.endswith(".js") and "/" not in rel:  # the glue and the split loader
+            text = substitute(
+                f"references to built files in {rel}",
+                reference,
+                lambda m: f"{m.group(1)}{m.group(2)}./{renames[m.group(3)]}{m.group(2)}",
+                read(src),
+            )
+            if rel == "common-ground.js":
+                # wasm-bindgen's default location of the module, used when no path is passed.
+                text = substitute(
+                    "wasm-bindgen's default module URL",
+                    r"'common-ground_bg\.wasm'",
+                    f"'{renames['common-ground.wasm']}'",
+                    text,
+                    exactly=1,
+                )
+            write(dst, text)
+        else:
+            shutil.copyfile(src, dst)
+
+    main_js, main_wasm = renames["common-ground.js"], renames["common-ground.wasm"]
+    write(os.path.join(staging, "boot.js"), BOOT.format(js=main_js, wasm=main_wasm))
+    chunks = sum(1 for r in files if r.endswith(".wasm")) - 1
+    print(f"build-wasm: {main_js}, {main_wasm} and {chunks} lazily loaded chunks")
+
+
+# A content hash in the name (see `name_files`, trunk's CSS) means the file never changes: the
+# service worker may take whatever copy the browser holds. Anything else is checked with the
+# server.
+HASHED = re.compile(r"(^|/)[^/]*-[0-9a-f]{16}(_bg)?\.[a-z]+$|^snippets-[0-9a-f]{16}/")
+
+
+def finish(d):
+    index = os.path.join(d, "index.html")
+    html = read(index)
+    if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
+        fail("an inline <script> is left in index.html; the CSP would block it")
+    # Preload the JS boot.js will ask for, so the glue and the split loader download alongside
+    # boot.js instead of one round trip after another (150 ms each on a slow phone network).
+    boot = read(os.path.join(d, "boot.js"))
+    wanted = find_all("files boot.js loads", r"\./([\w.-]+\.(?:js|wasm))", boot)
+    loaders = [n for n in sorted(os.listdir(d)) if n.startswith("__wasm_split-") and n.endswith(".js")]
+    if len(loaders) != 1:
+        fail(f"expected one split loader (__wasm_split-*.js), found {len(loaders)}")
+    wanted += loaders
+    # The main module itself is not preloaded: boot.js fetches it first thing (see BOOT on why
+    # WebKit needs that), and a preload would make WebKit download it twice.
+    links = "".join(f'    <link rel="modulepreload" href="./{n}" />\n' for n in wanted if n.endswith(".js"))
+    html = substitute("end of index.html's head", r"  </head>", lambda _: links + "  </head>", html, exactly=1)
+
+    # A received map (#/m/) is drawn by the "receiving" group: its split module and every shared
+    # chunk it loads. boot-screen.js preloads them alongside the main module for such a link, so
+    # a first-time receiver does not wait for the main module to start before they download.
+    loader_js = read(os.path.join(d, loaders[0]))
+    shared = find_all(
+        "shared chunks in the split loader",
+        r"/\* ([\w, ]+) \*/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
+        loader_js,
+    )
+    receiving = [f for groups, f in shared if "receiving" in groups.split(", ")]
+    receiving += find_all(
+        "the receiving group's module in the split loader",
+        r"__wasm_split_load_receiving = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
+        loader_js,
+    )
+    # A format-2 link is decoded with the share-link tables (src/store/share_model.rs): they
+    # download alongside the receiving chunks too.
+    if not os.path.exists(os.path.join(d, "share-model-2.bin")):
+        fail("share-model-2.bin (the format-2 share-link tables) is not in the build")
+    receiving.append("share-model-2.bin")
+    html = substitute(
+        "boot-screen.js's empty data-chunks in index.html",
+        r'(<script async src="\./boot-screen\.js") data-chunks=""',
+        lambda m: f'{m.group(1)} data-chunks="{" ".join(receiving)}"',
+        html,
+        exactly=1,
+    )
+    # trunk copies the skipped Rust link (index.html's marker that the wasm comes from the build
+    # hook) into the output as it is; no data-trunk markup belongs in what a browser gets.
+    html = substitute("trunk's skipped rust link", r"[ \t]*<link\b[^>]*\bdata-trunk-skip\b[^>]*>\n?", "", html, exactly=1)
+    if "data-trunk" in html:
+        fail("data-trunk markup is left in index.html")
+    write(index, html)
+
+    files = listing(d, skip={"sw.js", "index.html"})
+    version = content_hash(d, files + ["index.html"])
+    # The files the page itself loads come first: they are in the HTTP cache already.
+    first = set(wanted) | {"boot.js"} | set(re.findall(r'(?:href|src)="\./([^"#?]+)"', html))
+    order = sorted(files, key=lambda f: (f not in first, not f.endswith((".js", ".css", ".wasm")), f))
+    precache = [["./", "no-cache"]] + [["./" + f, "force-cache" if HASHED.search(f) else "no-cache"] for f in order]
+    immutable = sum(1 for _, mode in precache if mode == "force-cache")
+    if not any(HASHED.search(f) for f in wanted):
+        fail("pattern 'hashed file name' matches none of the files boot.js loads")
+    sw_path = os.path.join(d, "sw.js")
+    sw = replace_once("service worker version", "'__CG_VERSION__'", json.dumps(version), read(sw_path))
+    sw = replace_once("service worker precache list", "__CG_PRECACHE__", json.dumps(precache), sw)
+    write(sw_path, sw)
+    print(f"post-process: {len(precache)} files precached ({immutable} hashed, taken from the HTTP cache), version {version}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["name"] and len(sys.argv) == 4:
+        name_files(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:] == ["finish"]:
+        finish(os.environ.get("TRUNK_STAGING_DIR") or fail("finish: run by trunk (see Trunk.toml)"))
+    else:
+        fail("usage: post-process.py name BUILT_DIR STAGING_DIR | post-process.py finish")

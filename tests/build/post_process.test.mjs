@@ -1,0 +1,113 @@
+// scripts/post-process.py fails the build, naming the pattern, when a rewrite matches nothing:
+// each case takes a good input, changes the wording one rewrite depends on, and expects the
+// build to stop with that rewrite's name. Run after `trunk build --release` (reads dist/).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const script = path.join(root, 'scripts/post-process.py');
+
+function run(args, env = {}) {
+  const r = spawnSync('python3', [script, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+// trunk's staging folder as the finish stage sees it: the built files, sw.js with its
+// placeholders, and index.html as trunk leaves it (the finish stage's own edits undone).
+function staging() {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-staging-'));
+  fs.cpSync(path.join(root, 'dist'), d, { recursive: true });
+  fs.copyFileSync(path.join(root, 'public/sw.js'), path.join(d, 'sw.js'));
+  const html = fs.readFileSync(path.join(d, 'index.html'), 'utf8')
+    .replace(/ *<link rel="modulepreload"[^>]*>\n/g, '')
+    .replace(/data-chunks="[^"]*"/, 'data-chunks=""')
+    .replace('<script type="module" src="./boot.js">', '<link data-trunk rel="rust" data-trunk-skip />\n    $&');
+  fs.writeFileSync(path.join(d, 'index.html'), html);
+  return d;
+}
+
+function edit(file, from, to) {
+  const text = fs.readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `${path.basename(file)} should contain ${from}`);
+  fs.writeFileSync(file, text.split(from).join(to));
+}
+
+const loader = (d) => path.join(d, fs.readdirSync(d).find((n) => n.startsWith('__wasm_split-')));
+
+test('finish passes on the real build and fills every placeholder', () => {
+  const d = staging();
+  const r = run(['finish'], { TRUNK_STAGING_DIR: d });
+  assert.equal(r.code, 0, r.out);
+  const sw = fs.readFileSync(path.join(d, 'sw.js'), 'utf8');
+  assert.ok(!sw.includes('__CG_'), 'no placeholder left in sw.js');
+  assert.match(fs.readFileSync(path.join(d, 'index.html'), 'utf8'), /data-chunks="[^"]*split_receiving-/);
+});
+
+const finishCases = [
+  ['shared chunks in the split loader', (d) => edit(loader(d), 'makeLoad(', 'makeLoader(')],
+  ["the receiving group's module in the split loader", (d) => edit(loader(d), '__wasm_split_load_receiving', '__load_receiving')],
+  ["boot-screen.js's empty data-chunks in index.html", (d) => edit(path.join(d, 'index.html'), 'data-chunks=""', 'data-files=""')],
+  ["trunk's skipped rust link", (d) => edit(path.join(d, 'index.html'), 'data-trunk-skip', 'data-trunk-omit')],
+  ["end of index.html's head", (d) => edit(path.join(d, 'index.html'), '  </head>', '</head>')],
+  ['service worker version', (d) => edit(path.join(d, 'sw.js'), "'__CG_VERSION__'", "'__VERSION__'")],
+  ['service worker precache list', (d) => edit(path.join(d, 'sw.js'), '__CG_PRECACHE__', '[]')],
+];
+for (const [name, breakIt] of finishCases) {
+  test(`finish stops, naming '${name}', when it matches nothing`, () => {
+    const d = staging();
+    breakIt(d);
+    const r = run(['finish'], { TRUNK_STAGING_DIR: d });
+    assert.notEqual(r.code, 0, 'the build must fail');
+    assert.ok(r.out.includes(name), r.out);
+  });
+}
+
+// The name stage over a small stand-in for what wasm-bindgen and wasm-split write.
+function built() {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-built-'));
+  fs.mkdirSync(path.join(d, 'snippets/crate-1'), { recursive: true });
+  fs.writeFileSync(path.join(d, 'snippets/crate-1/glue.js'), 'export const x = 1;\n');
+  fs.writeFileSync(path.join(d, 'common-ground.js'),
+    "import { x } from './snippets/crate-1/glue.js';\nconst url = new URL('common-ground_bg.wasm', import.meta.url);\n");
+  fs.writeFileSync(path.join(d, '__wasm_split.js'),
+    'import * as m from "./common-ground.js";\nconst a = fetch(new URL("./chunk_1.wasm", import.meta.url));\n');
+  fs.writeFileSync(path.join(d, 'common-ground.wasm'), 'main');
+  fs.writeFileSync(path.join(d, 'chunk_1.wasm'), 'chunk');
+  return d;
+}
+
+test('name hashes every file and rewrites every reference', () => {
+  const d = built();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-out-'));
+  const r = run(['name', d, out]);
+  assert.equal(r.code, 0, r.out);
+  const hash = fs.readdirSync(out).find((n) => n.startsWith('chunk_1-')).slice(8, 24);
+  const glue = fs.readFileSync(path.join(out, `common-ground-${hash}.js`), 'utf8');
+  assert.ok(glue.includes(`'./snippets-${hash}/crate-1/glue.js'`), glue);
+  assert.ok(glue.includes(`'common-ground-${hash}_bg.wasm'`), glue);
+  const split = fs.readFileSync(path.join(out, `__wasm_split-${hash}.js`), 'utf8');
+  assert.ok(split.includes(`"./chunk_1-${hash}.wasm"`) && split.includes(`"./common-ground-${hash}.js"`), split);
+  assert.ok(fs.readFileSync(path.join(out, 'boot.js'), 'utf8').includes(`common-ground-${hash}_bg.wasm`));
+});
+
+test("name stops, naming wasm-bindgen's default module URL, when the glue words it differently", () => {
+  const d = built();
+  edit(path.join(d, 'common-ground.js'), "'common-ground_bg.wasm'", '"common-ground_bg.wasm"');
+  const r = run(['name', d, fs.mkdtempSync(path.join(os.tmpdir(), 'cg-out-'))]);
+  assert.notEqual(r.code, 0);
+  assert.ok(r.out.includes("wasm-bindgen's default module URL"), r.out);
+});
+
+test('name stops when a JS file references none of the built files', () => {
+  const d = built();
+  edit(path.join(d, '__wasm_split.js'), './chunk_1.wasm', 'chunk_1.wasm');
+  edit(path.join(d, '__wasm_split.js'), './common-ground.js', 'common-ground.js');
+  const r = run(['name', d, fs.mkdtempSync(path.join(os.tmpdir(), 'cg-out-'))]);
+  assert.notEqual(r.code, 0);
+  assert.ok(r.out.includes('references to built files in __wasm_split.js'), r.out);
+});
