@@ -2,8 +2,8 @@
 //! (`scripts/bench`), as one JSON object `{ key: value }`:
 //!
 //! ```text
-//! cargo run --release --example seed_network [-- NETWORK.json] > seed.json
-//! cargo run --release --example seed_network -- --person-template [NETWORK.json]
+//! cargo run --release --features sample --example seed_network [-- NETWORK.json] > seed.json
+//! cargo run --release --features sample --example seed_network -- --person-template [NETWORK.json]
 //! ```
 //!
 //! `--person-template` prints instead a single person record of the sample's shape with exactly

@@ -20,6 +20,8 @@ pub mod qr_scan;
 pub mod quick_map;
 pub mod records;
 pub mod route;
+// Test and benchmark data only: the app never reads the sample files.
+#[cfg(any(test, feature = "sample"))]
 pub mod sample;
 pub mod search;
 pub mod share;
