@@ -19,9 +19,24 @@ test('exactly the three interests we share, typed differently, are in the inters
   await expect(venn).toBeVisible();
   const shared = page.locator('section.venn-region', { has: page.getByRole('heading', { name: 'Shared (3)' }) });
   await expect(shared.getByRole('listitem')).toHaveText(['Running', 'Custard creams', 'Café culture']);
-  // The picture's shared region carries the same three labels.
-  const texts = await venn.locator('text.venn-label').allTextContents();
-  for (const t of ['Running', 'Custard creams', 'Café culture']) expect(texts.join('|')).toContain(t.slice(0, 6));
+  // The picture's shared region carries the same three labels: each is drawn inside both
+  // circles, and what only one of us has is drawn inside one circle only.
+  const picture = await venn.evaluate((svg) => ({
+    circles: [...svg.querySelectorAll('circle')].map((c) => ({ x: +c.getAttribute('cx'), y: +c.getAttribute('cy'), r: +c.getAttribute('r') })),
+    labels: [...svg.querySelectorAll('text.venn-label')].map((t) => ({ text: t.textContent, x: +t.getAttribute('x'), y: +t.getAttribute('y') })),
+  }));
+  expect(picture.circles).toHaveLength(2);
+  const circlesAround = (label) => picture.circles.filter((c) => Math.hypot(label.x - c.x, label.y - c.y) < c.r).length;
+  const where = (name) => {
+    // A label too long for its region ends in "…".
+    const label = picture.labels.find((l) => l.text === name || (l.text.endsWith('…') && name.startsWith(l.text.slice(0, -1))));
+    expect(label, `a label for ${name} in ${JSON.stringify(picture.labels)}`).toBeDefined();
+    return circlesAround(label);
+  };
+  for (const t of ['Running', 'Custard creams', 'Café culture']) expect(where(t), `${t} in the shared region`).toBe(2);
+  for (const t of ['Knitting', 'Canal boats']) expect(where(t), `${t} outside the shared region`).toBe(1);
+  // My two are too long for my crescent, which shows their count instead.
+  expect(where('2'), 'the count of what only I have').toBe(1);
   await expect(page.getByRole('heading', { name: 'Only you (2)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Only Meg (2)' })).toBeVisible();
   await expect(page.getByText('You both love Running')).toBeVisible();
