@@ -1,6 +1,10 @@
 // The everyday app: first run, quick add at an event offline, follow-ups on Home, search,
 // "who shares this?", "who to talk to", limits, accessibility and screenshots.
+import fs from 'node:fs';
 import { test, expect, openApp, waitForServiceWorker, seed, person, shot, axeClean } from './fixtures.mjs';
+
+// Fixed links (tests/data/links/): a received map and a locked one are screens too.
+const goldenLink = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/format-2/${file}`, import.meta.url), 'utf8')).link;
 
 
 test('first run offers the example map, and loading it fills My map', async ({ page }) => {
@@ -141,6 +145,8 @@ const screens = [
   ['who', '#/who/run', 'Who shares this?'],
   ['add-person', '#/people/new', 'Add person'],
   ['not-found', '#/nowhere', 'Nothing here'],
+  ['received-map', `#/m/${goldenLink('sample-map-20-1.json')}`, "Zoe Taylor's map"],
+  ['locked-map', `#/m/${goldenLink('locked-full-payload.json')}`, 'A locked map'],
 ];
 
 for (const scheme of ['light', 'dark']) {

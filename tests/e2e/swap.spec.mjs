@@ -439,14 +439,16 @@ for (const scheme of ['light', 'dark']) {
     const ctx = await newPhone({ bypassCSP: true, colorScheme: scheme });
     const page = await ctx.newPage();
     await seed(page, { 'cg.me': MY_MAP, 'cg.settings': { theme: 'system', last_backup: Date.now() } });
+    // Each with its own heading: after a fragment-only navigation the previous screen's
+    // heading would satisfy a wait for "a heading", and axe would scan the wrong screen.
     const screens = [
-      ['share', '#/share'],
-      ['scan', '#/scan'],
-      ['quick-map', '#/quick'],
+      ['share', '#/share', 'Share my map'],
+      ['scan', '#/scan', 'Scan a code'],
+      ['quick-map', '#/quick', 'Your map in a minute'],
     ];
-    for (const [name, hash] of screens) {
+    for (const [name, hash, heading] of screens) {
       await page.goto('/' + hash);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
       if (name === 'share') {
         await expect(page.getByRole('img', { name: 'QR code' })).toBeVisible();
         await shot(page, `share-${scheme}`);
