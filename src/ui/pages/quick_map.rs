@@ -57,7 +57,9 @@ pub fn QuickMapPage() -> impl IntoView {
     };
     let done = move |_| {
         if name.with_untracked(|n| n.trim().is_empty()) {
-            error.set(Some("Type your name first, so they know whose map it is.".into()));
+            error.set(Some(
+                "Type your name first, so they know whose map it is.".into(),
+            ));
             return;
         }
         if picked.with_untracked(|p| p.is_empty()) {
