@@ -99,6 +99,11 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
                 today(),
                 t,
             );
+            // Over the name's limit the field says so; nothing is saved until it fits.
+            if let Some(problem) = created.problems().into_iter().next() {
+                state.notify(Notice::error(problem));
+                return;
+            }
             at = created.id.0.clone();
             state.save_event(created);
         }
