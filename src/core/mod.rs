@@ -17,6 +17,7 @@ pub mod nudges;
 pub mod overlap;
 pub mod qr;
 pub mod qr_scan;
+pub mod queries;
 pub mod quick_map;
 pub mod records;
 pub mod route;

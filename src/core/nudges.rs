@@ -84,8 +84,9 @@ pub fn date_of(millis: Millis) -> String {
     super::dates::date_of_days(millis.div_euclid(86_400_000))
 }
 
-/// The date `months` months before `date` (`YYYY-MM-DD`), the day kept where the month has
-/// it; `None` for a malformed date.
+/// The date `months` months before `date` (`YYYY-MM-DD`), with the day of month capped at 28
+/// so it exists in every month (the 31st gives the 28th, a cutoff at most three days early);
+/// `None` for a malformed date.
 pub fn months_before(date: &str, months: u32) -> Option<String> {
     let mut parts = date.splitn(3, '-');
     let y: i64 = parts.next()?.parse().ok()?;

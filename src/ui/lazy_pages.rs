@@ -229,14 +229,14 @@ pub async fn home_activity() -> Result<ViewFn, ChunkMissing> {
     Ok(*HOME_ACTIVITY.get_or_init(|| view))
 }
 
-/// Writes follow-ups to an `.ics` download (see `components::calendar_button`).
+/// Writes follow-ups to an `.ics` download (see `ui::calendar_export`).
 pub type ExportFn = fn(crate::store::AppState, Option<crate::core::model::PersonId>);
 
 /// The calendar writer, in the everyday chunk: Home shows "Export to calendar", and the
 /// first visit should not download the writer for it.
 #[wasm_split(everyday, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn calendar_export() -> Result<ExportFn, ChunkMissing> {
-    Ok(crate::ui::components::calendar_button::export_follow_ups)
+    Ok(crate::ui::calendar_export::export_follow_ups)
 }
 
 /// Fetches the calendar writer if needed, then exports the follow-ups of `person` (everyone's

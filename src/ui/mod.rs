@@ -1,6 +1,7 @@
 //! The user interface: the app frame, the fragment router, pages and components.
 
 pub mod app;
+pub mod calendar_export;
 pub mod components;
 pub mod download;
 pub mod focus;

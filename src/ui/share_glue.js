@@ -1,5 +1,9 @@
-// Browser APIs the share screen needs that web-sys only offers behind unstable flags:
-// the clipboard, the system share sheet, and AES-GCM with a PBKDF2 key through WebCrypto.
+// The share screen's calls into the browser: the clipboard (with a fallback where it is
+// refused), the system share sheet, and AES-GCM under a PBKDF2 key through WebCrypto.
+// web-sys has stable bindings for all three (no unstable flag needed). They are written here
+// because the fallbacks and promise handling are a few lines of JavaScript, where Rust would
+// need several more web-sys features (Clipboard, ShareData, SubtleCrypto and its parameter
+// types).
 
 export async function copyText(text, fallbackInput) {
   try {

@@ -13,6 +13,7 @@ mod fingerprint;
 mod rank;
 mod starters;
 mod three;
+mod venn_model;
 
 pub use rank::{rank_by_overlap, rank_pairs, room_overlap, Pair, Ranked, RoomInterest};
 pub use starters::{conversation_starters, Starter, StarterKind};

@@ -23,10 +23,10 @@ use super::bits::{BitReader, BitWriter};
 use super::error::ShareError;
 use super::text::{read_text, write_text};
 use super::vocabulary::{self, CaseForm};
-use super::{
-    SharePayload, SharedCategory, CATEGORIES_MAX, CATEGORY_TEXT_MAX, CONTACT_FIELD_MAX, MESSAGE_MAX,
+use super::{SharePayload, SharedCategory, CATEGORIES_MAX, CATEGORY_TEXT_MAX, MESSAGE_MAX};
+use crate::core::limits::{
+    CONTACT_MAX, INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, WHAT_MAX,
 };
-use crate::core::limits::{INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, WHAT_MAX};
 use crate::core::model::{CategoryId, Contact, Interest};
 
 /// The default categories by wire number. Part of the format: append only. Kept apart from
@@ -120,7 +120,7 @@ pub(crate) fn decode_body(bytes: &[u8]) -> Result<SharePayload, ShareError> {
     }
     let mut contact_field = |present: bool| -> Result<String, ShareError> {
         if present {
-            read_text(&mut r, CONTACT_FIELD_MAX)
+            read_text(&mut r, CONTACT_MAX)
         } else {
             Ok(String::new())
         }

@@ -25,10 +25,10 @@ use super::error::ShareError;
 use super::phrase::{read_text, write_text, Kind, Memory};
 use super::range::{Decoder, Encoder};
 use super::words::ShareModel;
-use super::{
-    SharePayload, SharedCategory, CATEGORIES_MAX, CATEGORY_TEXT_MAX, CONTACT_FIELD_MAX, MESSAGE_MAX,
+use super::{SharePayload, SharedCategory, CATEGORIES_MAX, CATEGORY_TEXT_MAX, MESSAGE_MAX};
+use crate::core::limits::{
+    CONTACT_MAX, INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, WHAT_MAX,
 };
-use crate::core::limits::{INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, WHAT_MAX};
 use crate::core::model::{CategoryId, Contact, Interest};
 
 const END_MARK: u32 = 4095;
@@ -176,7 +176,7 @@ pub(crate) fn decode_body(bytes: &[u8], m: &ShareModel) -> Result<SharePayload, 
     let mut fields = [String::new(), String::new(), String::new(), String::new()];
     for (field, present) in fields.iter_mut().zip(present) {
         if present {
-            *field = read_text(&mut d, m, &mut mem, CONTACT_FIELD_MAX, Kind::Free)?;
+            *field = read_text(&mut d, m, &mut mem, CONTACT_MAX, Kind::Free)?;
         }
     }
     let [phone, email, web, social] = fields;

@@ -18,6 +18,7 @@ mod body;
 mod body2;
 mod codec;
 mod error;
+mod inflate;
 mod phrase;
 mod range;
 mod text;
@@ -40,13 +41,11 @@ pub use vocabulary::VOCABULARY;
 pub use web::safe_web_url;
 pub use words::{ShareModel, SHARE_MODEL_FILE};
 
-use super::limits::{INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, WHAT_MAX};
+use super::limits::{CONTACT_MAX, INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, WHAT_MAX};
 use super::model::{Category, CategoryId, Contact, Interest};
 
 /// The longest personal message a link carries, in characters.
 pub const MESSAGE_MAX: usize = 280;
-/// The longest phone, email, web or social field, in characters.
-pub const CONTACT_FIELD_MAX: usize = 200;
 /// The most custom categories a link names.
 pub const CATEGORIES_MAX: usize = 64;
 /// The longest custom category id or name, in characters.
@@ -124,10 +123,10 @@ impl SharePayload {
             (self.name.as_str(), NAME_MAX),
             (&self.what, WHAT_MAX),
             (&self.message, MESSAGE_MAX),
-            (&c.phone, CONTACT_FIELD_MAX),
-            (&c.email, CONTACT_FIELD_MAX),
-            (&c.web, CONTACT_FIELD_MAX),
-            (&c.social, CONTACT_FIELD_MAX),
+            (&c.phone, CONTACT_MAX),
+            (&c.email, CONTACT_MAX),
+            (&c.web, CONTACT_MAX),
+            (&c.social, CONTACT_MAX),
         ];
         let categories = self.categories.iter().flat_map(|c| {
             [

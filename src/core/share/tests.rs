@@ -594,7 +594,7 @@ fn counts_and_lengths_over_the_limits_are_refused() {
         what: "w".repeat(200),
         message: "m".repeat(MESSAGE_MAX),
         contact: Contact {
-            phone: "1".repeat(CONTACT_FIELD_MAX),
+            phone: "1".repeat(crate::core::limits::CONTACT_MAX),
             ..Contact::default()
         },
         interests: (0..200)

@@ -5,16 +5,15 @@ use super::lines::unfold;
 use super::property::Property;
 use super::{quoted_printable, VcardError, CATEGORY_PARAM};
 use crate::core::interest_key::InterestKey;
-use crate::core::limits::{INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, NOTE_MAX, WHAT_MAX};
+use crate::core::limits::{
+    CONTACT_MAX, INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, NOTE_MAX, WHAT_MAX,
+};
 use crate::core::model::{CategoryId, Contact, Interest, Millis, Person, PersonId, Source};
 use std::collections::BTreeSet;
 
 /// Larger files are refused before parsing: a phone's whole address book is well under this.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_CARDS: usize = 10_000;
-/// The app sets no limit on contact fields; this one only keeps a hostile file from storing
-/// megabytes in a phone number.
-pub const MAX_CONTACT_CHARS: usize = 500;
 
 /// One contact read from a file, before it becomes a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -298,16 +297,13 @@ impl CardReader {
                 stand_in
             }
         };
+        // Every field is cut to the app's own limit (`core::limits`), so each card becomes a
+        // person that saves, and edits, as it is (`Person::problems` finds nothing).
         let contact = Contact {
-            phone: cut("The phone number", phone, MAX_CONTACT_CHARS, &mut warnings),
-            email: cut("The email address", email, MAX_CONTACT_CHARS, &mut warnings),
-            web: cut("The web address", web, MAX_CONTACT_CHARS, &mut warnings),
-            social: cut(
-                "The social profile",
-                social,
-                MAX_CONTACT_CHARS,
-                &mut warnings,
-            ),
+            phone: cut("The phone number", phone, CONTACT_MAX, &mut warnings),
+            email: cut("The email address", email, CONTACT_MAX, &mut warnings),
+            web: cut("The web address", web, CONTACT_MAX, &mut warnings),
+            social: cut("The social profile", social, CONTACT_MAX, &mut warnings),
         };
         let name = cut("The name", name, NAME_MAX, &mut warnings);
         let what = cut("“What they do”", what, WHAT_MAX, &mut warnings);

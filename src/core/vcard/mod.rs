@@ -15,7 +15,7 @@ mod quoted_printable;
 mod tests;
 
 pub use export::{me_to_vcard, people_to_vcf, person_to_vcard};
-pub use import::{parse_vcf, ImportedCard, MAX_CARDS, MAX_CONTACT_CHARS, MAX_FILE_BYTES};
+pub use import::{parse_vcf, ImportedCard, MAX_CARDS, MAX_FILE_BYTES};
 
 /// Parameter naming the app category of an `INTEREST` or `HOBBY` (any `X-` parameter is
 /// allowed, and other apps ignore it).

@@ -1,7 +1,9 @@
 //! vCard round trips, fixtures in the styles Android and iOS export, and malformed files.
 
 use super::*;
-use crate::core::limits::{INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, NOTE_MAX};
+use crate::core::limits::{
+    CONTACT_MAX, INTERESTS_PER_PERSON_MAX, INTEREST_MAX, NAME_MAX, NOTE_MAX,
+};
 use crate::core::model::{add_interest, CategoryId, Contact, Interest, Person, PersonId, Source};
 use proptest::prelude::*;
 
@@ -186,6 +188,22 @@ fn over_long_fields_are_cut_and_each_cut_is_reported() {
         "{all}"
     );
     assert!(all.contains("7 more interests were left out"), "{all}");
+}
+
+#[test]
+fn contact_details_are_cut_to_the_apps_own_limit_so_the_person_can_be_saved() {
+    let mut file = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Meg\r\n");
+    file.push_str(&format!("TEL:{}\r\n", "1".repeat(CONTACT_MAX + 1)));
+    file.push_str(&format!("URL:https://example.org/{}\r\n", "p".repeat(300)));
+    file.push_str(&format!("NOTE:{}\r\n", "n".repeat(NOTE_MAX + 5)));
+    file.push_str("END:VCARD\r\n");
+    let card = parse_vcf(&file).unwrap().remove(0);
+    assert_eq!(card.contact.phone.chars().count(), CONTACT_MAX);
+    assert_eq!(card.contact.web.chars().count(), CONTACT_MAX);
+    let all = card.warnings.join("\n");
+    assert!(all.contains("phone number was 201 characters"), "{all}");
+    let person = card.into_person(PersonId("m".into()), 1);
+    assert_eq!(person.problems(), Vec::<String>::new());
 }
 
 #[test]
@@ -449,6 +467,11 @@ proptest! {
     ) {
         if let Ok(cards) = parse_vcf(&lines.join(ending)) {
             prop_assert!(!cards.is_empty());
+            // Whatever the file held, each card is a person the app can save as it is.
+            for card in cards {
+                let person = card.into_person(PersonId("p".into()), 1);
+                prop_assert_eq!(person.problems(), Vec::<String>::new());
+            }
         }
     }
 }

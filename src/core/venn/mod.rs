@@ -2,12 +2,13 @@
 //!
 //! Split the way venn.js splits it: `geometry` is pure circle maths, `layout` places circles so
 //! their areas and overlaps are proportional to counts, `labels` finds where text fits. Drawing
-//! (SVG) belongs to the UI, which takes a [`Layout`], calls [`Layout::fit`] for its viewBox and
-//! puts each region's words at its [`LabelAnchor`].
+//! (SVG) belongs to the UI, which takes a [`VennModel`] (what to show: `model`), lays it out,
+//! calls [`Layout::fit`] for its viewBox and puts each region's words at its [`LabelAnchor`].
 
 mod geometry;
 mod labels;
 mod layout;
+mod model;
 mod nelder_mead;
 
 pub use geometry::{edge_crossings, intersection_area, lens_area, radius_for, Circle, Point};
@@ -16,6 +17,7 @@ pub use labels::{
     LabelFont,
 };
 pub use layout::{distance_for_overlap, layout2, layout3, Layout, VennSizes};
+pub use model::{SetColour, VennModel, VennSet};
 
 /// One of the seven regions of a three-set diagram (a two-set diagram uses `A`, `B`, `AB`).
 /// `AB` means "in A and B but not C", and so on.

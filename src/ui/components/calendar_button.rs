@@ -1,28 +1,12 @@
 //! "Export to calendar": the open, dated follow-ups of some people as an `.ics` file a phone's
-//! calendar imports (the file is written by `core::ics`). The writer lives in the everyday
-//! chunk (`lazy_pages::export_calendar`), so Home, which shows this button, does not make the
-//! first visit download it.
+//! calendar imports. The writer (`ui::calendar_export`) lives in the everyday chunk
+//! (`lazy_pages::export_calendar`), so Home, which shows this button, does not make the first
+//! visit download it.
 
 use crate::core::dates::days_of;
-use crate::core::ics::{calendar, calendar_entries};
 use crate::core::model::PersonId;
-use crate::store::clock::now;
 use crate::store::AppState;
-use crate::ui::download::download_text;
 use leptos::prelude::*;
-
-/// Writes the follow-ups of `person` (everyone's when `None`) to a download.
-pub fn export_follow_ups(state: AppState, person: Option<PersonId>) {
-    let entries = state.people.with_untracked(|people| match &person {
-        Some(id) => calendar_entries(people.get(id)),
-        None => calendar_entries(people.values()),
-    });
-    let file_name = match &person {
-        Some(_) => "follow-up.ics",
-        None => "follow-ups.ics",
-    };
-    download_text(file_name, "text/calendar", &calendar(&entries, now()));
-}
 
 /// Exports the follow-ups of `person`, or of everyone when it is `None`. Hidden while there is
 /// nothing to export.

@@ -3,7 +3,7 @@
 use super::field::TextField;
 use crate::core::draft::EventDraftData;
 use crate::core::limits::{NAME_MAX, NOTE_MAX};
-use crate::core::model::Event;
+use crate::core::model::{Event, EventId};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -30,34 +30,15 @@ impl EventDraft {
         }
     }
 
-    /// The first problem that stops a save.
+    /// The first problem that stops a save ([`Event::problems`] of the fields as typed).
     pub fn problem(&self) -> Option<String> {
-        let name = self.name.get_untracked();
-        if name.trim().is_empty() {
-            return Some("An event needs a name.".into());
-        }
-        use crate::core::limits::over_limit;
-        over_limit("Event name", name.trim(), NAME_MAX)
-            .or_else(|| {
-                self.place
-                    .with_untracked(|v| over_limit("Place", v, NAME_MAX))
-            })
-            .or_else(|| {
-                self.group
-                    .with_untracked(|v| over_limit("Group or club", v, NAME_MAX))
-            })
-            .or_else(|| {
-                self.purpose
-                    .with_untracked(|v| over_limit("Purpose", v, NOTE_MAX))
-            })
-            .or_else(|| {
-                self.notes
-                    .with_untracked(|v| over_limit("Event notes", v, NOTE_MAX))
-            })
-            .or_else(|| {
-                self.takeaways
-                    .with_untracked(|v| over_limit("Takeaways", v, NOTE_MAX))
-            })
+        let mut typed = Event::new(EventId(String::new()), self.name.get_untracked(), "", 0);
+        typed.place = self.place.get_untracked();
+        typed.group = self.group.get_untracked();
+        typed.purpose = self.purpose.get_untracked();
+        typed.notes = self.notes.get_untracked();
+        typed.takeaways = self.takeaways.get_untracked();
+        typed.problems().into_iter().next()
     }
 
     /// What is typed in the short form, for keeping as a draft (reading it tracks the fields).

@@ -3,6 +3,7 @@
 //! a first visit, which has none of these, does not download them (see `HomeActivitySlot`).
 
 use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
+use crate::core::queries::recently_changed;
 use crate::core::route::Route;
 use crate::store::clock::{now, today};
 use crate::store::AppState;
@@ -18,9 +19,10 @@ pub fn HomeActivity() -> impl IntoView {
     let today = today();
     let recent = Memo::new(move |_| {
         state.people.with(|people| {
-            let mut list: Vec<_> = people.values().collect();
-            list.sort_by_key(|p| std::cmp::Reverse(p.updated));
-            list.into_iter().take(5).cloned().collect::<Vec<_>>()
+            recently_changed(people.values(), 5)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
         })
     });
     let due = {

@@ -7,6 +7,7 @@ use crate::core::categorise::categorise;
 use crate::core::interest_key::InterestKey;
 use crate::core::limits::{over_limit, INTERESTS_PER_PERSON_MAX, INTEREST_MAX};
 use crate::core::model::{add_interest, CategoryId, Interest};
+use crate::core::queries::recently_changed;
 use crate::core::suggestions::{suggest, Typed};
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -23,8 +24,7 @@ const AUTOMATIC: &str = "";
 fn known_interests(state: &AppState) -> Vec<(InterestKey, Interest)> {
     state.me.with(|me| {
         state.people.with(|people| {
-            let mut by_recency: Vec<_> = people.values().collect();
-            by_recency.sort_by_key(|p| std::cmp::Reverse(p.updated));
+            let by_recency = recently_changed(people.values(), usize::MAX);
             let mut labels: HashSet<&str> = HashSet::new();
             let mut at: HashMap<InterestKey, usize> = HashMap::new();
             let mut out: Vec<(InterestKey, Interest)> = Vec::new();

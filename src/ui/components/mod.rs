@@ -12,6 +12,7 @@ pub mod draft_note;
 pub mod duplicate_warning;
 pub mod event_fields;
 pub mod event_insights;
+pub mod event_select;
 pub mod field;
 pub mod file_picker;
 pub mod follow_up_row;

@@ -4,11 +4,9 @@
 use super::field::TextField;
 use super::interest_editor::InterestEditor;
 use crate::core::draft::PersonDraftData;
-use crate::core::limits::{over_limit, NAME_MAX, NOTE_MAX, WHAT_MAX};
-use crate::core::model::{Contact, Interest, Person};
+use crate::core::limits::{CONTACT_MAX, NAME_MAX, NOTE_MAX, WHAT_MAX};
+use crate::core::model::{Contact, Interest, Person, PersonId};
 use leptos::prelude::*;
-
-const CONTACT_MAX: usize = 200;
 
 /// A person being edited: one signal per field, so typing in one re-renders nothing else.
 #[derive(Clone, Copy)]
@@ -49,31 +47,19 @@ impl PersonDraft {
         }
     }
 
-    /// The first problem that stops a save, in words for the user.
+    /// The first problem that stops a save ([`Person::problems`] of the fields as typed, as
+    /// their own messages measure them), in words for the user.
     pub fn problem(&self) -> Option<String> {
-        let name = self.name.get_untracked();
-        if name.trim().is_empty() {
-            return Some("A name is needed to save.".into());
-        }
-        over_limit("Name", name.trim(), NAME_MAX)
-            .or_else(|| {
-                self.what
-                    .with_untracked(|w| over_limit("What they do", w, WHAT_MAX))
-            })
-            .or_else(|| {
-                self.notes
-                    .with_untracked(|t| over_limit("Notes", t, NOTE_MAX))
-            })
-            .or_else(|| {
-                [
-                    ("Phone", self.phone),
-                    ("Email", self.email),
-                    ("Web", self.web),
-                    ("Social", self.social),
-                ]
-                .into_iter()
-                .find_map(|(label, s)| s.with_untracked(|v| over_limit(label, v, CONTACT_MAX)))
-            })
+        let mut typed = Person::new(PersonId(String::new()), self.name.get_untracked(), 0);
+        typed.what = self.what.get_untracked();
+        typed.notes = self.notes.get_untracked();
+        typed.contact = Contact {
+            phone: self.phone.get_untracked(),
+            email: self.email.get_untracked(),
+            web: self.web.get_untracked(),
+            social: self.social.get_untracked(),
+        };
+        typed.problems().into_iter().next()
     }
 
     /// Writes the draft into `person` (whose id and times the caller owns).

@@ -2,6 +2,7 @@
 //! update the person saved from an earlier link of theirs rather than make a duplicate.
 
 use super::duplicate_warning::DuplicateWarning;
+use super::event_select::EventSelect;
 use super::field::TextField;
 use crate::core::duplicates::{merge_person, same_name};
 use crate::core::model::{Event, EventId, Person, PersonId, Source};
@@ -98,6 +99,11 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
                 today(),
                 t,
             );
+            // Over the name's limit the field says so; nothing is saved until it fits.
+            if let Some(problem) = created.problems().into_iter().next() {
+                state.notify(Notice::error(problem));
+                return;
+            }
             at = created.id.0.clone();
             state.save_event(created);
         }
@@ -125,25 +131,7 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
     };
     view! {
         <h2>"Save them"</h2>
-        <label class="field">
-            <span class="field-label">"Met at"</span>
-            <select on:change=move |ev| event.set(event_target_value(&ev))>
-                <option value="">"No event"</option>
-                <option value=NEW_EVENT>"A new event…"</option>
-                {move || {
-                    let mut events: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
-                    events.sort_by(|a, b| b.2.cmp(&a.2));
-                    events
-                        .into_iter()
-                        .map(|(id, name, date)| {
-                            let chosen = event.get_untracked() == id;
-                            let when = crate::ui::format::human_date(&date, &crate::store::clock::today());
-                            view! { <option value=id selected=chosen>{format!("{name} ({when})")}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
+        <EventSelect label="Met at" none="No event" value=event extra=(NEW_EVENT, "A new event…") />
         <Show when=move || event.get() == NEW_EVENT>
             <TextField label="New event name" value=new_event max=crate::core::limits::NAME_MAX />
         </Show>

@@ -3,6 +3,7 @@
 use crate::core::current_event::current_event;
 use crate::core::draft::{EventDraftData, EVENT_KEY};
 use crate::core::model::{Event, EventId};
+use crate::core::queries::newest_first;
 use crate::core::route::Route;
 use crate::store::clock::{new_id, now, today};
 use crate::store::{drafts, AppState};
@@ -34,9 +35,10 @@ pub fn EventsPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let events = Memo::new(move |_| {
         state.events.with(|events| {
-            let mut list: Vec<Event> = events.values().cloned().collect();
-            list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name)));
-            list
+            newest_first(events.values())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Event>>()
         })
     });
     let create = move |ev: leptos::ev::SubmitEvent| {

@@ -2,7 +2,7 @@
 //! be saved yet (over a limit) is kept as a draft, so it survives leaving the page.
 
 use crate::core::draft::{Draft, MyMapDraftData, MY_MAP_KEY};
-use crate::core::limits::{NAME_MAX, WHAT_MAX};
+use crate::core::limits::{CONTACT_MAX, NAME_MAX, WHAT_MAX};
 use crate::core::model::Contact;
 use crate::core::route::Route;
 use crate::core::suggestions::example_map;
@@ -16,8 +16,6 @@ use crate::ui::components::my_map_picture::MyMapPicture;
 use crate::ui::components::my_vcard_button::MyVcardButton;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
-
-const CONTACT_MAX: usize = 200;
 
 #[component]
 pub fn MyMapPage() -> impl IntoView {
@@ -76,16 +74,7 @@ pub fn MyMapPage() -> impl IntoView {
         if first.is_none() {
             return;
         }
-        let too_long = next.name.chars().count() > NAME_MAX
-            || next.what.chars().count() > WHAT_MAX
-            || [
-                &next.contact.phone,
-                &next.contact.email,
-                &next.contact.web,
-                &next.contact.social,
-            ]
-            .iter()
-            .any(|f| f.chars().count() > CONTACT_MAX);
+        let too_long = !next.problems().is_empty();
         let kept = MyMapDraftData::kept(
             too_long,
             interest_typed,

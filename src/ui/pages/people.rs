@@ -5,6 +5,7 @@ use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
 use crate::core::suggestions::Typed;
 use crate::store::AppState;
+use crate::ui::components::event_select::EventSelect;
 use crate::ui::components::search_results::SearchResults;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
@@ -126,18 +127,7 @@ pub fn PeoplePage() -> impl IntoView {
                 <span class="field-label">"Interest"</span>
                 <input type="text" prop:value=move || interest.get() on:input=move |ev| interest.set(event_target_value(&ev)) />
             </label>
-            <label class="field">
-                <span class="field-label">"Event"</span>
-                <select on:change=move |ev| event.set(event_target_value(&ev))>
-                    <option value="">"Any event"</option>
-                    {move || {
-                        let mut list: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
-                        list.sort_by(|a, b| b.2.cmp(&a.2));
-                        let today = crate::store::clock::today();
-                        list.into_iter().map(|(id, name, date)| view! { <option value=id>{format!("{name} ({})", crate::ui::format::human_date(&date, &today))}</option> }).collect_view()
-                    }}
-                </select>
-            </label>
+            <EventSelect label="Event" none="Any event" value=event />
         </details>
         <p class="muted" aria-live="polite">
             {move || match matches.with(|m| m.len()) {

@@ -3,6 +3,7 @@
 
 use crate::core::draft::{person_edit_key, PersonDraftData};
 use crate::core::model::PersonId;
+use crate::core::queries::attended_by;
 use crate::core::route::Route;
 use crate::store::clock::now;
 use crate::store::{drafts, AppState};
@@ -92,13 +93,10 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
     let events = Memo::new(move |_| {
         let id = person.with(|p| p.id.clone());
         state.events.with(|events| {
-            let mut list: Vec<_> = events
-                .values()
-                .filter(|e| e.attendees.contains(&id))
+            attended_by(events.values(), &id)
+                .into_iter()
                 .map(|e| (e.id.clone(), e.name.clone(), e.date.clone()))
-                .collect();
-            list.sort_by(|a, b| b.2.cmp(&a.2));
-            list
+                .collect::<Vec<_>>()
         })
     });
     move || {

@@ -12,6 +12,7 @@ use crate::store::clock::{new_id, now, today};
 use crate::store::{drafts, AppState, Notice};
 use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::duplicate_warning::DuplicateWarning;
+use crate::ui::components::event_select::EventSelect;
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
 use crate::ui::focus::focus_first;
 use crate::ui::router::navigate;
@@ -154,17 +155,7 @@ pub fn PersonForm() -> impl IntoView {
         }}
         <form class="form" on:submit=submit novalidate>
             <PersonFields draft=draft />
-            <label class="field">
-                <span class="field-label">"Met at"</span>
-                <select prop:value=move || event.get() on:change=move |ev| event.set(event_target_value(&ev))>
-                    <option value="">"No event"</option>
-                    {move || {
-                        let mut list: Vec<_> = state.events.with(|e| e.values().map(|e| (e.id.0.clone(), e.name.clone(), e.date.clone())).collect());
-                        list.sort_by(|a, b| b.2.cmp(&a.2));
-                        list.into_iter().map(|(id, name, date)| { let chosen = event.get_untracked() == id; view! { <option value=id selected=chosen>{format!("{name} ({date})")}</option> } }).collect_view()
-                    }}
-                </select>
-            </label>
+            <EventSelect label="Met at" none="No event" value=event />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || {
                 duplicate

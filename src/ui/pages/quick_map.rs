@@ -29,7 +29,7 @@ pub fn QuickMapPage() -> impl IntoView {
     let choices = RwSignal::new(SENDER.with_borrow(|s| offered(s)));
     let picked = RwSignal::new(Vec::<Interest>::new());
     let adding = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
 
     let toggle = move |i: Interest| {
         picked.update(|p| {
@@ -57,11 +57,13 @@ pub fn QuickMapPage() -> impl IntoView {
     };
     let done = move |_| {
         if name.with_untracked(|n| n.trim().is_empty()) {
-            error.set(Some("Type your name first, so they know whose map it is."));
+            error.set(Some(
+                "Type your name first, so they know whose map it is.".into(),
+            ));
             return;
         }
         if picked.with_untracked(|p| p.is_empty()) {
-            error.set(Some("Tap at least one interest."));
+            error.set(Some("Tap at least one interest.".into()));
             return;
         }
         let me = into_my_map(
@@ -69,6 +71,11 @@ pub fn QuickMapPage() -> impl IntoView {
             &name.get_untracked(),
             &picked.get_untracked(),
         );
+        // A name over the limit: the field says so, and the map is not saved until it fits.
+        if let Some(problem) = me.problems().into_iter().next() {
+            error.set(Some(problem));
+            return;
+        }
         if state.save_me(me) {
             navigate(&Route::Share);
         }

@@ -1,0 +1,93 @@
+//! The orderings the screens list records in: events newest first, the events someone was at,
+//! people by their latest change. Over plain iterators, as the UI holds each part of the
+//! document in a signal of its own.
+
+use super::model::{Event, Person, PersonId};
+
+/// Events newest first; events of the same day by name, so the order never depends on ids.
+pub fn newest_first<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
+    let mut list: Vec<&Event> = events.into_iter().collect();
+    list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name)));
+    list
+}
+
+/// The events `person` was at, newest first.
+pub fn attended_by<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    person: &PersonId,
+) -> Vec<&'a Event> {
+    newest_first(events.into_iter().filter(|e| e.attendees.contains(person)))
+}
+
+/// At most `limit` people, the most recently changed first; people changed at the same moment
+/// keep the order they came in.
+pub fn recently_changed<'a>(
+    people: impl IntoIterator<Item = &'a Person>,
+    limit: usize,
+) -> Vec<&'a Person> {
+    let mut list: Vec<&Person> = people.into_iter().collect();
+    list.sort_by_key(|p| std::cmp::Reverse(p.updated));
+    list.truncate(limit);
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::EventId;
+
+    fn event(id: &str, name: &str, date: &str, attendees: &[&str]) -> Event {
+        let mut e = Event::new(EventId(id.into()), name, date, 1);
+        e.attendees = attendees.iter().map(|a| PersonId((*a).into())).collect();
+        e
+    }
+
+    fn names<'a>(events: &[&'a Event]) -> Vec<&'a str> {
+        events.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    #[test]
+    fn events_come_newest_first_and_same_day_events_by_name() {
+        let events = [
+            event("a", "Old fair", "2025-06-01", &[]),
+            event("z", "Breakfast", "2026-11-01", &[]),
+            event("b", "WI evening", "2026-11-20", &[]),
+            event("c", "Awards", "2026-11-01", &[]),
+        ];
+        assert_eq!(
+            names(&newest_first(&events)),
+            ["WI evening", "Awards", "Breakfast", "Old fair"]
+        );
+    }
+
+    #[test]
+    fn only_the_events_someone_was_at() {
+        let events = [
+            event("a", "Old fair", "2025-06-01", &["meg"]),
+            event("b", "WI evening", "2026-11-20", &["raj"]),
+            event("c", "Awards", "2026-11-01", &["meg", "raj"]),
+        ];
+        let meg = PersonId("meg".into());
+        assert_eq!(names(&attended_by(&events, &meg)), ["Awards", "Old fair"]);
+        assert!(attended_by(&events, &PersonId("nobody".into())).is_empty());
+    }
+
+    #[test]
+    fn people_by_latest_change_ties_in_the_order_given() {
+        let person = |id: &str, updated| {
+            let mut p = Person::new(PersonId(id.into()), id, 1);
+            p.updated = updated;
+            p
+        };
+        let people = [
+            person("a", 5),
+            person("b", 9),
+            person("c", 5),
+            person("d", 7),
+        ];
+        let ids = |list: Vec<&Person>| list.iter().map(|p| p.id.0.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(recently_changed(&people, 3)), ["b", "d", "a"]);
+        assert_eq!(ids(recently_changed(&people, 10)), ["b", "d", "a", "c"]);
+        assert!(recently_changed(&people, 0).is_empty());
+    }
+}
