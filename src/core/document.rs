@@ -196,7 +196,10 @@ impl Document {
 
     /// Adds people (from a contacts file), each already under a fresh id.
     pub fn add_people(&mut self, people: Vec<Person>) -> Vec<Change> {
-        let out = people.iter().map(|p| Change::Person(p.id.clone())).collect();
+        let out = people
+            .iter()
+            .map(|p| Change::Person(p.id.clone()))
+            .collect();
         for p in people {
             self.upsert_person(p);
         }
@@ -377,7 +380,10 @@ mod tests {
             vec![Change::Person(z.id.clone()), Change::Event(e1.clone())]
         );
         assert_eq!(doc.events[&e1].attendees, ids(&["a", "b", "c", "z"]));
-        assert_eq!(doc.events[&e1].updated, 40, "stamped with the person's save");
+        assert_eq!(
+            doc.events[&e1].updated, 40,
+            "stamped with the person's save"
+        );
         // Saved again at the same event: only the person is rewritten.
         assert_eq!(
             doc.save_person(z.clone(), Some(&e1)),
@@ -429,7 +435,10 @@ mod tests {
         let b = PersonId("b".into());
         let e1 = EventId("e1".into());
         let (removed, changes) = doc.delete_person(&b, 9).unwrap();
-        assert_eq!(changes, vec![Change::Person(b.clone()), Change::Event(e1.clone())]);
+        assert_eq!(
+            changes,
+            vec![Change::Person(b.clone()), Change::Event(e1.clone())]
+        );
         assert!(doc.delete_person(&b, 10).is_none(), "already gone");
         assert_eq!(
             doc.undo_delete(removed),
@@ -465,10 +474,16 @@ mod tests {
         let changes = doc.merge_import(incoming);
         assert_eq!(
             changes,
-            vec![Change::Person(newer_a.id.clone()), Change::Person(n.id.clone())]
+            vec![
+                Change::Person(newer_a.id.clone()),
+                Change::Person(n.id.clone())
+            ]
         );
         assert_eq!(doc.people[&newer_a.id], newer_a);
-        assert!(doc.people.contains_key(&PersonId("b".into())), "a local-only record stays");
+        assert!(
+            doc.people.contains_key(&PersonId("b".into())),
+            "a local-only record stays"
+        );
         assert_eq!(doc.events.len(), 1);
     }
 
