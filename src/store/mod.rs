@@ -16,5 +16,8 @@ pub mod state;
 pub mod sync;
 pub mod usage;
 
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests;
+
 pub use notice::{Notice, NoticeKind};
 pub use state::{AppState, Opened, Persistence};
