@@ -258,22 +258,6 @@ impl Document {
         out
     }
 
-    /// Merges a backup into what is here (see `backup::merge_import` for the rules); the
-    /// changes are exactly the records it took.
-    pub fn merge_import(&mut self, incoming: Document) -> Vec<Change> {
-        let result = super::backup::merge_import(self, incoming);
-        let mut out: Vec<Change> = Vec::new();
-        out.extend(result.people.into_iter().map(Change::Person));
-        out.extend(result.events.into_iter().map(Change::Event));
-        if result.me_changed {
-            out.push(Change::Me);
-        }
-        if result.categories_changed {
-            out.push(Change::Categories);
-        }
-        out
-    }
-
     /// True while this document holds nothing the user made: an import is then a restore.
     pub fn is_blank(&self) -> bool {
         let blank = Document::default();

@@ -1,9 +1,9 @@
-//! Where stored text lives: the [`Backend`] trait, its localStorage and in-memory
-//! implementations, and [`Counted`], which every read and write of the app goes through so the
-//! running storage total is never bypassed.
+//! Where stored text lives: the `Backend` trait, its two implementations, and the storage total.
 //!
-//! None of it panics: unavailable storage, a full quota and foreign entries all come back as
-//! values the state can report.
+//! [`Browser`] is localStorage, [`Memory`] the native tests' stand-in; [`Counted`] wraps
+//! either, and every read and write of the app goes through it, so the running storage total
+//! is never bypassed. None of it panics: unavailable storage, a full quota and foreign entries
+//! all come back as values the state can report.
 
 use crate::core::records::PREFIX;
 use crate::core::sync_rules::entry_chars;

@@ -1,6 +1,7 @@
-//! What the screens call to change the data: each runs one `Document` mutator of the core
-//! (which says what changed) through `AppState::apply`. Records saved from a form are first
-//! settled against another tab's newer copy (the two-tab rule, `core::sync_rules`).
+//! What the screens call to change the data, each through one `Document` mutator of the core.
+//!
+//! The core says what changed and `AppState::apply` writes it. Records saved from a form are
+//! first settled against another tab's newer copy (the two-tab rule, `core::sync_rules`).
 
 use super::notice::Notice;
 use super::record_chunk::Codec;

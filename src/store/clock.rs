@@ -1,4 +1,5 @@
-//! Time and randomness from the browser, the two things the core must be handed; and timers.
+//! Time, randomness and timers from the browser: the things the core must be handed.
+//!
 //! Natively (the store's `cargo test`s) time comes from the system and timers never fire.
 
 /// Milliseconds since the epoch.

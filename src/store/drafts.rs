@@ -1,20 +1,11 @@
-//! Drafts in storage (see `core::draft`): written a moment after typing pauses, at once when
-//! the form closes or the page is hidden, and read back when the form opens again. They go
-//! through the app's storage like records, so they count in its total.
+//! Drafts of open forms in storage, so typing survives a closed or killed tab.
+//!
+//! Written a moment after typing pauses (see `core::draft`), at once when the form closes or
+//! the page is hidden, and read back when the form opens again. They go through the app's
+//! storage like records, so they count in its total.
 
 use super::state::AppState;
 use crate::core::draft::{self, Draft, DEBOUNCE_MS};
-use std::collections::BTreeMap;
-
-/// Drafts waiting for typing to pause, kept in `AppState`.
-#[derive(Default)]
-pub(crate) struct Waiting {
-    /// The text to store under each key (`None`: remove) and a serial, so only the last
-    /// timer writes.
-    texts: BTreeMap<String, (u32, Option<String>)>,
-    serial: u32,
-    listening: bool,
-}
 
 /// The draft stored under `key`, if there is a readable one.
 pub fn read<T: Draft>(state: AppState, key: &str) -> Option<T> {

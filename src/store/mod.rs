@@ -1,4 +1,5 @@
 //! The storage shell: applies the core's changes to the app's state signals and to storage.
+//!
 //! Everything it stores is shaped by `core::records`; this layer only moves text.
 //!
 //! Imports go one way: `state` (signals, persisting) is below `changes` (what screens call),

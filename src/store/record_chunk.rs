@@ -1,6 +1,7 @@
-//! The record chunk: the codec from stored text to records and back (`core::records`,
-//! serde_json and every serde impl), kept in a wasm chunk of its own. (Not to be confused with
-//! `core::share::codec`, which turns a map into a share link.)
+//! The record chunk: stored text to records and back, in a wasm chunk of its own.
+//!
+//! It holds `core::records`' writers, serde_json and every serde impl. (Not to be confused
+//! with `core::share::codec`, which turns a map into a share link.)
 //!
 //! It is the largest part of what a start needs, and a first visit (nothing stored yet) needs
 //! none of it to show Home. So it is fetched before the app mounts only when storage holds

@@ -1,8 +1,7 @@
-//! `AppState`: the document as signals, loaded once at start, and the one place that applies
-//! the core's `Change`s: to the signals, then to storage, record by record.
+//! `AppState`: the document as signals, and the one place that applies the core's changes.
 //!
-//! What the screens call to change something is in `store::changes`; another tab's records
-//! arrive through `store::sync`.
+//! A change goes to the signals, then to storage, record by record. What the screens call to
+//! change something is in `store::changes`; another tab's records arrive through `store::sync`.
 
 use super::backend::{Backend, Browser, Counted, WriteError};
 use super::clock;
@@ -58,7 +57,19 @@ pub(crate) struct Shell {
     /// How many notices were shown, and when the last one was (for clearing a stale one).
     notice_shown: Cell<(u64, f64)>,
     /// Drafts waiting for typing to pause (see `store::drafts`).
-    pub(crate) drafts: RefCell<super::drafts::Waiting>,
+    pub(crate) drafts: RefCell<WaitingDrafts>,
+}
+
+/// Drafts waiting for typing to pause. Defined here, used by `store::drafts`, which imports
+/// this file (not the reverse).
+#[derive(Default)]
+pub(crate) struct WaitingDrafts {
+    /// The text to store under each key (`None`: remove) and a serial, so only the last
+    /// timer writes.
+    pub(crate) texts: BTreeMap<String, (u32, Option<String>)>,
+    pub(crate) serial: u32,
+    /// Whether the page-hide listener that writes them all is in place.
+    pub(crate) listening: bool,
 }
 
 /// The app's state. Signals are split by kind so that editing one person does not re-run

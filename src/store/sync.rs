@@ -1,5 +1,7 @@
-//! Two tabs at once: another tab's saves reach this one live, record by record, through the
-//! window `storage` event. Also starts watching storage use and the backup reminder.
+//! Two tabs at once: another tab's saves reach this one live, record by record.
+//!
+//! They come through the window `storage` event. This file also starts watching storage use
+//! and the backup reminder.
 //!
 //! Only the changed record is replaced, so two tabs editing different people never touch each
 //! other's work; what happens when both save the same record is decided in

@@ -1,5 +1,7 @@
-//! Native tests of the storage shell: `AppState` over the in-memory backend, inside a Leptos
-//! owner (signals work natively; the record codec is linked in, see `record_chunk::get`).
+//! Native tests of the storage shell over the in-memory backend.
+//!
+//! `AppState` runs inside a Leptos owner (signals work natively); the record codec is linked
+//! in natively (see `record_chunk::get`).
 
 use super::backend::{Backend, Memory, WriteError};
 use super::state::{AppState, Persistence};

@@ -18,12 +18,11 @@
 use super::body::{decode_body, encode_body};
 use super::body2;
 use super::error::ShareError;
+use super::inflate::{inflate_at_most, Inflated};
 use super::words::ShareModel;
 use super::SharePayload;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
 use std::sync::OnceLock;
 
 /// The link format this app writes (when its tables are loaded), and the newest it reads.
@@ -302,34 +301,4 @@ fn inflate(input: &[u8]) -> Result<Vec<u8>, ShareError> {
         Inflated::TooBig => ShareError::OverLimit,
         Inflated::Damaged => ShareError::Damaged,
     })
-}
-
-/// Why [`inflate_at_most`] refused its input.
-pub(super) enum Inflated {
-    /// More than the limit would come out.
-    TooBig,
-    /// Not one whole raw-deflate stream.
-    Damaged,
-}
-
-/// Raw inflate of exactly one stream into at most `max` bytes (a fixed buffer: a bomb costs
-/// `max`, not memory). Shared by link bodies and the format-2 tables file.
-pub(super) fn inflate_at_most(input: &[u8], max: usize) -> Result<Vec<u8>, Inflated> {
-    let mut out = vec![0u8; max];
-    let mut state = Box::<DecompressorOxide>::default();
-    let (status, consumed, written) = decompress(
-        &mut state,
-        input,
-        &mut out,
-        0,
-        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
-    );
-    match status {
-        TINFLStatus::Done if consumed == input.len() => {
-            out.truncate(written);
-            Ok(out)
-        }
-        TINFLStatus::HasMoreOutput => Err(Inflated::TooBig),
-        _ => Err(Inflated::Damaged),
-    }
 }

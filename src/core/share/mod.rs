@@ -18,6 +18,7 @@ mod body;
 mod body2;
 mod codec;
 mod error;
+mod inflate;
 mod phrase;
 mod range;
 mod text;

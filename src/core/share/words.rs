@@ -188,7 +188,7 @@ impl<'a> Cursor<'a> {
 }
 
 fn inflate(input: &[u8]) -> Result<Vec<u8>, ShareError> {
-    super::codec::inflate_at_most(input, MODEL_MAX_BYTES).map_err(|_| ShareError::ModelDamaged)
+    super::inflate::inflate_at_most(input, MODEL_MAX_BYTES).map_err(|_| ShareError::ModelDamaged)
 }
 
 #[cfg(test)]
