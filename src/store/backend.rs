@@ -40,10 +40,9 @@ pub trait Backend {
 pub struct Browser;
 
 impl Browser {
-    /// Only called after [`Backend::available`] said yes; gloo's accessor panics otherwise.
-    fn storage() -> web_sys::Storage {
-        use gloo_storage::Storage as _;
-        gloo_storage::LocalStorage::raw()
+    /// The storage object; `None` where the browser refuses it (then every call is a no-op).
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
     }
 }
 
@@ -60,10 +59,7 @@ impl Backend for Browser {
     /// Private modes and disabled storage either give no object or throw on first use, so
     /// probe with a real write.
     fn available(&self) -> bool {
-        let Some(window) = web_sys::window() else {
-            return false;
-        };
-        let Ok(Some(storage)) = window.local_storage() else {
+        let Some(storage) = Self::storage() else {
             return false;
         };
         const PROBE: &str = "cg.probe";
@@ -78,11 +74,14 @@ impl Backend for Browser {
     }
 
     fn get(&self, key: &str) -> Option<String> {
-        Self::storage().get_item(key).ok().flatten()
+        Self::storage()?.get_item(key).ok().flatten()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
-        Self::storage().set_item(key, value).map_err(|err| {
+        let Some(storage) = Self::storage() else {
+            return Err(WriteError::Refused("no storage".into()));
+        };
+        storage.set_item(key, value).map_err(|err| {
             if is_quota_error(&err) {
                 return WriteError::QuotaExceeded;
             }
@@ -94,7 +93,9 @@ impl Backend for Browser {
     }
 
     fn remove(&self, key: &str) {
-        let _ = Self::storage().remove_item(key);
+        if let Some(storage) = Self::storage() {
+            let _ = storage.remove_item(key);
+        }
     }
 
     /// With 5,000 people that is 2.8 million characters, and handing 10,000 strings one by
@@ -103,7 +104,9 @@ impl Backend for Browser {
     /// hold a raw NUL. Should another entry of this origin hold one, the pieces do not pair up
     /// and the entries are read one by one instead.
     fn entries_with_prefix(&self, prefix: &str) -> Vec<(String, String)> {
-        let storage = Self::storage();
+        let Some(storage) = Self::storage() else {
+            return Vec::new();
+        };
         let entries = js_sys::Object::entries(storage.unchecked_ref::<js_sys::Object>());
         let joined = String::from(entries.flat(1).join("\0"));
         let parts: Vec<&str> = joined.split('\0').collect();
@@ -130,7 +133,9 @@ impl Backend for Browser {
     /// `Object.entries` hands back JS strings, so values are measured in JavaScript without
     /// copying them into Rust.
     fn sizes(&self) -> Vec<(String, usize)> {
-        let storage = Self::storage();
+        let Some(storage) = Self::storage() else {
+            return Vec::new();
+        };
         js_sys::Object::entries(storage.unchecked_ref::<js_sys::Object>())
             .iter()
             .map(|entry| {
@@ -250,6 +255,8 @@ impl Backend for Memory {
 /// never rescans 5,000 keys.
 pub struct Counted {
     backend: Box<dyn Backend>,
+    /// Asked once: the browser's answer is a probe write.
+    available: bool,
     /// Sizes of our own entries, so a save knows what the entry it replaces cost.
     ours: HashMap<String, usize>,
     total: usize,
@@ -259,6 +266,7 @@ pub struct Counted {
 impl Counted {
     pub fn new(backend: Box<dyn Backend>) -> Self {
         Counted {
+            available: backend.available(),
             backend,
             ours: HashMap::new(),
             total: 0,
@@ -267,7 +275,7 @@ impl Counted {
     }
 
     pub fn available(&self) -> bool {
-        self.backend.available()
+        self.available
     }
 
     pub fn get(&self, key: &str) -> Option<String> {
