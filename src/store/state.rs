@@ -239,11 +239,18 @@ impl AppState {
     /// signals and back, so nothing is copied however many people there are; no signal is
     /// notified here (see [`Self::apply`]).
     pub(crate) fn with_document<R>(&self, f: impl FnOnce(&mut Document) -> R) -> R {
-        let mut doc = Document {
-            me: self
-                .me
-                .try_update_untracked(std::mem::take)
-                .unwrap_or_default(),
+        let mut doc = self.lend_document();
+        let out = f(&mut doc);
+        self.return_document(doc);
+        out
+    }
+
+    // The two halves of `with_document` are not inlined: one copy serves every caller, where
+    // inlining them put five signal writes into each save function of the main module.
+    #[inline(never)]
+    fn lend_document(&self) -> Document {
+        Document {
+            me: self.me.try_update_untracked(std::mem::take).unwrap_or_default(),
             categories: self
                 .categories
                 .try_update_untracked(std::mem::take)
@@ -260,8 +267,11 @@ impl AppState {
                 .settings
                 .try_update_untracked(std::mem::take)
                 .unwrap_or_default(),
-        };
-        let out = f(&mut doc);
+        }
+    }
+
+    #[inline(never)]
+    fn return_document(&self, doc: Document) {
         let Document {
             me,
             categories,
@@ -274,7 +284,6 @@ impl AppState {
         self.people.try_update_untracked(|p| *p = people);
         self.events.try_update_untracked(|e| *e = events);
         self.settings.try_update_untracked(|s| *s = settings);
-        out
     }
 
     /// Tells whatever shows a part of the document that it changed: only the signals the
