@@ -250,7 +250,10 @@ impl AppState {
     #[inline(never)]
     fn lend_document(&self) -> Document {
         Document {
-            me: self.me.try_update_untracked(std::mem::take).unwrap_or_default(),
+            me: self
+                .me
+                .try_update_untracked(std::mem::take)
+                .unwrap_or_default(),
             categories: self
                 .categories
                 .try_update_untracked(std::mem::take)
