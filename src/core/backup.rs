@@ -5,7 +5,7 @@
 //! document or says in plain words why it cannot, and [`preview_import`] shows what
 //! [`merge_import`] will then do, record by record, before anything is written.
 
-use super::document::{Document, Settings};
+use super::document::{Change, Document, Settings};
 use super::model::{Category, Event, EventId, Me, Millis, Person, PersonId};
 use super::records::{self, SCHEMA_VERSION};
 use super::route::is_id;
@@ -418,6 +418,25 @@ pub fn merge_import(current: &mut Document, incoming: Document) -> MergeResult {
         }
     }
     result
+}
+
+impl Document {
+    /// Merges a backup into this document by the rules above (the [`Change`]s name exactly
+    /// the records it took). Here rather than in `document.rs`, so that the document does
+    /// not import the backup format that imports it.
+    pub fn merge_import(&mut self, incoming: Document) -> Vec<Change> {
+        let result = merge_import(self, incoming);
+        let mut out: Vec<Change> = Vec::new();
+        out.extend(result.people.into_iter().map(Change::Person));
+        out.extend(result.events.into_iter().map(Change::Event));
+        if result.me_changed {
+            out.push(Change::Me);
+        }
+        if result.categories_changed {
+            out.push(Change::Categories);
+        }
+        out
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
-//! `Document`: everything the app holds, and the operations the screens perform on it.
+//! `Document`: everything the app holds, and the only code that changes it.
 //!
-//! Every operation is a plain method that returns what changed, so the storage shell can write
-//! just those records and the undo toast can put back exactly what was removed.
+//! Every change is a plain method that returns the [`Change`]s it made, so the storage shell
+//! writes just those records (one storage entry each) and never decides what changed itself;
+//! the undo toast gets back exactly what was removed.
 
 use super::model::{
     default_categories, Category, CategoryId, Event, EventId, Me, Millis, Person, PersonId,
@@ -57,6 +58,19 @@ impl Default for Document {
     }
 }
 
+/// One record that changed in memory and must be written (or, for a person or an event no
+/// longer in the document, removed). It names the record rather than carrying it: the shell
+/// encodes the record as it is when it is written, so a change that waited (for the record
+/// codec's chunk) is saved as it is by then, and a person deleted since is removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Me,
+    Categories,
+    Settings,
+    Person(PersonId),
+    Event(EventId),
+}
+
 /// A person taken out of the document together with the event links they had, so an undo can
 /// restore the record exactly.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +119,152 @@ impl Document {
             }
             _ => false,
         }
+    }
+
+    /// Replaces my map.
+    pub fn set_me(&mut self, me: Me) -> Vec<Change> {
+        self.me = me;
+        vec![Change::Me]
+    }
+
+    /// Replaces the category list (renamed, recoloured or added categories).
+    pub fn set_categories(&mut self, categories: Vec<Category>) -> Vec<Change> {
+        self.categories = categories;
+        vec![Change::Categories]
+    }
+
+    pub fn set_settings(&mut self, settings: Settings) -> Vec<Change> {
+        self.settings = settings;
+        vec![Change::Settings]
+    }
+
+    /// Notes that a backup was just made, for "Last backup" and the reminder.
+    pub fn backed_up(&mut self, now: Millis) -> Vec<Change> {
+        self.settings.last_backup = Some(now);
+        vec![Change::Settings]
+    }
+
+    /// "End event": the current event stops being current, so people added from now on are
+    /// not filed under it. Returns the event that ended (none was current: nothing changes).
+    pub fn end_event(&mut self) -> Option<(EventId, Vec<Change>)> {
+        let id = self.settings.current_event.take()?;
+        Some((id, vec![Change::Settings]))
+    }
+
+    /// Deletes a category; its interests, mine and everyone's, move to "Other" (a person whose
+    /// interests moved counts as updated at `now`). "Other" itself cannot be deleted: it is
+    /// where everything goes.
+    pub fn delete_category(&mut self, id: &CategoryId, now: Millis) -> Vec<Change> {
+        let other = CategoryId::other();
+        if *id == other {
+            return Vec::new();
+        }
+        self.categories.retain(|c| &c.id != id);
+        let mut out = vec![Change::Categories];
+        let refile = |interests: &mut [super::model::Interest]| {
+            let mut moved = false;
+            for i in interests.iter_mut().filter(|i| &i.category == id) {
+                i.category = other.clone();
+                moved = true;
+            }
+            moved
+        };
+        if refile(&mut self.me.interests) {
+            out.push(Change::Me);
+        }
+        for p in self.people.values_mut() {
+            if refile(&mut p.interests) {
+                p.updated = now;
+                out.push(Change::Person(p.id.clone()));
+            }
+        }
+        out
+    }
+
+    /// Saves a person and, if given, files them under an event they were met at (the event's
+    /// attendee list gains them once, stamped with the person's `updated`).
+    pub fn save_person(&mut self, person: Person, at_event: Option<&EventId>) -> Vec<Change> {
+        let mut out = vec![Change::Person(person.id.clone())];
+        if let Some(event) = at_event {
+            if self.link(event, &person.id, person.updated) {
+                out.push(Change::Event(event.clone()));
+            }
+        }
+        self.upsert_person(person);
+        out
+    }
+
+    /// Adds people (from a contacts file), each already under a fresh id.
+    pub fn add_people(&mut self, people: Vec<Person>) -> Vec<Change> {
+        let out = people
+            .iter()
+            .map(|p| Change::Person(p.id.clone()))
+            .collect();
+        for p in people {
+            self.upsert_person(p);
+        }
+        out
+    }
+
+    pub fn save_event(&mut self, event: Event) -> Vec<Change> {
+        let out = vec![Change::Event(event.id.clone())];
+        self.events.insert(event.id.clone(), event);
+        out
+    }
+
+    /// Deletes a person and their event links: the person's record is to be removed and each
+    /// event that lost them rewritten. The [`RemovedPerson`] lets an undo put them back.
+    pub fn delete_person(
+        &mut self,
+        id: &PersonId,
+        now: Millis,
+    ) -> Option<(RemovedPerson, Vec<Change>)> {
+        let removed = self.remove_person(id, now)?;
+        let mut out = vec![Change::Person(id.clone())];
+        out.extend(
+            removed
+                .event_links
+                .iter()
+                .map(|(e, _)| Change::Event(e.clone())),
+        );
+        Some((removed, out))
+    }
+
+    /// Undoes [`Self::delete_person`].
+    pub fn undo_delete(&mut self, removed: RemovedPerson) -> Vec<Change> {
+        let mut out = vec![Change::Person(removed.person.id.clone())];
+        out.extend(self.restore_person(removed).into_iter().map(Change::Event));
+        out
+    }
+
+    /// Takes a backup whole into a blank browser, settings included. Parts equal to what a new
+    /// app starts with are not to be written, as a new app does not store them either: the
+    /// stored entries come out as they were where the backup was made.
+    pub fn restore(&mut self, doc: Document) -> Vec<Change> {
+        let blank = Document::default();
+        let mut out = Vec::new();
+        if doc.me != blank.me {
+            out.push(Change::Me);
+        }
+        if doc.categories != blank.categories {
+            out.push(Change::Categories);
+        }
+        if doc.settings != blank.settings {
+            out.push(Change::Settings);
+        }
+        out.extend(doc.people.keys().cloned().map(Change::Person));
+        out.extend(doc.events.keys().cloned().map(Change::Event));
+        *self = doc;
+        out
+    }
+
+    /// True while this document holds nothing the user made: an import is then a restore.
+    pub fn is_blank(&self) -> bool {
+        let blank = Document::default();
+        self.people.is_empty()
+            && self.events.is_empty()
+            && self.me == blank.me
+            && self.categories == blank.categories
     }
 
     /// Removes a person and their event links; the events that changed are in the result.
@@ -188,5 +348,140 @@ mod tests {
         assert!(!doc.link(&e, &PersonId("z".into()), 4));
         assert!(!doc.link(&EventId("missing".into()), &PersonId("z".into()), 4));
         assert_eq!(doc.events_of(&PersonId("z".into())).len(), 1);
+    }
+
+    fn ids(list: &[&str]) -> Vec<PersonId> {
+        list.iter().map(|id| PersonId((*id).into())).collect()
+    }
+
+    #[test]
+    fn saving_a_person_at_an_event_links_them_once_and_says_what_changed() {
+        let mut doc = doc_with_event();
+        let e1 = EventId("e1".into());
+        let z = Person::new(PersonId("z".into()), "Zoë", 40);
+        assert_eq!(
+            doc.save_person(z.clone(), Some(&e1)),
+            vec![Change::Person(z.id.clone()), Change::Event(e1.clone())]
+        );
+        assert_eq!(doc.events[&e1].attendees, ids(&["a", "b", "c", "z"]));
+        assert_eq!(
+            doc.events[&e1].updated, 40,
+            "stamped with the person's save"
+        );
+        // Saved again at the same event: only the person is rewritten.
+        assert_eq!(
+            doc.save_person(z.clone(), Some(&e1)),
+            vec![Change::Person(z.id.clone())]
+        );
+        // An event that does not exist (deleted in another tab) is not invented.
+        let gone = EventId("gone".into());
+        assert_eq!(
+            doc.save_person(z.clone(), Some(&gone)),
+            vec![Change::Person(z.id.clone())]
+        );
+        assert_eq!(doc.people[&z.id], z);
+        assert_eq!(doc.events_of(&z.id).len(), 1);
+    }
+
+    #[test]
+    fn deleting_a_category_refiles_its_interests_under_other() {
+        use crate::core::model::Interest;
+        let mut doc = doc_with_event();
+        let sport = CategoryId::new("sport");
+        doc.me.interests = vec![Interest::new("Running", sport.clone())];
+        doc.people.get_mut(&PersonId("b".into())).unwrap().interests =
+            vec![Interest::new("Rowing", sport.clone())];
+        let changes = doc.delete_category(&sport, 77);
+        assert_eq!(
+            changes,
+            vec![
+                Change::Categories,
+                Change::Me,
+                Change::Person(PersonId("b".into()))
+            ]
+        );
+        assert!(doc.category(&sport).is_none());
+        assert_eq!(doc.me.interests[0].category, CategoryId::other());
+        let b = &doc.people[&PersonId("b".into())];
+        assert_eq!(b.interests[0].category, CategoryId::other());
+        assert_eq!(b.updated, 77);
+        assert_eq!(doc.people[&PersonId("a".into())].updated, 1, "untouched");
+        // "Other" stays, whatever is asked.
+        let before = doc.clone();
+        assert!(doc.delete_category(&CategoryId::other(), 78).is_empty());
+        assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn delete_then_undo_names_every_record_it_touches() {
+        let mut doc = doc_with_event();
+        let before = doc.clone();
+        let b = PersonId("b".into());
+        let e1 = EventId("e1".into());
+        let (removed, changes) = doc.delete_person(&b, 9).unwrap();
+        assert_eq!(
+            changes,
+            vec![Change::Person(b.clone()), Change::Event(e1.clone())]
+        );
+        assert!(doc.delete_person(&b, 10).is_none(), "already gone");
+        assert_eq!(
+            doc.undo_delete(removed),
+            vec![Change::Person(b), Change::Event(e1.clone())]
+        );
+        assert_eq!(doc.people, before.people);
+        assert_eq!(doc.events[&e1].attendees, before.events[&e1].attendees);
+    }
+
+    #[test]
+    fn a_restore_writes_only_what_differs_from_a_new_app() {
+        let mut doc = Document::default();
+        let mut backup = doc_with_event();
+        backup.settings.theme = Theme::Dark;
+        let changes = doc.restore(backup.clone());
+        assert_eq!(doc, backup);
+        assert_eq!(changes[0], Change::Settings, "me and categories are as new");
+        assert_eq!(changes.len(), 1 + 3 + 1);
+        assert!(Document::default().is_blank());
+        assert!(!doc.is_blank());
+    }
+
+    #[test]
+    fn a_merged_import_names_exactly_the_records_it_took_and_keeps_the_rest() {
+        let mut doc = doc_with_event();
+        let mut incoming = Document::default();
+        let mut newer_a = doc.people[&PersonId("a".into())].clone();
+        newer_a.notes = "From the backup".into();
+        newer_a.updated = 50;
+        let n = Person::new(PersonId("n".into()), "New", 5);
+        incoming.upsert_person(newer_a.clone());
+        incoming.upsert_person(n.clone());
+        let changes = doc.merge_import(incoming);
+        assert_eq!(
+            changes,
+            vec![
+                Change::Person(newer_a.id.clone()),
+                Change::Person(n.id.clone())
+            ]
+        );
+        assert_eq!(doc.people[&newer_a.id], newer_a);
+        assert!(
+            doc.people.contains_key(&PersonId("b".into())),
+            "a local-only record stays"
+        );
+        assert_eq!(doc.events.len(), 1);
+    }
+
+    #[test]
+    fn settings_changes_are_one_record() {
+        let mut doc = doc_with_event();
+        assert!(doc.end_event().is_none());
+        doc.settings.current_event = Some(EventId("e1".into()));
+        assert_eq!(
+            doc.end_event(),
+            Some((EventId("e1".into()), vec![Change::Settings]))
+        );
+        assert_eq!(doc.settings.current_event, None);
+        assert_eq!(doc.backed_up(12), vec![Change::Settings]);
+        assert_eq!(doc.settings.last_backup, Some(12));
     }
 }

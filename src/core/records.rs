@@ -35,12 +35,43 @@ pub fn quarantine_key(key: &str) -> String {
     format!("{QUARANTINE_PREFIX}{key}")
 }
 
-/// A stored entry that could not be read, and why, in words a user can act on.
+/// Why a stored entry could not be read, in words a user (or whoever reads the quarantine)
+/// can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("not valid JSON ({0})")]
+    NotJson(String),
+    #[error("not in the expected shape ({0})")]
+    Shape(String),
+    #[error("an empty category list")]
+    NoCategories,
+    #[error("a person whose id {0:?} does not match its key")]
+    PersonKey(String),
+    #[error("an event whose id {0:?} does not match its key")]
+    EventKey(String),
+    #[error("from schema version {0}, which this version cannot read")]
+    UnknownVersion(u32),
+    /// A migration step could not convert the record (the step says why).
+    #[error("{0}")]
+    Step(String),
+}
+
+impl From<serde_json::Error> for RecordError {
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_syntax() || e.is_eof() {
+            RecordError::NotJson(e.to_string())
+        } else {
+            RecordError::Shape(e.to_string())
+        }
+    }
+}
+
+/// A stored entry that could not be read, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
     pub key: String,
     pub raw: String,
-    pub reason: String,
+    pub reason: RecordError,
 }
 
 /// What loading the stored records found.
@@ -74,6 +105,28 @@ pub fn holds_records(entries: &[(String, String)]) -> bool {
 /// Reads every stored entry into a document. Entries outside our prefix are ignored, and
 /// quarantined ones are left alone.
 pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
+    load_with(entries, &Schema::CURRENT)
+}
+
+/// A schema to load into: its version and the steps that lead to it. Only
+/// [`Schema::CURRENT`] ships; tests pass a made-up later one to see how the shell treats a
+/// migration before any real one exists.
+#[derive(Clone, Copy, Debug)]
+pub struct Schema {
+    pub version: u32,
+    /// `steps[i]` upgrades version `i + 1` to `i + 2`.
+    pub steps: &'static [Step],
+}
+
+impl Schema {
+    pub const CURRENT: Schema = Schema {
+        version: SCHEMA_VERSION,
+        steps: STEPS,
+    };
+}
+
+/// [`load`] into a given schema.
+pub fn load_with(entries: impl IntoIterator<Item = (String, String)>, schema: &Schema) -> Loaded {
     let entries: Vec<(String, String)> = entries
         .into_iter()
         .filter(|(k, _)| is_record_key(k))
@@ -90,9 +143,9 @@ pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 return Loaded::Newer { version: u32::MAX };
             }
         },
-        None => SCHEMA_VERSION,
+        None => schema.version,
     };
-    if version > SCHEMA_VERSION {
+    if version > schema.version {
         return Loaded::Newer { version };
     }
 
@@ -102,44 +155,44 @@ pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
         if key == SCHEMA_KEY {
             continue;
         }
-        if let Err(reason) = read_entry(&mut doc, &key, &raw, version) {
+        if let Err(reason) = read_entry(&mut doc, &key, &raw, version, schema) {
             unreadable.push(Unreadable { key, raw, reason });
         }
     }
     Loaded::Ready {
         doc,
         unreadable,
-        migrated_from: (version < SCHEMA_VERSION).then_some(version),
+        migrated_from: (version < schema.version).then_some(version),
     }
 }
 
-fn read_entry(doc: &mut Document, key: &str, raw: &str, version: u32) -> Result<(), String> {
+fn read_entry(
+    doc: &mut Document,
+    key: &str,
+    raw: &str,
+    version: u32,
+    schema: &Schema,
+) -> Result<(), RecordError> {
     if key == ME_KEY {
-        doc.me = parse::<Me>(key, raw, version)?;
+        doc.me = parse::<Me>(key, raw, version, schema)?;
     } else if key == CATEGORIES_KEY {
-        let cats: Vec<Category> = parse(key, raw, version)?;
+        let cats: Vec<Category> = parse(key, raw, version, schema)?;
         if cats.is_empty() {
-            return Err("an empty category list".into());
+            return Err(RecordError::NoCategories);
         }
         doc.categories = cats;
     } else if key == SETTINGS_KEY {
-        doc.settings = parse::<Settings>(key, raw, version)?;
+        doc.settings = parse::<Settings>(key, raw, version, schema)?;
     } else if let Some(id) = key.strip_prefix(PERSON_PREFIX) {
-        let p: Person = parse(key, raw, version)?;
+        let p: Person = parse(key, raw, version, schema)?;
         if p.id.0 != id {
-            return Err(format!(
-                "a person whose id {:?} does not match its key",
-                p.id.0
-            ));
+            return Err(RecordError::PersonKey(p.id.0));
         }
         doc.people.insert(p.id.clone(), p);
     } else if let Some(id) = key.strip_prefix(EVENT_PREFIX) {
-        let e: Event = parse(key, raw, version)?;
+        let e: Event = parse(key, raw, version, schema)?;
         if e.id.0 != id {
-            return Err(format!(
-                "an event whose id {:?} does not match its key",
-                e.id.0
-            ));
+            return Err(RecordError::EventKey(e.id.0));
         }
         doc.events.insert(e.id.clone(), e);
     }
@@ -149,23 +202,22 @@ fn read_entry(doc: &mut Document, key: &str, raw: &str, version: u32) -> Result<
 
 /// Reads one record. Records of the current schema are parsed straight into their type (this
 /// runs 5,000 times at start); older ones go through a JSON value and [`migrate`].
-fn parse<T: serde::de::DeserializeOwned>(key: &str, raw: &str, version: u32) -> Result<T, String> {
-    let reason = |e: serde_json::Error| {
-        if e.is_syntax() || e.is_eof() {
-            format!("not valid JSON ({e})")
-        } else {
-            format!("not in the expected shape ({e})")
-        }
-    };
-    if version == SCHEMA_VERSION {
-        return serde_json::from_str(raw).map_err(reason);
+fn parse<T: serde::de::DeserializeOwned>(
+    key: &str,
+    raw: &str,
+    version: u32,
+    schema: &Schema,
+) -> Result<T, RecordError> {
+    if version == schema.version {
+        return Ok(serde_json::from_str(raw)?);
     }
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(reason)?;
-    serde_json::from_value(migrate(key, value, version)?).map_err(reason)
+    let value: serde_json::Value = serde_json::from_str(raw)?;
+    let value = run_steps(schema.steps, schema.version, key, value, version)?;
+    Ok(serde_json::from_value(value)?)
 }
 
 /// One change of shape: turns a record (named by its key) of version `n` into version `n + 1`.
-pub type Step = fn(key: &str, value: serde_json::Value) -> Result<serde_json::Value, String>;
+pub type Step = fn(key: &str, value: serde_json::Value) -> Result<serde_json::Value, RecordError>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the first shape that shipped,
 /// so there is nothing here yet: the next change of shape raises [`SCHEMA_VERSION`], appends
@@ -177,7 +229,7 @@ pub fn migrate(
     key: &str,
     value: serde_json::Value,
     version: u32,
-) -> Result<serde_json::Value, String> {
+) -> Result<serde_json::Value, RecordError> {
     run_steps(STEPS, SCHEMA_VERSION, key, value, version)
 }
 
@@ -187,16 +239,14 @@ fn run_steps(
     key: &str,
     mut value: serde_json::Value,
     version: u32,
-) -> Result<serde_json::Value, String> {
+) -> Result<serde_json::Value, RecordError> {
     if version == 0 || version > target {
-        return Err(format!(
-            "from schema version {version}, which this version cannot read"
-        ));
+        return Err(RecordError::UnknownVersion(version));
     }
     for from in version..target {
         let step = steps
             .get(from as usize - 1)
-            .ok_or_else(|| format!("from schema version {from}, which this version cannot read"))?;
+            .ok_or(RecordError::UnknownVersion(from))?;
         value = step(key, value)?;
     }
     Ok(value)
@@ -309,7 +359,7 @@ mod tests {
                 assert_eq!(doc.people.len(), 1);
                 let keys: Vec<_> = unreadable.iter().map(|u| u.key.as_str()).collect();
                 assert_eq!(keys, vec!["cg.p.p2", "cg.p.p3"]);
-                assert!(unreadable[0].reason.contains("not valid JSON"));
+                assert!(unreadable[0].reason.to_string().contains("not valid JSON"));
                 assert_eq!(unreadable[0].raw, "{\"id\":\"p2\",\"name\":");
             }
             other => panic!("unexpected {other:?}"),
@@ -329,13 +379,15 @@ mod tests {
     fn migration_steps_run_in_order_from_the_stored_version() {
         // Two made-up changes of shape, to prove the runner: v1 named the field "nom", v2
         // "label", v3 "name".
-        fn v1_to_v2(_: &str, mut v: serde_json::Value) -> Result<serde_json::Value, String> {
+        fn v1_to_v2(_: &str, mut v: serde_json::Value) -> Result<serde_json::Value, RecordError> {
             let nom = v["nom"].take();
             Ok(serde_json::json!({ "label": nom }))
         }
-        fn v2_to_v3(key: &str, mut v: serde_json::Value) -> Result<serde_json::Value, String> {
+        fn v2_to_v3(key: &str, mut v: serde_json::Value) -> Result<serde_json::Value, RecordError> {
             if key == "cg.bad" {
-                return Err("a record this step cannot convert".into());
+                return Err(RecordError::Step(
+                    "a record this step cannot convert".into(),
+                ));
             }
             let label = v["label"].take();
             Ok(serde_json::json!({ "name": label }))
@@ -371,7 +423,7 @@ mod tests {
                 assert!(doc.people.is_empty());
                 assert!(unreadable
                     .iter()
-                    .all(|u| u.reason.contains("schema version 0")));
+                    .all(|u| u.reason.to_string().contains("schema version 0")));
                 assert_eq!(unreadable.len(), 5);
             }
             other => panic!("unexpected {other:?}"),

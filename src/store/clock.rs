@@ -1,9 +1,30 @@
-//! Time and randomness from the browser, the two things the core must be handed.
+//! Time, randomness and timers from the browser: the things the core must be handed.
+//!
+//! Natively (the store's `cargo test`s) time comes from the system and timers never fire.
 
 /// Milliseconds since the epoch.
+#[cfg(target_family = "wasm")]
 pub fn now() -> i64 {
     js_sys::Date::now() as i64
 }
+
+#[cfg(not(target_family = "wasm"))]
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// Runs `f` after `ms` milliseconds, once.
+#[cfg(target_family = "wasm")]
+pub fn after(ms: u64, f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(f, std::time::Duration::from_millis(ms));
+}
+
+/// Native tests have no event loop to run a timer on, and check state rather than what a
+/// timer would do later: the timer is dropped.
+#[cfg(not(target_family = "wasm"))]
+pub fn after(_ms: u64, _f: impl FnOnce() + 'static) {}
 
 /// Today's local date as `YYYY-MM-DD`.
 pub fn today() -> String {

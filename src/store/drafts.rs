@@ -1,107 +1,119 @@
-//! Drafts in localStorage (see `core::draft`): written a moment after typing pauses, at once
-//! when the form closes or the page is hidden, and read back when the form opens again.
+//! Drafts of open forms in storage, so typing survives a closed or killed tab.
+//!
+//! Written a moment after typing pauses (see `core::draft`), at once when the form closes or
+//! the page is hidden, and read back when the form opens again. They go through the app's
+//! storage like records, so they count in its total.
 
-use super::backend;
+use super::state::AppState;
 use crate::core::draft::{self, Draft, DEBOUNCE_MS};
-use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
-
-thread_local! {
-    static USABLE: Cell<Option<bool>> = const { Cell::new(None) };
-    /// Drafts waiting for typing to pause: the text to store (`None`: remove) and a serial, so
-    /// only the last timer writes.
-    static PENDING: RefCell<BTreeMap<String, (u32, Option<String>)>> = const { RefCell::new(BTreeMap::new()) };
-    static SERIAL: Cell<u32> = const { Cell::new(0) };
-    static LISTENING: Cell<bool> = const { Cell::new(false) };
-}
-
-fn usable() -> bool {
-    USABLE.with(|u| {
-        if u.get().is_none() {
-            u.set(Some(backend::available()));
-        }
-        u.get().unwrap_or(false)
-    })
-}
 
 /// The draft stored under `key`, if there is a readable one.
-pub fn read<T: Draft>(key: &str) -> Option<T> {
-    if !usable() {
+pub fn read<T: Draft>(state: AppState, key: &str) -> Option<T> {
+    let shell = state.shell();
+    if !shell.available {
         return None;
     }
-    backend::get(key).and_then(|raw| draft::decode(&raw))
+    let raw = shell.storage.borrow().get(key)?;
+    draft::decode(&raw)
 }
 
 /// Notes what a form holds now; it is written once typing pauses.
-pub fn note<T: Draft>(key: &str, value: &T) {
-    if !usable() {
+pub fn note<T: Draft>(state: AppState, key: &str, value: &T) {
+    let shell = state.shell();
+    if !shell.available {
         return;
     }
-    listen_for_hide();
+    listen_for_hide(state);
     let text = draft::encode(value);
-    let serial = SERIAL.with(|s| {
-        s.set(s.get().wrapping_add(1));
-        s.get()
-    });
-    PENDING.with_borrow_mut(|p| p.insert(key.to_string(), (serial, text)));
+    let serial = {
+        let mut waiting = shell.drafts.borrow_mut();
+        waiting.serial = waiting.serial.wrapping_add(1);
+        let serial = waiting.serial;
+        waiting.texts.insert(key.to_string(), (serial, text));
+        serial
+    };
     let key = key.to_string();
-    leptos::prelude::set_timeout(
-        move || {
-            let due = PENDING.with_borrow(|p| p.get(&key).is_some_and(|(s, _)| *s == serial));
-            if due {
-                flush(&key);
-            }
-        },
-        std::time::Duration::from_millis(DEBOUNCE_MS as u64),
-    );
+    super::clock::after(DEBOUNCE_MS as u64, move || {
+        let due = state
+            .shell()
+            .drafts
+            .borrow()
+            .texts
+            .get(&key)
+            .is_some_and(|(s, _)| *s == serial);
+        if due {
+            flush(state, &key);
+        }
+    });
 }
 
 /// Writes a waiting draft now (the form is closing).
-pub fn flush(key: &str) {
-    let Some((_, text)) = PENDING.with_borrow_mut(|p| p.remove(key)) else {
+pub fn flush(state: AppState, key: &str) {
+    let shell = state.shell();
+    let Some((_, text)) = shell.drafts.borrow_mut().texts.remove(key) else {
         return;
     };
+    let mut storage = shell.storage.borrow_mut();
     match text {
         // A draft that does not fit is a convenience lost, not data: the saved records are
         // untouched, so the failure is not reported.
         Some(text) => {
-            let _ = backend::set(key, &text);
+            let _ = storage.set(key, &text);
         }
-        None => backend::remove(key),
+        None => storage.remove(key),
     }
+    drop(storage);
+    state.publish_usage();
 }
 
 /// Forgets a draft: the form was saved or the user discarded it.
-pub fn discard(key: &str) {
-    PENDING.with_borrow_mut(|p| p.remove(key));
-    if usable() {
-        backend::remove(key);
+pub fn discard(state: AppState, key: &str) {
+    let shell = state.shell();
+    shell.drafts.borrow_mut().texts.remove(key);
+    if shell.available {
+        shell.storage.borrow_mut().remove(key);
+        state.publish_usage();
     }
 }
 
 /// A phone may kill a hidden app without warning: write every waiting draft when the page is
 /// hidden or left, the last moments the app is sure to run.
-fn listen_for_hide() {
-    if LISTENING.replace(true) {
+fn listen_for_hide(state: AppState) {
+    if std::mem::replace(&mut state.shell().drafts.borrow_mut().listening, true) {
         return;
     }
-    let flush_all = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        let keys: Vec<String> = PENDING.with_borrow(|p| p.keys().cloned().collect());
-        keys.iter().for_each(|k| flush(k));
+    flush_when_hidden(state);
+}
+
+#[cfg(target_family = "wasm")]
+fn flush_when_hidden(state: AppState) {
+    let flush_all = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let keys: Vec<String> = state
+            .shell()
+            .drafts
+            .borrow()
+            .texts
+            .keys()
+            .cloned()
+            .collect();
+        keys.iter().for_each(|k| flush(state, k));
     });
     let callback = wasm_bindgen::JsCast::unchecked_ref(flush_all.as_ref());
-    let window = leptos::prelude::window();
-    let _ = window.add_event_listener_with_callback("pagehide", callback);
+    let _ = leptos::prelude::window().add_event_listener_with_callback("pagehide", callback);
     let _ =
         leptos::prelude::document().add_event_listener_with_callback("visibilitychange", callback);
     // Lives as long as the page.
     flush_all.forget();
 }
 
+/// Native tests have no page to hide.
+#[cfg(not(target_family = "wasm"))]
+fn flush_when_hidden(_: AppState) {}
+
 /// Keeps the draft of an edit form under `key` for as long as the form is open: written as
 /// `current` changes (an edit that changes nothing from `unchanged` keeps no draft) and
 /// flushed when the form closes.
-pub fn keep_edit<T>(key: String, unchanged: T, current: impl Fn() -> T + 'static)
+pub fn keep_edit<T>(state: AppState, key: String, unchanged: T, current: impl Fn() -> T + 'static)
 where
     T: Draft + PartialEq + 'static,
 {
@@ -109,7 +121,7 @@ where
     leptos::prelude::Effect::new(move |_| {
         let now = current();
         let kept = if now == unchanged { T::default() } else { now };
-        note(&key, &kept);
+        note(state, &key, &kept);
     });
-    leptos::prelude::on_cleanup(move || flush(&flush_key));
+    leptos::prelude::on_cleanup(move || flush(state, &flush_key));
 }

@@ -1,5 +1,6 @@
-//! Fetches the tables of share-link format 2 (`share-model-2.bin`) for the share and received
-//! pages, and hands them to the core codec.
+//! Fetches the tables of share-link format 2 for the share and received pages.
+//!
+//! The file is `share-model-2.bin`; the tables go to the core's share codec.
 //!
 //! Only those pages need the tables (about 40 KB), so Home's first visit never downloads them.
 //! The request starts with the page's chunk and runs alongside it. Without the tables (offline

@@ -1,29 +1,70 @@
-//! Two tabs at once: another tab's saves reach this one live, record by record, through the
-//! window `storage` event. Also starts the storage accounting and the backup reminder.
+//! Two tabs at once: another tab's saves reach this one live, record by record.
+//!
+//! They come through the window `storage` event. This file also starts watching storage use
+//! and the backup reminder.
 //!
 //! Only the changed record is replaced, so two tabs editing different people never touch each
 //! other's work; what happens when both save the same record is decided in
 //! `AppState::save_person` by `core::sync_rules::decide_save` (the newer edit wins).
 
 use super::clock::now;
-use super::codec::{self, Codec};
 use super::notice::Notice;
+use super::record_chunk::{self, Codec};
 use super::state::{AppState, Persistence};
+use super::usage::{near_full_text, persisted};
 use crate::core::records::{SCHEMA_KEY, SCHEMA_VERSION};
 use crate::core::route::Route;
 use crate::core::sync_rules::{backup_reminder, record_key, RecordKey};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// Set in sessionStorage once the backup reminder was shown, so it comes once per session.
 const REMINDED_KEY: &str = "cg.reminded";
 
 /// Starts listening; call once from the app frame, after the state is in context.
 pub fn listen(state: AppState) {
-    super::usage::start(state);
+    watch_usage(state);
     // The listener lives as long as the page: the app frame is never unmounted.
     let handle = window_event_listener(leptos::ev::storage, move |ev| on_storage(state, &ev));
     std::mem::forget(handle);
     remind_once(state);
+}
+
+/// Provides the storage figures to Settings, counts storage after first paint (reading every
+/// entry must not delay the start), warns when it crosses the near-full line, and asks the
+/// browser to keep the data once there is something worth keeping.
+fn watch_usage(state: AppState) {
+    let usage = state.usage;
+    provide_context(usage);
+    super::clock::after(200, move || state.recount_storage());
+    spawn_local(async move {
+        usage.persisted.set(persisted().await);
+    });
+    // Warns once each time usage crosses the line. An effect runs after the handler that
+    // wrote, so a "Saved …" confirmation from the same tap cannot hide the warning.
+    Effect::new(move |was: Option<bool>| {
+        let full = usage.near_full.get();
+        if full && was == Some(false) && state.persistence.get_untracked() == Persistence::Saving {
+            let used = usage.local_chars.get_untracked().unwrap_or_default();
+            state.notify(Notice::warning(near_full_text(used)));
+        }
+        full
+    });
+    // Once per session, on the first person saved, and only if the browser has not already
+    // agreed. Returns whether it has asked; once it has, it reads no signal and stops.
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || state.people.with(|p| p.is_empty()) {
+            return asked.unwrap_or(false);
+        }
+        spawn_local(async move {
+            if persisted().await == Some(false) {
+                usage.keep().await;
+            } else {
+                usage.persisted.set(persisted().await);
+            }
+        });
+        true
+    });
 }
 
 fn on_storage(state: AppState, ev: &web_sys::StorageEvent) {
@@ -32,48 +73,71 @@ fn on_storage(state: AppState, ev: &web_sys::StorageEvent) {
         (Some(area), Some(local)) => js_sys::Object::is(&area, &local),
         _ => false,
     };
-    if !is_local {
-        return;
+    if is_local {
+        state.storage_changed(
+            ev.key().as_deref(),
+            ev.old_value().as_deref(),
+            ev.new_value().as_deref(),
+        );
     }
-    let key = ev.key();
-    let new = ev.new_value();
-    super::usage::changed_elsewhere(key.as_deref(), ev.old_value().as_deref(), new.as_deref());
-    if state.persistence.get_untracked() != Persistence::Saving {
-        return;
-    }
-    let Some(key) = key else {
-        // `localStorage.clear()` in another tab. This tab still holds everything; saying so
-        // lets the user export it before closing.
-        state.unsaved.set(true);
-        state.notify(Notice::warning(
-            "The app's saved data was cleared in another tab. Everything is still here in this tab: export a backup from Settings to keep it.",
-        ));
-        return;
-    };
-    if key == SCHEMA_KEY {
-        // A newer version of the app, open in another tab, has moved the data to its format:
-        // writing our older records now would mix two formats, so stop writing.
-        if let Some(version) = new.and_then(|v| v.trim().parse::<u32>().ok()) {
-            if version > SCHEMA_VERSION {
-                state.persistence.set(Persistence::NewerData { version });
+}
+
+impl AppState {
+    /// Another tab changed the entry under `key` from `old` to `new` (`key` is `None` when it
+    /// cleared storage): counts it, and takes in just that record.
+    pub fn storage_changed(&self, key: Option<&str>, old: Option<&str>, new: Option<&str>) {
+        let state = *self;
+        state
+            .shell()
+            .storage
+            .borrow_mut()
+            .changed_elsewhere(key, old, new);
+        state.publish_usage();
+        if state.persistence.get_untracked() != Persistence::Saving {
+            return;
+        }
+        let Some(key) = key else {
+            // `localStorage.clear()` in another tab. This tab still holds everything; saying
+            // so lets the user export it before closing.
+            state.unsaved.set(true);
+            state.notify(Notice::warning(
+                "The app's saved data was cleared in another tab. Everything is still here in this tab: export a backup from Settings to keep it.",
+            ));
+            return;
+        };
+        if key == SCHEMA_KEY {
+            // A newer version of the app, open in another tab, has moved the data to its
+            // format: writing our older records now would mix two formats, so stop writing.
+            if let Some(version) = new.and_then(|v| v.trim().parse::<u32>().ok()) {
+                if version > SCHEMA_VERSION {
+                    state.persistence.set(Persistence::NewerData { version });
+                }
+            }
+            return;
+        }
+        match record_chunk::get() {
+            Some(codec) => apply_change(state, codec, key, new),
+            // This tab started with nothing stored; another tab has now written something.
+            None => {
+                let (key, new) = (key.to_string(), new.map(str::to_string));
+                spawn_local(async move {
+                    if let Ok(codec) = record_chunk::load().await {
+                        apply_change(state, codec, &key, new.as_deref());
+                    }
+                })
             }
         }
-        return;
-    }
-    match codec::get() {
-        Some(codec) => apply_change(state, codec, &key, new.as_deref()),
-        // This tab started with nothing stored; another tab has now written something.
-        None => leptos::task::spawn_local(async move {
-            if let Ok(codec) = codec::load().await {
-                apply_change(state, codec, &key, new.as_deref());
-            }
-        }),
     }
 }
 
 /// Whether this tab is showing that page right now.
 fn showing(route: &Route) -> bool {
-    Route::parse(&location_hash().unwrap_or_default()) == *route
+    #[cfg(target_family = "wasm")]
+    let hash = location_hash().unwrap_or_default();
+    // Native tests have no location: no page is showing.
+    #[cfg(not(target_family = "wasm"))]
+    let hash = String::new();
+    Route::parse(&hash) == *route
 }
 
 /// Replaces or removes just the record under `key` in this tab's signals. A record that does

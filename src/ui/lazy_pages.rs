@@ -15,21 +15,14 @@
 use super::pages;
 use crate::core::route::Route;
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos::wasm_split::wasm_split;
 use std::cell::RefCell;
 
 /// Draws the page of a route its chunk serves.
 pub type PageFn = fn(Route) -> AnyView;
 
-/// A chunk could not be fetched (offline before the service worker cached it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ChunkMissing;
-
-impl From<SplitLoaderError> for ChunkMissing {
-    fn from(_: SplitLoaderError) -> Self {
-        ChunkMissing
-    }
-}
+/// A chunk could not be fetched; the same type as the record chunk's.
+pub use crate::store::record_chunk::ChunkMissing;
 
 /// The chunks, one per page that is not in the main module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,9 +103,7 @@ pub async fn fetch(chunk: Chunk) -> Result<PageFn, ChunkMissing> {
     // see whose map it is as soon as possible; a save made before the codec arrives waits in
     // memory and is written when it does (`AppState::persist`).
     if chunk != Chunk::Received {
-        crate::store::codec::load()
-            .await
-            .map_err(|_| ChunkMissing)?;
+        crate::store::record_chunk::load().await?;
     }
     crate::store::share_model::finish(tables).await;
     FETCHED.with_borrow_mut(|f| f.push((chunk, page)));
@@ -223,9 +214,7 @@ pub async fn home_activity() -> Result<ViewFn, ChunkMissing> {
         return Ok(view);
     }
     let view = home_activity_chunk().await?;
-    crate::store::codec::load()
-        .await
-        .map_err(|_| ChunkMissing)?;
+    crate::store::record_chunk::load().await?;
     Ok(*HOME_ACTIVITY.get_or_init(|| view))
 }
 

@@ -6,8 +6,7 @@
 use super::backup_preview::BackupPreview;
 use super::file_picker::{FilePicker, PickedFile};
 use crate::core::backup::{
-    merge_import, parse_backup, preview_import, to_backup_json, BackupError, ImportPreview,
-    MAX_BACKUP_BYTES,
+    parse_backup, preview_import, to_backup_json, BackupError, ImportPreview, MAX_BACKUP_BYTES,
 };
 use crate::core::document::Document;
 use crate::core::sync_rules::backup_reminder;
@@ -78,9 +77,7 @@ pub fn BackupSection() -> impl IntoView {
         let saved = if state.is_blank() {
             state.restore(p.incoming)
         } else {
-            let mut doc = state.document();
-            let result = merge_import(&mut doc, p.incoming);
-            state.apply_import(doc, &result)
+            state.merge_import(p.incoming)
         };
         if saved {
             let text = format!(

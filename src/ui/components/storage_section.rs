@@ -2,6 +2,7 @@
 
 use crate::core::sync_rules::{near_full, LOCAL_QUOTA_CHARS};
 use crate::store::usage::{self, near_full_text, percent, Usage};
+use crate::store::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -18,11 +19,12 @@ fn size(units: f64) -> String {
 
 #[component]
 pub fn StorageSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let usage = expect_context::<Usage>();
     let estimate = RwSignal::new(None::<(f64, f64)>);
     let asking = RwSignal::new(false);
     // Counted afresh on opening the page: cheap enough once, and exact.
-    usage::recount();
+    state.recount_storage();
     spawn_local(async move {
         estimate.set(usage::estimate().await);
     });
@@ -63,7 +65,7 @@ pub fn StorageSection() -> impl IntoView {
     let keep = move |_| {
         asking.set(true);
         spawn_local(async move {
-            usage::persist().await;
+            usage.keep().await;
             asking.set(false);
         });
     };

@@ -26,7 +26,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
     });
     // An edit left unsaved (another tab, the app killed) opens again as it was.
     let editing = RwSignal::new(
-        id.with_value(|id| drafts::read::<EventDraftData>(&event_edit_key(id)).is_some()),
+        id.with_value(|id| drafts::read::<EventDraftData>(state, &event_edit_key(id)).is_some()),
     );
     let attendee_ids = Signal::derive(move || {
         event.with(|e| e.as_ref().map(|e| e.attendees.clone()).unwrap_or_default())
@@ -120,15 +120,15 @@ fn EventEdit(event: Event, editing: RwSignal<bool>) -> impl IntoView {
     let draft = EventDraft::new(&event);
     let key = StoredValue::new(event_edit_key(&event.id));
     let restored = RwSignal::new(false);
-    if let Some(kept) = key.with_value(|k| drafts::read::<EventDraftData>(k)) {
+    if let Some(kept) = key.with_value(|k| drafts::read::<EventDraftData>(state, k)) {
         draft.fill(kept);
         restored.set(true);
     }
     // What the record holds, so an edit that changes nothing keeps no draft.
     let unchanged = untrack(|| EventDraft::new(&event).to_data());
-    drafts::keep_edit(key.get_value(), unchanged, move || draft.to_data());
+    drafts::keep_edit(state, key.get_value(), unchanged, move || draft.to_data());
     let stop = move || {
-        key.with_value(|k| drafts::discard(k));
+        key.with_value(|k| drafts::discard(state, k));
         editing.set(false);
     };
     let discard = Callback::new(move |()| stop());

@@ -18,14 +18,14 @@ pub fn EventsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = EventDraft::new(&Event::new(EventId(String::new()), "", today(), 0));
     let restored = RwSignal::new(false);
-    if let Some(kept) = drafts::read::<EventDraftData>(EVENT_KEY) {
+    if let Some(kept) = drafts::read::<EventDraftData>(state, EVENT_KEY) {
         draft.fill(kept);
         restored.set(true);
     }
-    Effect::new(move |_| drafts::note(EVENT_KEY, &draft.to_data()));
-    on_cleanup(|| drafts::flush(EVENT_KEY));
+    Effect::new(move |_| drafts::note(state, EVENT_KEY, &draft.to_data()));
+    on_cleanup(move || drafts::flush(state, EVENT_KEY));
     let discard = Callback::new(move |()| {
-        drafts::discard(EVENT_KEY);
+        drafts::discard(state, EVENT_KEY);
         draft.fill(EventDraftData {
             date: today(),
             ..EventDraftData::default()
@@ -53,7 +53,7 @@ pub fn EventsPage() -> impl IntoView {
         if !state.save_event(event) {
             return;
         }
-        drafts::discard(EVENT_KEY);
+        drafts::discard(state, EVENT_KEY);
         // A new event is usually the one I am at: make it current so quick add files people
         // under it.
         let mut settings = state.settings.get_untracked();

@@ -30,7 +30,7 @@ pub fn MyMapPage() -> impl IntoView {
     let social = RwSignal::new(me.contact.social);
     let typed = RwSignal::new(String::new());
     let restored = RwSignal::new(false);
-    if let Some(kept) = drafts::read::<MyMapDraftData>(MY_MAP_KEY) {
+    if let Some(kept) = drafts::read::<MyMapDraftData>(state, MY_MAP_KEY) {
         restored.set(true);
         typed.set(kept.interest_typed);
         if kept.held {
@@ -42,9 +42,9 @@ pub fn MyMapPage() -> impl IntoView {
             social.set(kept.social);
         }
     }
-    on_cleanup(|| drafts::flush(MY_MAP_KEY));
+    on_cleanup(move || drafts::flush(state, MY_MAP_KEY));
     let discard = Callback::new(move |()| {
-        drafts::discard(MY_MAP_KEY);
+        drafts::discard(state, MY_MAP_KEY);
         let me = state.me.get_untracked();
         name.set(me.name);
         what.set(me.what);
@@ -90,7 +90,7 @@ pub fn MyMapPage() -> impl IntoView {
         if kept.is_blank() && restored.get_untracked() {
             restored.set(false);
         }
-        drafts::note(MY_MAP_KEY, &kept);
+        drafts::note(state, MY_MAP_KEY, &kept);
         if !too_long && state.me.with_untracked(|m| *m != next) {
             state.save_me(next);
         }

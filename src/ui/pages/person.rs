@@ -25,7 +25,8 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let undo = expect_context::<UndoSlot>();
     // An edit left unsaved (another tab, the app killed) opens again as it was.
-    let editing = RwSignal::new(drafts::read::<PersonDraftData>(&person_edit_key(&id)).is_some());
+    let editing =
+        RwSignal::new(drafts::read::<PersonDraftData>(state, &person_edit_key(&id)).is_some());
     let person = {
         let id = id.clone();
         Memo::new(move |_| state.people.with(|p| p.get(&id).cloned()))
@@ -36,7 +37,7 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
         move |_| {
             if let Some(removed) = state.delete_person(&id, now()) {
                 // An unsaved edit of someone deleted has nowhere to go back to.
-                drafts::discard(&person_edit_key(&id));
+                drafts::discard(state, &person_edit_key(&id));
                 undo.offer(removed);
                 navigate(&Route::People);
             }
@@ -146,16 +147,16 @@ fn PersonEdit(
     let draft = person.with_untracked(|p| PersonDraft::from_person(Some(p)));
     let key = StoredValue::new(person.with_untracked(|p| person_edit_key(&p.id)));
     let restored = RwSignal::new(false);
-    if let Some(kept) = key.with_value(|k| drafts::read::<PersonDraftData>(k)) {
+    if let Some(kept) = key.with_value(|k| drafts::read::<PersonDraftData>(state, k)) {
         draft.fill(kept);
         restored.set(true);
     }
     // What the record holds, so an edit that changes nothing keeps no draft.
     let unchanged =
         person.with_untracked(|p| PersonDraft::from_person(Some(p)).to_data_untracked());
-    drafts::keep_edit(key.get_value(), unchanged, move || draft.to_data());
+    drafts::keep_edit(state, key.get_value(), unchanged, move || draft.to_data());
     let stop = move || {
-        key.with_value(|k| drafts::discard(k));
+        key.with_value(|k| drafts::discard(state, k));
         editing.set(false);
     };
     let discard = Callback::new(move |()| stop());

@@ -43,13 +43,13 @@ pub fn PersonForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = PersonDraft::empty();
     let restored = RwSignal::new(false);
-    if let Some(kept) = drafts::read::<PersonDraftData>(PERSON_KEY) {
+    if let Some(kept) = drafts::read::<PersonDraftData>(state, PERSON_KEY) {
         draft.fill(kept);
         restored.set(true);
     }
     // Kept as typed; written once typing pauses, and at once when the form closes.
-    Effect::new(move |_| drafts::note(PERSON_KEY, &draft.to_data()));
-    on_cleanup(|| drafts::flush(PERSON_KEY));
+    Effect::new(move |_| drafts::note(state, PERSON_KEY, &draft.to_data()));
+    on_cleanup(move || drafts::flush(state, PERSON_KEY));
 
     let error = RwSignal::new(None::<String>);
     let another = RwSignal::new(false);
@@ -102,7 +102,7 @@ pub fn PersonForm() -> impl IntoView {
         if !state.save_person(person, at.as_ref()) {
             return;
         }
-        drafts::discard(PERSON_KEY);
+        drafts::discard(state, PERSON_KEY);
         restored.set(false);
         let merged = if mode == Duplicates::Merge && same.is_some() {
             format!("Merged into {label}.")
@@ -126,7 +126,7 @@ pub fn PersonForm() -> impl IntoView {
         save(Duplicates::Warn);
     };
     let discard = Callback::new(move |()| {
-        drafts::discard(PERSON_KEY);
+        drafts::discard(state, PERSON_KEY);
         draft.clear();
         restored.set(false);
         duplicate.set(None);

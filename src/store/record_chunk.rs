@@ -1,5 +1,7 @@
-//! The record codec: stored text to records and back (`core::records`, serde_json and every
-//! serde impl), kept in a wasm chunk of its own.
+//! The record chunk: stored text to records and back, in a wasm chunk of its own.
+//!
+//! It holds `core::records`' writers, serde_json and every serde impl. (Not to be confused
+//! with `core::share::codec`, which turns a map into a share link.)
 //!
 //! It is the largest part of what a start needs, and a first visit (nothing stored yet) needs
 //! none of it to show Home. So it is fetched before the app mounts only when storage holds
@@ -9,14 +11,13 @@
 
 use crate::core::document::{Document, Settings};
 use crate::core::model::{Category, Event, Me, Person};
-use crate::core::records::{self, Loaded};
+use crate::core::records::{self, Loaded, Schema};
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use std::cell::Cell;
 
 /// Function pointers into the codec chunk.
 pub struct Codec {
-    /// Reads every stored entry (see `records::load`).
-    pub load: fn(Vec<(String, String)>) -> Loaded,
+    /// Reads every stored entry into a schema (see `records::load_with`).
+    pub load: fn(Vec<(String, String)>, &Schema) -> Loaded,
     /// Every record of a document, schema first (to write migrated records back).
     pub all: fn(&Document) -> Vec<(String, String)>,
     pub me: fn(&Me) -> String,
@@ -31,18 +32,19 @@ pub struct Codec {
     pub read_event: fn(&str) -> Option<Event>,
 }
 
-/// The chunk could not be fetched (offline before the service worker had cached it).
+/// A wasm chunk could not be fetched (offline before the service worker had cached it). The
+/// one type for every chunk: this one and the UI's page chunks (`ui::lazy_pages`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CodecMissing;
+pub struct ChunkMissing;
 
-impl From<SplitLoaderError> for CodecMissing {
+impl From<SplitLoaderError> for ChunkMissing {
     fn from(_: SplitLoaderError) -> Self {
-        CodecMissing
+        ChunkMissing
     }
 }
 
 static TABLE: Codec = Codec {
-    load: |entries| records::load(entries),
+    load: |entries, schema| records::load_with(entries, schema),
     all: records::all_records,
     me: |me| records::me_record(me).1,
     categories: |cats| records::categories_record(cats).1,
@@ -57,25 +59,37 @@ static TABLE: Codec = Codec {
 };
 
 #[wasm_split(codec, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn fetch_table() -> Result<&'static Codec, CodecMissing> {
+fn fetch_table() -> Result<&'static Codec, ChunkMissing> {
     Ok(&TABLE)
 }
 
+// The store's one thread-local. Whether the chunk has been loaded is a fact about the wasm
+// module of this page, not about any one app's state: the UI's page loader
+// (`ui::lazy_pages`) asks it too, before any `AppState` exists.
+#[cfg(target_family = "wasm")]
 thread_local! {
-    static LOADED: Cell<Option<&'static Codec>> = const { Cell::new(None) };
+    static LOADED: std::cell::Cell<Option<&'static Codec>> = const { std::cell::Cell::new(None) };
 }
 
 /// The codec, if its chunk has arrived.
+#[cfg(target_family = "wasm")]
 pub fn get() -> Option<&'static Codec> {
     LOADED.get()
 }
 
+/// Natively there are no chunks: the codec is linked in, and native tests use it directly.
+#[cfg(not(target_family = "wasm"))]
+pub fn get() -> Option<&'static Codec> {
+    Some(&TABLE)
+}
+
 /// Fetches the codec's chunk (once; a failed fetch is retried on the next call).
-pub async fn load() -> Result<&'static Codec, CodecMissing> {
+pub async fn load() -> Result<&'static Codec, ChunkMissing> {
     if let Some(codec) = get() {
         return Ok(codec);
     }
     let codec = fetch_table().await?;
+    #[cfg(target_family = "wasm")]
     LOADED.set(Some(codec));
     Ok(codec)
 }
