@@ -8,6 +8,11 @@
 //! pages used at an event, "sharing" the link and QR pages, "settings" backup and contacts,
 //! "scanning" the camera page and its QR decoder, "receiving" a map opened from a link.
 //!
+//! Three split points live beside what they load instead: the record codec
+//! (`store::record_chunk`), the received page's overlap (`components::overlap_later`) and the
+//! calendar writer (`ui::calendar_export`), each because a file drawn from here uses it, and
+//! reaching back into this file would close an import circle (`tests/import_graph.rs`).
+//!
 //! A first visit downloads only the app frame and Home; the service worker then precaches the
 //! chunks, so every page still opens offline. Each chunk hands back a plain function that draws
 //! its page: once fetched, a page is drawn synchronously like any other view.
@@ -216,25 +221,4 @@ pub async fn home_activity() -> Result<ViewFn, ChunkMissing> {
     let view = home_activity_chunk().await?;
     crate::store::record_chunk::load().await?;
     Ok(*HOME_ACTIVITY.get_or_init(|| view))
-}
-
-/// Writes follow-ups to an `.ics` download (see `ui::calendar_export`).
-pub type ExportFn = fn(crate::store::AppState, Option<crate::core::model::PersonId>);
-
-/// The calendar writer, in the everyday chunk: Home shows "Export to calendar", and the
-/// first visit should not download the writer for it.
-#[wasm_split(everyday, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn calendar_export() -> Result<ExportFn, ChunkMissing> {
-    Ok(crate::ui::calendar_export::export_follow_ups)
-}
-
-/// Fetches the calendar writer if needed, then exports the follow-ups of `person` (everyone's
-/// when `None`).
-pub async fn export_calendar(
-    state: crate::store::AppState,
-    person: Option<crate::core::model::PersonId>,
-) -> Result<(), ChunkMissing> {
-    let export = calendar_export().await?;
-    export(state, person);
-    Ok(())
 }

@@ -1,7 +1,6 @@
 //! "Export to calendar": the open, dated follow-ups of some people as an `.ics` file a phone's
-//! calendar imports. The writer (`ui::calendar_export`) lives in the everyday chunk
-//! (`lazy_pages::export_calendar`), so Home, which shows this button, does not make the first
-//! visit download it.
+//! calendar imports. The writer (`ui::calendar_export`) lives in the everyday chunk, so Home,
+//! which shows this button, does not make the first visit download it.
 
 use crate::core::dates::days_of;
 use crate::core::model::PersonId;
@@ -36,7 +35,7 @@ pub fn CalendarButton(#[prop(optional)] person: Option<PersonId>) -> impl IntoVi
                     move |_| {
                         let person = person.clone();
                         leptos::task::spawn_local(async move {
-                            let done = crate::ui::lazy_pages::export_calendar(state, person).await;
+                            let done = crate::ui::calendar_export::export_calendar(state, person).await;
                             failed.set(done.is_err());
                         });
                     }

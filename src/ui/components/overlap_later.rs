@@ -4,9 +4,9 @@
 //! with a map has had them precached by the service worker since their first visit.
 
 use crate::core::model::Interest;
+use crate::store::record_chunk::ChunkMissing;
 use crate::store::AppState;
 use crate::ui::components::overlap_view::OverlapView;
-use crate::ui::lazy_pages::ChunkMissing;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use std::cell::Cell;
