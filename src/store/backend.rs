@@ -41,8 +41,10 @@ pub struct Browser;
 
 impl Browser {
     /// The storage object; `None` where the browser refuses it (then every call is a no-op).
+    /// gloo-storage's accessor panics in that case, so the browser is asked first.
     fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
+        web_sys::window()?.local_storage().ok().flatten()?;
+        Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw())
     }
 }
 
