@@ -48,19 +48,23 @@ pub fn new_id() -> String {
         .collect()
 }
 
-/// Random bytes from the browser's CSPRNG (for ids, salts and IVs). Every browser that runs
-/// WebAssembly has `crypto.getRandomValues`; should it ever fail, `Math.random` still gives
-/// unique-enough ids, and the share screen refuses to lock a link (see `web_share`).
-pub fn random_bytes<const N: usize>() -> [u8; N] {
+/// Random bytes from the browser's CSPRNG, or `None` when it refuses (salts and IVs of a
+/// locked link must come from here: a lock made from guessable bytes is no lock).
+pub fn secure_random_bytes<const N: usize>() -> Option<[u8; N]> {
     let mut bytes = [0u8; N];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
-        .unwrap_or(false);
-    if !filled {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Random bytes for ids. Every browser that runs WebAssembly has `crypto.getRandomValues`;
+/// should it ever fail, `Math.random` still gives ids unique enough not to collide.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    secure_random_bytes().unwrap_or_else(|| {
+        let mut bytes = [0u8; N];
         for b in bytes.iter_mut() {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
-    }
-    bytes
+        bytes
+    })
 }

@@ -191,3 +191,22 @@ test('a locked link carries no part of the map in the clear', async ({ page }) =
   await expect.poll(() => box.inputValue()).not.toBe(locked);
   await expect.poll(() => box.inputValue()).toMatch(/#\/m\/.+/);
 });
+
+test("a lock needs the browser's random numbers: without them the link stays unlocked and says so", async ({ page }) => {
+  // A browser whose CSPRNG refuses: a salt and IV from anything weaker would be a lock in name only.
+  await page.addInitScript(() => {
+    Crypto.prototype.getRandomValues = () => {
+      throw new DOMException('refused for the test', 'QuotaExceededError');
+    };
+  });
+  await seed(page, { 'cg.me': { name: 'Lena Birdwood', interests: [['Birdwatching', 'hobbies']] } });
+  await page.goto('/#/share');
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  const plain = await box.inputValue();
+  await page.getByRole('textbox', { name: 'Passphrase (optional)' }).fill('blue teapot');
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  await expect(page.getByText('This browser cannot make the random numbers a lock needs, so the link is shared unlocked.')).toBeVisible();
+  await expect(box).toHaveValue(plain);
+  await expect(page.getByRole('button', { name: 'Lock link' })).toBeVisible();
+});

@@ -5,7 +5,7 @@ use crate::core::route::Route;
 use crate::core::share::{
     encode_sealed, payload_bytes, SharePayload, IV_LEN, PBKDF2_ITERATIONS, SALT_LEN,
 };
-use crate::store::clock::random_bytes;
+use crate::store::clock::secure_random_bytes;
 use crate::ui::web_share::{page_base, seal};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,8 +30,17 @@ pub fn sealed_link(
         let run = generation.get_value() + 1;
         generation.set_value(run);
         spawn_local(async move {
-            let salt = random_bytes::<SALT_LEN>();
-            let iv = random_bytes::<IV_LEN>();
+            let (Some(salt), Some(iv)) = (
+                secure_random_bytes::<SALT_LEN>(),
+                secure_random_bytes::<IV_LEN>(),
+            ) else {
+                locked_with.set(None);
+                status.set(
+                    "This browser cannot make the random numbers a lock needs, so the link is shared unlocked."
+                        .into(),
+                );
+                return;
+            };
             let result = seal(&payload_bytes(&p), &pass, &salt, &iv, PBKDF2_ITERATIONS).await;
             if generation.get_value() != run {
                 return;
