@@ -85,23 +85,9 @@ impl Document {
         self.categories.iter().find(|c| &c.id == id)
     }
 
-    /// Events a person attended, newest first.
+    /// Events a person attended, newest first (the screens' ordering, `queries::attended_by`).
     pub fn events_of(&self, id: &PersonId) -> Vec<&Event> {
-        let mut events: Vec<&Event> = self
-            .events
-            .values()
-            .filter(|e| e.attendees.contains(id))
-            .collect();
-        events.sort_by(|a, b| b.date.cmp(&a.date));
-        events
-    }
-
-    /// People sorted by most recently updated first.
-    pub fn recent_people(&self, limit: usize) -> Vec<&Person> {
-        let mut people: Vec<&Person> = self.people.values().collect();
-        people.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name)));
-        people.truncate(limit);
-        people
+        super::queries::attended_by(self.events.values(), id)
     }
 
     /// Inserts or replaces a person; returns the previous version.

@@ -68,20 +68,6 @@ pub struct Overlap {
 }
 
 impl Overlap {
-    /// The shared interests grouped by my category: non-work categories by id, Work last
-    /// (it says least about a person), each group in my map's order.
-    pub fn shared_by_category(&self) -> Vec<(&CategoryId, Vec<&SharedInterest>)> {
-        let mut groups: Vec<(&CategoryId, Vec<&SharedInterest>)> = Vec::new();
-        for s in &self.shared {
-            match groups.iter_mut().find(|(c, _)| **c == s.category) {
-                Some((_, list)) => list.push(s),
-                None => groups.push((&s.category, vec![s])),
-            }
-        }
-        groups.sort_by(|(a, _), (b, _)| (a.is_work(), *a).cmp(&(b.is_work(), *b)));
-        groups
-    }
-
     /// The two-circle diagram of this overlap: A is my map, B theirs.
     pub fn venn_sizes(&self) -> VennSizes {
         let shared = self.shared.len() as f64;
@@ -338,36 +324,6 @@ mod tests {
             &map(&[("Coaching", "work")]),
         );
         assert_eq!(o.score, WORK_WEIGHT);
-    }
-
-    #[test]
-    fn shared_interests_group_by_category_with_work_last() {
-        let mine = map(&[
-            ("coaching", "work"),
-            ("running", "sport"),
-            ("cheese", "food"),
-            ("swimming", "sport"),
-        ]);
-        let theirs = map(&[
-            ("swim", "sport"),
-            ("cheese", "food"),
-            ("coach", "work"),
-            ("run", "x"),
-        ]);
-        let o = overlap(&mine, &theirs);
-        let groups: Vec<(&str, Vec<&str>)> = o
-            .shared_by_category()
-            .into_iter()
-            .map(|(c, list)| (c.as_str(), list.iter().map(|s| s.mine.as_str()).collect()))
-            .collect();
-        assert_eq!(
-            groups,
-            [
-                ("food", vec!["cheese"]),
-                ("sport", vec!["running", "swimming"]),
-                ("work", vec!["coaching"]),
-            ]
-        );
     }
 
     proptest! {
