@@ -291,6 +291,10 @@ pub struct ImportPreview {
     /// The backup holds a different map of mine, and mine stays.
     pub me_kept: bool,
     pub categories_new: usize,
+    /// Records the import takes that break this app's field rules (their `problems()`, as
+    /// every form checks them): taken as they are, so nothing in the file is lost, and said in
+    /// the preview, so the edit form asking to shorten them later is no surprise.
+    pub over_limits: usize,
 }
 
 /// Exactly what [`merge_import`] changed, so the shell writes only those records.
@@ -384,7 +388,19 @@ pub fn preview_import(current: &Document, incoming: &Document) -> ImportPreview 
             Outcome::Kept => &mut preview.events_kept,
         } += 1;
     }
+    let taken_people = incoming
+        .people
+        .values()
+        .filter(|p| person_outcome(current, p).writes() && !p.problems().is_empty());
+    let taken_events = incoming
+        .events
+        .values()
+        .filter(|e| event_outcome(current, e).writes() && !e.problems().is_empty());
+    preview.over_limits = taken_people.count() + taken_events.count();
     let me = me_outcome(&current.me, &incoming.me);
+    if me == Outcome::Replaces && !incoming.me.problems().is_empty() {
+        preview.over_limits += 1;
+    }
     preview.me_changes = me == Outcome::Replaces;
     preview.me_kept = me == Outcome::Kept;
     preview.categories_new = new_categories(current, incoming).len();

@@ -243,8 +243,38 @@ fn the_preview_counts_each_kind_of_change() {
             me_changes: false,
             me_kept: true,
             categories_new: 1,
+            over_limits: 0,
         }
     );
+}
+
+#[test]
+fn the_preview_counts_records_it_takes_that_break_the_field_rules() {
+    let current = Document::default();
+    let mut incoming = Document::default();
+    let long = person("long", &"n".repeat(150), 5);
+    let fine = person("fine", "Meg", 5);
+    let mut nameless_event = event("e", 5, &[]);
+    nameless_event.name.clear();
+    incoming.people.insert(long.id.clone(), long.clone());
+    incoming.people.insert(fine.id.clone(), fine);
+    incoming
+        .events
+        .insert(nameless_event.id.clone(), nameless_event);
+    incoming.me.name = "m".repeat(150);
+    assert_eq!(preview_import(&current, &incoming).over_limits, 3);
+    // Nothing is cut: the merge takes the long name as it is.
+    let mut merged = current.clone();
+    merge_import(&mut merged, incoming.clone());
+    assert_eq!(merged.people[&long.id].name.len(), 150);
+    // A record the import does not take (mine is newer) is not counted.
+    let mut mine = Document::default();
+    mine.people
+        .insert(long.id.clone(), person("long", "Short", 9));
+    mine.me.name = "Claire".into();
+    let preview = preview_import(&mine, &incoming);
+    // Only the nameless event: the long person and the long map of mine are not taken.
+    assert_eq!(preview.over_limits, 1);
 }
 
 #[test]

@@ -150,6 +150,23 @@ test('importing into existing data previews new, changed and kept records, then 
   await expect(page.getByText('Edited after the backup')).toBeVisible();
 });
 
+test('a backup whose names break the limits is taken whole, and the preview says so', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, { name: 'Long Lou' });
+  await openSettings(page);
+  const backup = JSON.parse(await fs.readFile(await (await download(page, 'Export backup')).path(), 'utf8'));
+  // Written by hand or by another tool: a name past the 100-character limit, on a new person.
+  const long = `Lou ${'o'.repeat(146)}`;
+  backup.people[0] = { ...backup.people[0], id: 'handmade1', name: long };
+  await page.getByLabel('Backup file to import').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  const preview = page.getByRole('region', { name: 'Backup preview' });
+  await expect(preview).toContainText("1 record breaks this app's limits (a name over 100 characters, say): it is imported as it is, nothing cut, and its edit form will ask you to shorten it.");
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: new RegExp(long) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: long })).toBeVisible();
+});
+
 test('a truncated backup and a JPEG renamed .json change nothing and say why', async ({ page }) => {
   await openApp(page);
   await addPerson(page, { name: 'Kept Kim', interests: ['Pottery'] });

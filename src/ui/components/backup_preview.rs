@@ -58,6 +58,14 @@ pub fn BackupPreview(
                 {(p.categories_new > 0)
                     .then(|| view! { <li>{format!("New categories: {}", p.categories_new)}</li> })}
             </ul>
+            {(p.over_limits > 0)
+                .then(|| {
+                    let text = match p.over_limits {
+                        1 => "1 record breaks this app's limits (a name over 100 characters, say): it is imported as it is, nothing cut, and its edit form will ask you to shorten it.".to_string(),
+                        n => format!("{n} records break this app's limits (a name over 100 characters, say): they are imported as they are, nothing cut, and their edit forms will ask you to shorten them."),
+                    };
+                    view! { <p>{text}</p> }
+                })}
             {restore
                 .then(|| {
                     view! {
