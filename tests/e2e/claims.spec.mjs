@@ -1,7 +1,11 @@
 // Claims the README makes that no other test checks: every page group opens offline after
 // the first visit, a save writes exactly one storage entry, and every control on every screen
 // is a 44 px target with a visible focus ring.
+import fs from 'node:fs';
 import { test, expect, openApp, waitForServiceWorker, seed, person } from './fixtures.mjs';
+
+// Fixed links (tests/data/links/): a received map and a locked one are screens too.
+const goldenLink = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/format-2/${file}`, import.meta.url), 'utf8')).link;
 
 /** Waits until the service worker has cached every file on its precache list. */
 async function waitForPrecache(page) {
@@ -81,6 +85,11 @@ const screens = [
   ['#/settings', 'Settings'],
   ['#/who/run', 'Who shares this?'],
   ['#/people/new', 'Add person'],
+  ['#/quick', 'Your map in a minute'],
+  ['#/scan', 'Scan a code'],
+  [`#/m/${goldenLink('sample-map-20-1.json')}`, "Zoe Taylor's map"],
+  [`#/m/${goldenLink('locked-full-payload.json')}`, 'A locked map'],
+  ['#/nowhere', 'Nothing here'],
 ];
 
 test('every control on every screen is at least 44 px and shows a focus ring', async ({ page }) => {
