@@ -10,9 +10,19 @@ use common_ground::core::overlap::MyKeys;
 use common_ground::core::sample::{gunzip_text, network_from_json};
 use common_ground::core::share::{decode_with, encode_with, ShareModel, SharePayload};
 use serde::Deserialize;
+use std::time::Duration;
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// Each bench runs in one synchronous task of the page, and the test runner gives up on a page
+/// that has not answered its driver for 20 s: 1 s of warm-up and 3 s of samples keep both
+/// benches, with their set-up, well inside that.
+fn short(c: &mut Criterion) {
+    *c = std::mem::take(c)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+}
 
 const NETWORK_GZ: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -21,6 +31,7 @@ const NETWORK_GZ: &[u8] = include_bytes!(concat!(
 
 #[wasm_bindgen_bench]
 fn rank_me_against_five_thousand_people(c: &mut Criterion) {
+    short(c);
     let json = gunzip_text(NETWORK_GZ).expect("the sample network unpacks");
     let doc = network_from_json(&json).expect("the sample network parses");
     let people: Vec<(String, &[Interest])> = doc
@@ -98,6 +109,7 @@ fn payload_of(json: &str) -> SharePayload {
 
 #[wasm_bindgen_bench]
 fn share_link_of_the_longest_held_out_map(c: &mut Criterion) {
+    short(c);
     let model = ShareModel::from_bytes(SHARE_MODEL).expect("the shipped tables read");
     // The slowest case is the longest link: the map with the most words off the tables.
     let payload = HELD_OUT
