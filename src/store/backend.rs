@@ -36,15 +36,26 @@ pub trait Backend {
     fn sizes(&self) -> Vec<(String, usize)>;
 }
 
-/// The browser's localStorage.
-pub struct Browser;
+/// The browser's localStorage, asked for once.
+pub struct Browser {
+    /// `None` where the browser refuses storage (then every call is a no-op).
+    storage: Option<web_sys::Storage>,
+}
 
 impl Browser {
-    /// The storage object; `None` where the browser refuses it (then every call is a no-op).
-    /// gloo-storage's accessor panics in that case, so the browser is asked first.
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()?;
-        Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw())
+    /// gloo-storage's accessor panics where the browser refuses storage, so the browser is
+    /// asked first.
+    pub fn local_storage() -> Self {
+        let given = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .is_some();
+        Browser {
+            storage: given.then(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw),
+        }
+    }
+
+    fn storage(&self) -> Option<&web_sys::Storage> {
+        self.storage.as_ref()
     }
 }
 
@@ -61,7 +72,7 @@ impl Backend for Browser {
     /// Private modes and disabled storage either give no object or throw on first use, so
     /// probe with a real write.
     fn available(&self) -> bool {
-        let Some(storage) = Self::storage() else {
+        let Some(storage) = self.storage() else {
             return false;
         };
         const PROBE: &str = "cg.probe";
@@ -76,11 +87,11 @@ impl Backend for Browser {
     }
 
     fn get(&self, key: &str) -> Option<String> {
-        Self::storage()?.get_item(key).ok().flatten()
+        self.storage()?.get_item(key).ok().flatten()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
-        let Some(storage) = Self::storage() else {
+        let Some(storage) = self.storage() else {
             return Err(WriteError::Refused("no storage".into()));
         };
         storage.set_item(key, value).map_err(|err| {
@@ -95,7 +106,7 @@ impl Backend for Browser {
     }
 
     fn remove(&self, key: &str) {
-        if let Some(storage) = Self::storage() {
+        if let Some(storage) = self.storage() {
             let _ = storage.remove_item(key);
         }
     }
@@ -106,7 +117,7 @@ impl Backend for Browser {
     /// hold a raw NUL. Should another entry of this origin hold one, the pieces do not pair up
     /// and the entries are read one by one instead.
     fn entries_with_prefix(&self, prefix: &str) -> Vec<(String, String)> {
-        let Some(storage) = Self::storage() else {
+        let Some(storage) = self.storage() else {
             return Vec::new();
         };
         let entries = js_sys::Object::entries(storage.unchecked_ref::<js_sys::Object>());
@@ -135,7 +146,7 @@ impl Backend for Browser {
     /// `Object.entries` hands back JS strings, so values are measured in JavaScript without
     /// copying them into Rust.
     fn sizes(&self) -> Vec<(String, usize)> {
-        let Some(storage) = Self::storage() else {
+        let Some(storage) = self.storage() else {
             return Vec::new();
         };
         js_sys::Object::entries(storage.unchecked_ref::<js_sys::Object>())

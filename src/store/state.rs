@@ -95,7 +95,7 @@ pub struct AppState {
 impl AppState {
     /// Reads the browser's storage once (see [`Self::open_with`]).
     pub async fn open() -> Result<Opened, ChunkMissing> {
-        Self::open_with(Box::new(Browser), &Schema::CURRENT).await
+        Self::open_with(Box::new(Browser::local_storage()), &Schema::CURRENT).await
     }
 
     /// Reads storage once and builds the state. Unreadable entries are moved to quarantine
