@@ -32,6 +32,7 @@ pub mod page_unavailable;
 pub mod person_fields;
 pub mod person_list;
 pub mod person_picker;
+pub mod person_row;
 pub mod qr_image;
 pub mod save_acquaintance;
 pub mod search_results;

@@ -1,7 +1,7 @@
 //! A list of people, each a link to their page with what they do beneath the name.
 
+use super::person_row::PersonRow;
 use crate::core::model::Person;
-use crate::core::route::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -11,17 +11,7 @@ pub fn PersonList(#[prop(into)] people: Signal<Vec<Person>>) -> impl IntoView {
             <For
                 each=move || people.get()
                 key=|p| (p.id.clone(), p.updated)
-                children=|p| {
-                    let href = Route::Person(p.id.clone()).to_hash();
-                    view! {
-                        <li>
-                            <a href=href class="person-row">
-                                <span class="person-name">{p.name.clone()}</span>
-                                <span class="person-what">{p.what.clone()}</span>
-                            </a>
-                        </li>
-                    }
-                }
+                children=|p| view! { <PersonRow person=p /> }
             />
         </ul>
     }
