@@ -373,7 +373,11 @@ fn new_categories<'a>(current: &Document, incoming: &'a Document) -> Vec<&'a Cat
 pub fn preview_import(current: &Document, incoming: &Document) -> ImportPreview {
     let mut preview = ImportPreview::default();
     for p in incoming.people.values() {
-        *match person_outcome(current, p) {
+        let outcome = person_outcome(current, p);
+        if outcome.writes() && !p.problems().is_empty() {
+            preview.over_limits += 1;
+        }
+        *match outcome {
             Outcome::New => &mut preview.people_new,
             Outcome::Replaces => &mut preview.people_changed,
             Outcome::Unchanged => &mut preview.people_unchanged,
@@ -381,22 +385,17 @@ pub fn preview_import(current: &Document, incoming: &Document) -> ImportPreview 
         } += 1;
     }
     for e in incoming.events.values() {
-        *match event_outcome(current, e) {
+        let outcome = event_outcome(current, e);
+        if outcome.writes() && !e.problems().is_empty() {
+            preview.over_limits += 1;
+        }
+        *match outcome {
             Outcome::New => &mut preview.events_new,
             Outcome::Replaces => &mut preview.events_changed,
             Outcome::Unchanged => &mut preview.events_unchanged,
             Outcome::Kept => &mut preview.events_kept,
         } += 1;
     }
-    let taken_people = incoming
-        .people
-        .values()
-        .filter(|p| person_outcome(current, p).writes() && !p.problems().is_empty());
-    let taken_events = incoming
-        .events
-        .values()
-        .filter(|e| event_outcome(current, e).writes() && !e.problems().is_empty());
-    preview.over_limits = taken_people.count() + taken_events.count();
     let me = me_outcome(&current.me, &incoming.me);
     if me == Outcome::Replaces && !incoming.me.problems().is_empty() {
         preview.over_limits += 1;
