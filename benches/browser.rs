@@ -5,11 +5,10 @@
 //! browser`); times are printed, never asserted — machines are noisy.
 #![cfg(target_arch = "wasm32")]
 
-use common_ground::core::model::{default_categories, Contact, Interest};
+use common_ground::core::model::Interest;
 use common_ground::core::overlap::MyKeys;
 use common_ground::core::sample::{gunzip_text, network_from_json};
 use common_ground::core::share::{decode_with, encode_with, ShareModel, SharePayload};
-use serde::Deserialize;
 use std::time::Duration;
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
 
@@ -69,42 +68,11 @@ const HELD_OUT: [&str; 12] = [
     include_str!("../tests/data/heldout/12-shetland-boatbuilder.json"),
 ];
 
-#[derive(Deserialize)]
-struct NeutralMap {
-    name: String,
-    what: String,
-    interests: Vec<NeutralInterest>,
-}
-
-#[derive(Deserialize)]
-struct NeutralInterest {
-    label: String,
-    category: String,
-}
+#[path = "support/neutral_map.rs"]
+mod neutral_map;
 
 fn payload_of(json: &str) -> SharePayload {
-    let map: NeutralMap = serde_json::from_str(json).expect("a held-out map");
-    let categories = default_categories();
-    let interests = map
-        .interests
-        .into_iter()
-        .map(|i| {
-            let category = categories
-                .iter()
-                .find(|c| c.name == i.category)
-                .map(|c| c.id.clone())
-                .expect("a default category");
-            Interest::new(i.label, category)
-        })
-        .collect();
-    SharePayload::new(
-        map.name,
-        map.what,
-        interests,
-        Contact::default(),
-        "",
-        &categories,
-    )
+    neutral_map::payload_of(&serde_json::from_str(json).expect("a held-out map"))
 }
 
 #[wasm_bindgen_bench]

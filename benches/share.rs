@@ -8,54 +8,17 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use common_ground::core::model::{default_categories, Contact, Interest};
 use common_ground::core::qr::qr_svg;
-use common_ground::core::share::{
-    decode_with, encode_with, ShareModel, SharePayload, SHARE_MODEL_FILE,
-};
-use serde::{Deserialize, Serialize};
+use common_ground::core::share::{decode_with, encode_with, ShareModel, SHARE_MODEL_FILE};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 const ORIGIN: &str = "https://commonground.example/#/m/";
 
-#[derive(Serialize, Deserialize)]
-struct NeutralMap {
-    name: String,
-    what: String,
-    interests: Vec<NeutralInterest>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct NeutralInterest {
-    label: String,
-    category: String,
-}
-
-fn payload_of(map: &NeutralMap) -> SharePayload {
-    let categories = default_categories();
-    let interests = map
-        .interests
-        .iter()
-        .map(|i| {
-            let category = categories
-                .iter()
-                .find(|c| c.name == i.category)
-                .map(|c| c.id.clone())
-                .unwrap_or_else(|| panic!("unknown category {:?}", i.category));
-            Interest::new(i.label.clone(), category)
-        })
-        .collect();
-    SharePayload::new(
-        map.name.clone(),
-        map.what.clone(),
-        interests,
-        Contact::default(),
-        "",
-        &categories,
-    )
-}
+#[path = "support/neutral_map.rs"]
+mod neutral_map;
+use neutral_map::{payload_of, NeutralMap};
 
 /// Median time of one call, over enough calls to last about 50 ms.
 fn median_time(mut f: impl FnMut()) -> Duration {
