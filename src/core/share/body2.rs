@@ -1,7 +1,8 @@
-//! The body of a format-2 link: the payload's fields through one range coder, in a fixed order.
+//! The body of a format-2 or format-3 link: the payload's fields through one range coder, in a
+//! fixed order. The two differ only in the name.
 //!
 //! ```text
-//! name        text
+//! name        format 3: fixed chances, no tables (`name.rs`); format 2: text
 //! what        label
 //! contact     4 presence bits (phone, email, web, social), then each present one as text
 //! message     presence bit, then text
@@ -22,6 +23,7 @@
 
 use super::body::{default_category_code, WIRE_DEFAULTS};
 use super::error::ShareError;
+use super::name::{read_name, write_name};
 use super::phrase::{read_text, write_text, Kind, Memory};
 use super::range::{Decoder, Encoder};
 use super::words::ShareModel;
@@ -109,10 +111,22 @@ impl Runs {
     }
 }
 
-pub(crate) fn encode_body(p: &SharePayload, m: &ShareModel) -> Vec<u8> {
+/// How the name is coded: the only difference between formats 2 and 3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NameCoding {
+    /// Format 2: with the word tables, like any other text.
+    Tables,
+    /// Format 3: fixed chances, readable without the tables.
+    Fixed,
+}
+
+pub(crate) fn encode_body(p: &SharePayload, m: &ShareModel, coding: NameCoding) -> Vec<u8> {
     let mut e = Encoder::default();
     let mut mem = Memory::default();
-    write_text(&mut e, m, &mut mem, &p.name, Kind::Free);
+    match coding {
+        NameCoding::Tables => write_text(&mut e, m, &mut mem, &p.name, Kind::Free),
+        NameCoding::Fixed => write_name(&mut e, &p.name),
+    }
     write_text(&mut e, m, &mut mem, &p.what, Kind::Label);
     let c = &p.contact;
     let contact = [&c.phone, &c.email, &c.web, &c.social];
@@ -164,11 +178,45 @@ fn category_code(id: &CategoryId, custom: &[SharedCategory]) -> u32 {
         .unwrap_or(defaults - 1)
 }
 
-pub(crate) fn decode_body(bytes: &[u8], m: &ShareModel) -> Result<SharePayload, ShareError> {
+/// The name at the start of a format-3 body, read without the tables (the rest is not read,
+/// so the body may still be damaged further on).
+pub(crate) fn peek_name(bytes: &[u8]) -> Result<String, ShareError> {
+    read_name(&mut Decoder::new(bytes), NAME_MAX)
+}
+
+pub(crate) fn decode_body(
+    bytes: &[u8],
+    m: &ShareModel,
+    coding: NameCoding,
+) -> Result<SharePayload, ShareError> {
     let mut d = Decoder::new(bytes);
+    let payload = match read_fields(&mut d, m, coding) {
+        // A link cut short reads on as zeros, which spell some text until it passes a limit:
+        // that link is damaged, not too full.
+        Err(ShareError::OverLimit) if d.read_past_end() => return Err(ShareError::Damaged),
+        read => read?,
+    };
+    d.finish()?;
+    payload.check()?;
+    // Every payload has one encoding: a link that is not exactly it was cut or damaged (a
+    // range coder reads a shortened stream as some other text rather than failing).
+    if encode_body(&payload, m, coding) != bytes {
+        return Err(ShareError::Damaged);
+    }
+    Ok(payload)
+}
+
+fn read_fields(
+    d: &mut Decoder,
+    m: &ShareModel,
+    coding: NameCoding,
+) -> Result<SharePayload, ShareError> {
     let mut mem = Memory::default();
-    let name = read_text(&mut d, m, &mut mem, NAME_MAX, Kind::Free)?;
-    let what = read_text(&mut d, m, &mut mem, WHAT_MAX, Kind::Label)?;
+    let name = match coding {
+        NameCoding::Tables => read_text(d, m, &mut mem, NAME_MAX, Kind::Free)?,
+        NameCoding::Fixed => read_name(d, NAME_MAX)?,
+    };
+    let what = read_text(d, m, &mut mem, WHAT_MAX, Kind::Label)?;
     let mut present = [false; 4];
     for slot in &mut present {
         *slot = d.bit(PRESENT);
@@ -176,26 +224,20 @@ pub(crate) fn decode_body(bytes: &[u8], m: &ShareModel) -> Result<SharePayload, 
     let mut fields = [String::new(), String::new(), String::new(), String::new()];
     for (field, present) in fields.iter_mut().zip(present) {
         if present {
-            *field = read_text(&mut d, m, &mut mem, CONTACT_MAX, Kind::Free)?;
+            *field = read_text(d, m, &mut mem, CONTACT_MAX, Kind::Free)?;
         }
     }
     let [phone, email, web, social] = fields;
     let message = if d.bit(PRESENT) {
-        read_text(&mut d, m, &mut mem, MESSAGE_MAX, Kind::Free)?
+        read_text(d, m, &mut mem, MESSAGE_MAX, Kind::Free)?
     } else {
         String::new()
     };
     let count = d.uniform(CATEGORIES_MAX as u32 + 1) as usize;
     let mut categories = Vec::with_capacity(count);
     for _ in 0..count {
-        let id = CategoryId::new(read_text(
-            &mut d,
-            m,
-            &mut mem,
-            CATEGORY_TEXT_MAX,
-            Kind::Free,
-        )?);
-        let name = read_text(&mut d, m, &mut mem, CATEGORY_TEXT_MAX, Kind::Free)?;
+        let id = CategoryId::new(read_text(d, m, &mut mem, CATEGORY_TEXT_MAX, Kind::Free)?);
+        let name = read_text(d, m, &mut mem, CATEGORY_TEXT_MAX, Kind::Free)?;
         categories.push(SharedCategory { id, name });
     }
     let count = d.uniform(INTERESTS_PER_PERSON_MAX as u32 + 1) as usize;
@@ -219,14 +261,13 @@ pub(crate) fn decode_body(bytes: &[u8], m: &ShareModel) -> Result<SharePayload, 
                 .map(|c| c.id.clone())
                 .ok_or(ShareError::Damaged)?,
         };
-        let label = read_text(&mut d, m, &mut mem, INTEREST_MAX, Kind::Label)?;
+        let label = read_text(d, m, &mut mem, INTEREST_MAX, Kind::Label)?;
         interests.push(Interest { label, category });
     }
     if d.uniform(END_MARK + 1) != END_MARK {
         return Err(ShareError::Damaged);
     }
-    d.finish()?;
-    let payload = SharePayload {
+    Ok(SharePayload {
         name,
         what,
         interests,
@@ -238,12 +279,5 @@ pub(crate) fn decode_body(bytes: &[u8], m: &ShareModel) -> Result<SharePayload, 
         },
         message,
         categories,
-    };
-    payload.check()?;
-    // Every payload has one encoding: a link that is not exactly it was cut or damaged (a
-    // range coder reads a shortened stream as some other text rather than failing).
-    if encode_body(&payload, m) != bytes {
-        return Err(ShareError::Damaged);
-    }
-    Ok(payload)
+    })
 }

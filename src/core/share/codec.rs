@@ -6,17 +6,18 @@
 //! sealed  version(1) flags(1: bit 1 = sealed) iterations(LEB128) salt(16) iv(12) ciphertext
 //! ```
 //!
-//! Version 1's body is the bit stream of `body.rs`; version 2's is the range-coded stream of
-//! `body2.rs`, which needs the tables of `share-model-2.bin` (`ShareModel`) and is never
-//! deflated. The app writes version 2 when the tables are here and version 1 otherwise (an
-//! offline first visit to the share page), and reads both, forever.
+//! Version 1's body is the bit stream of `body.rs`; versions 2 and 3 are the range-coded stream
+//! of `body2.rs`, which needs the tables of `share-model-2.bin` (`ShareModel`) and is never
+//! deflated; version 3 codes the name without the tables, so [`peek_name`] can read it first.
+//! The app writes version 3 when the tables are here and version 1 otherwise (an offline first
+//! visit to the share page), and reads all three, forever.
 //!
 //! The version byte comes first and outside the compression so that an old app can say "made
 //! by a newer version" without trying to read anything else. The plaintext of a sealed link is
 //! a whole plain payload (`payload_bytes`), so locking changes nothing inside.
 
 use super::body::{decode_body, encode_body};
-use super::body2;
+use super::body2::{self, NameCoding};
 use super::error::ShareError;
 use super::inflate::{inflate_at_most, Inflated};
 use super::words::ShareModel;
@@ -26,9 +27,11 @@ use base64::Engine;
 use std::sync::OnceLock;
 
 /// The link format this app writes (when its tables are loaded), and the newest it reads.
-pub const FORMAT_VERSION: u8 = 2;
+pub const FORMAT_VERSION: u8 = 3;
 /// The format written without the tables, and read with no tables at all.
 const FORMAT_1: u8 = 1;
+/// Format 3 with the name coded by the tables: read, no longer written.
+const FORMAT_2: u8 = 2;
 /// The longest payload accepted, in characters: a 200-interest map of ordinary labels fits
 /// with room to spare, and anything longer is not a map someone typed.
 pub const FRAGMENT_MAX_CHARS: usize = 4_000;
@@ -63,13 +66,13 @@ pub enum Decoded {
     },
 }
 
-/// The link payload for `payload`: the part after `#/m/`, in format 2 when the tables have
+/// The link payload for `payload`: the part after `#/m/`, in format 3 when the tables have
 /// been provided (see [`provide_model`]), else in format 1.
 pub fn encode(payload: &SharePayload) -> String {
     encode_with(payload, installed_model())
 }
 
-/// [`encode`] with the tables given: `None` writes format 1.
+/// [`encode`] with the tables given: `None` writes format 1, else format 3.
 pub fn encode_with(payload: &SharePayload, model: Option<&ShareModel>) -> String {
     URL_SAFE_NO_PAD.encode(payload_bytes_with(payload, model))
 }
@@ -83,15 +86,27 @@ pub fn payload_bytes(payload: &SharePayload) -> Vec<u8> {
 /// [`payload_bytes`] with the tables given: `None` writes format 1.
 pub fn payload_bytes_with(payload: &SharePayload, model: Option<&ShareModel>) -> Vec<u8> {
     match model {
-        Some(model) => {
-            let body = body2::encode_body(payload, model);
-            let mut bytes = Vec::with_capacity(body.len() + 2);
-            bytes.extend([FORMAT_VERSION, 0]);
-            bytes.extend(body);
-            bytes
-        }
+        Some(model) => range_coded_bytes(payload, model, FORMAT_VERSION),
         None => format_1_bytes(payload),
     }
+}
+
+/// A format-2 or format-3 payload (format 2 only for the tests' saved links).
+pub(super) fn range_coded_bytes(
+    payload: &SharePayload,
+    model: &ShareModel,
+    version: u8,
+) -> Vec<u8> {
+    let coding = if version == FORMAT_2 {
+        NameCoding::Tables
+    } else {
+        NameCoding::Fixed
+    };
+    let body = body2::encode_body(payload, model, coding);
+    let mut bytes = Vec::with_capacity(body.len() + 2);
+    bytes.extend([version, 0]);
+    bytes.extend(body);
+    bytes
 }
 
 /// Format 1: the body is deflated only when that makes it smaller, which for a typical map it
@@ -205,8 +220,29 @@ pub fn payload_from_bytes_with(
         (FORMAT_1, 0) => decode_body(body),
         (FORMAT_1, FLAG_DEFLATED) => decode_body(&inflate(body)?),
         (FORMAT_1, _) => Err(ShareError::Damaged),
-        (_, 0) => body2::decode_body(body, model.ok_or_else(model_error)?),
+        (FORMAT_2, 0) => {
+            body2::decode_body(body, model.ok_or_else(model_error)?, NameCoding::Tables)
+        }
+        (_, 0) => body2::decode_body(body, model.ok_or_else(model_error)?, NameCoding::Fixed),
         _ => Err(ShareError::Damaged),
+    }
+}
+
+/// The sender's name in a format-3 link's payload bytes, read without the tables and without
+/// reading the rest: for the app frame to say whose map is opening while the received page's
+/// chunk and the tables download (the shell decodes the base64 with the browser's own `atob`,
+/// so that the main module carries no base64 engine). `None` for an empty name, any other
+/// format, a locked link or a damaged start; the received page still checks the whole link
+/// before showing anything else.
+pub fn peek_name(payload: &[u8]) -> Option<String> {
+    if payload.len() > BODY_MAX_BYTES + 2 {
+        return None;
+    }
+    match payload {
+        [FORMAT_VERSION, 0, body @ ..] => body2::peek_name(body)
+            .ok()
+            .filter(|name| !name.trim().is_empty()),
+        _ => None,
     }
 }
 

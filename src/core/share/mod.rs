@@ -5,10 +5,12 @@
 //! makes it smaller. A link locked with a passphrase carries an envelope instead (see
 //! `codec.rs`); the shell does the cryptography, the core only packs and checks.
 //!
-//! Format 2 (`body2.rs`, `phrase.rs`, `range.rs`) codes text with English word frequencies
-//! from tables the shell fetches with the share and received pages (`words.rs`); format 1
-//! (`body.rs`, `text.rs`, `vocabulary.rs`) is still read, and written when the tables are not
-//! here.
+//! Format 3 (`body2.rs`, `phrase.rs`, `range.rs`, `name.rs`) codes text with English word
+//! frequencies from tables the shell fetches with the share and received pages (`words.rs`),
+//! except the sender's name, which comes first and needs no tables (so the app can say whose
+//! map is opening before they arrive). Format 2 is format 3 with the name coded by the
+//! tables; format 1 (`body.rs`, `text.rs`, `vocabulary.rs`) is written when the tables are not
+//! here. Every format is read, forever.
 //!
 //! Everything here treats the link as hostile: it never panics, never allocates more than a
 //! fixed budget, and answers every bad input with a [`ShareError`] worded for the user.
@@ -19,6 +21,7 @@ mod body2;
 mod codec;
 mod error;
 mod inflate;
+mod name;
 mod phrase;
 mod range;
 mod text;
@@ -32,9 +35,9 @@ mod tests;
 pub use codec::{
     decode, decode_envelope, decode_envelope_with, decode_with, encode, encode_sealed,
     encode_sealed_as, encode_with, installed_model, model_provided, payload_bytes,
-    payload_bytes_with, payload_from_bytes, payload_from_bytes_with, provide_model, Decoded,
-    BODY_MAX_BYTES, FORMAT_VERSION, FRAGMENT_MAX_CHARS, GCM_TAG_LEN, IV_LEN, PBKDF2_ITERATIONS,
-    PBKDF2_ITERATIONS_MAX, SALT_LEN,
+    payload_bytes_with, payload_from_bytes, payload_from_bytes_with, peek_name, provide_model,
+    Decoded, BODY_MAX_BYTES, FORMAT_VERSION, FRAGMENT_MAX_CHARS, GCM_TAG_LEN, IV_LEN,
+    PBKDF2_ITERATIONS, PBKDF2_ITERATIONS_MAX, SALT_LEN,
 };
 pub use error::ShareError;
 pub use vocabulary::VOCABULARY;

@@ -172,6 +172,12 @@ impl<'a> Decoder<'a> {
         value
     }
 
+    /// Whether the symbols so far needed bytes beyond the last one given: more than the four a
+    /// complete stream may leave for the decoder to assume.
+    pub(crate) fn read_past_end(&self) -> bool {
+        self.pos > self.bytes.len().saturating_add(4)
+    }
+
     /// Succeeds when the symbols used every byte given and the bytes end as the encoder ends
     /// them (never on a zero), so that nothing can ride along unread.
     pub(crate) fn finish(&self) -> Result<(), ShareError> {

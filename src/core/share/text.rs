@@ -12,16 +12,16 @@ use super::bits::{BitReader, BitWriter};
 use super::error::ShareError;
 
 /// Ends a string: cheaper than a length prefix for the short strings a map holds.
-const END: u8 = 0;
+pub(super) const END: u8 = 0;
 /// The next symbol is a lower-case letter to be read as its capital.
-const SHIFT: u8 = 1;
+pub(super) const SHIFT: u8 = 1;
 /// The next bits are one character as UTF-8 bytes, 8 bits each.
-const ESCAPE: u8 = 2;
+pub(super) const ESCAPE: u8 = 2;
 
 /// Every symbol with its code length in bits. Lengths come from letter counts over the built-in
 /// vocabulary and typical names, jobs and contact details; the code is complete (the Kraft sum
 /// is exactly 1), so any bit pattern reads as some symbol and decoding never gets stuck.
-const SYMBOLS: [(u8, u8); 61] = [
+pub(super) const SYMBOLS: [(u8, u8); 61] = [
     (END, 4),
     (SHIFT, 6),
     (ESCAPE, 9),
@@ -85,7 +85,7 @@ const SYMBOLS: [(u8, u8); 61] = [
     (b'~', 11),
 ];
 
-const MAX_LEN: usize = 11;
+pub(super) const MAX_LEN: usize = 11;
 
 /// The canonical code built from `SYMBOLS` at compile time: codes for writing, and per-length
 /// counts with symbols in code order for reading.

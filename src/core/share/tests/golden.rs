@@ -1,7 +1,8 @@
 //! Saved links of every format: each must open, forever, to exactly the payload saved beside
 //! it. The files under tests/data/links/ never change; a new format adds a folder.
 //!
-//! format-1/ was made with the format-1 encoder before format 2 existed; its locked link was
+//! format-1/ was made with the format-1 encoder before format 2 existed, format-2/ with the
+//! first format-2 encoder, format-3/ with the first format-3 encoder; each locked link was
 //! sealed by the app's own WebCrypto code (tests/data/links/make-locked.mjs).
 
 use super::*;
@@ -80,6 +81,8 @@ fn check_fixtures(format: &str, version: u8, min: usize) {
         } else {
             let p = decode_with(link, Some(shipped())).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(&golden_json(&p), expected, "{name}");
+            let ahead = Some(p.name.clone()).filter(|n| version == 3 && !n.trim().is_empty());
+            assert_eq!(peek_name(&bytes), ahead, "{name}: the name read ahead");
             if version == 1 {
                 assert_eq!(decode_with(link, None), Ok(p), "{name} without the tables");
             }
@@ -98,13 +101,18 @@ fn every_saved_format_2_link_opens_to_its_payload() {
     check_fixtures("format-2", 2, 10);
 }
 
-/// Writes tests/data/links/format-2/ (once: never over an existing file). Run with
-/// `cargo test write_format_2_links -- --ignored`, then seal `locked-plain.json` with
-/// make-locked.mjs.
+#[test]
+fn every_saved_format_3_link_opens_to_its_payload() {
+    check_fixtures("format-3", 3, 10);
+}
+
+/// Writes tests/data/links/format-N/ for the newest format (once: never over an existing
+/// file). Run with `cargo test write_newest_format_links -- --ignored`, then seal
+/// `locked-plain.json.txt` with make-locked.mjs.
 #[test]
 #[ignore]
-fn write_format_2_links() {
-    let dir = format!("{LINKS}/format-2");
+fn write_newest_format_links() {
+    let dir = format!("{LINKS}/format-{FORMAT_VERSION}");
     std::fs::create_dir_all(&dir).unwrap();
     let mut all: Vec<(String, SharePayload)> = vec![
         ("empty".into(), SharePayload::default()),

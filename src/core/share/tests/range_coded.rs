@@ -1,4 +1,5 @@
-//! Format 2: round trips, hostile links, and the budgets on the held-out maps.
+//! The range-coded formats (3, written now, and 2, still read): round trips, hostile links, the
+//! name read ahead, and the budgets on the held-out maps.
 
 use super::*;
 use crate::core::share::words::shipped;
@@ -22,10 +23,27 @@ fn bytes2(p: &SharePayload) -> Vec<u8> {
     payload_bytes_with(p, model())
 }
 
+/// Format 2 (the name coded with the tables), as links made before format 3 carry it.
+fn bytes_v2(p: &SharePayload) -> Vec<u8> {
+    crate::core::share::codec::range_coded_bytes(p, shipped(), 2)
+}
+
+/// The name read ahead from a link, as the shell does it (base64url, then the bytes).
+fn peek(link: &str) -> Option<String> {
+    let bytes =
+        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, link).ok()?;
+    peek_name(&bytes)
+}
+
+/// The payload bytes of `p` in format 2 and in format 3.
+fn both_formats(p: &SharePayload) -> [Vec<u8>; 2] {
+    [bytes_v2(p), bytes2(p)]
+}
+
 // ---- round trips ----------------------------------------------------------------------------
 
 #[test]
-fn a_full_payload_survives_every_path_in_format_2() {
+fn a_full_payload_survives_every_path_in_format_3() {
     let p = a_full_payload();
     let link = encode2(&p);
     assert_eq!(b64(&[FORMAT_VERSION, 0])[..2], link[..2]);
@@ -56,7 +74,7 @@ fn accents_dashes_and_case_come_back_exactly() {
 }
 
 #[test]
-fn the_empty_payload_survives_in_format_2() {
+fn the_empty_payload_survives_in_format_3() {
     let p = SharePayload::default();
     assert_eq!(decode2(&encode2(&p)), Ok(p));
 }
@@ -71,20 +89,29 @@ fn format_1_links_still_open_with_the_tables_loaded() {
 }
 
 #[test]
-fn a_format_2_link_without_the_tables_asks_for_them() {
-    let link = encode2(&a_full_payload());
-    assert_eq!(decode_with(&link, None), Err(ShareError::ModelMissing));
+fn a_range_coded_link_without_the_tables_asks_for_them() {
+    for bytes in both_formats(&a_full_payload()) {
+        assert_eq!(
+            decode_with(&b64(&bytes), None),
+            Err(ShareError::ModelMissing)
+        );
+    }
 }
 
 #[test]
-fn a_locked_format_2_link_carries_a_format_2_plaintext() {
+fn a_locked_format_3_link_carries_a_format_3_plaintext() {
     let p = a_full_payload();
     let plain = bytes2(&p);
-    assert_eq!(plain[0], 2);
+    assert_eq!(plain[0], 3);
     let link = encode_sealed_as(plain[0], [3; SALT_LEN], [4; IV_LEN], &[9; 60]);
     let bytes =
         base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, &link).unwrap();
-    assert_eq!(bytes[..2], [2, 2]);
+    assert_eq!(bytes[..2], [3, 2]);
+    assert_eq!(
+        peek(&link),
+        None,
+        "a locked link shows no name before the passphrase"
+    );
     assert!(matches!(
         decode_envelope_with(&link, model()),
         Ok(Decoded::Sealed { .. })
@@ -94,13 +121,73 @@ fn a_locked_format_2_link_carries_a_format_2_plaintext() {
 
 proptest! {
     #[test]
-    fn any_valid_payload_round_trips_in_format_2(p in payload_strategy()) {
+    fn any_valid_payload_round_trips_in_formats_2_and_3(p in payload_strategy()) {
+        prop_assert_eq!(payload_from_bytes_with(&bytes_v2(&p), model()), Ok(p.clone()));
         prop_assert_eq!(payload_from_bytes_with(&bytes2(&p), model()), Ok(p.clone()));
         let link = encode2(&p);
         if link.len() <= FRAGMENT_MAX_CHARS {
             prop_assert_eq!(decode2(&link), Ok(p));
         } else {
             prop_assert_eq!(decode2(&link), Err(ShareError::TooLong));
+        }
+    }
+}
+
+// ---- the name, read ahead ---------------------------------------------------------------------
+
+#[test]
+fn the_name_is_read_ahead_from_every_map_without_the_tables() {
+    let mut maps: Vec<SharePayload> = maps_in(HELD_OUT_MAPS)
+        .into_iter()
+        .chain(maps_in(TUNING_MAPS))
+        .map(|(_, _, p)| p)
+        .collect();
+    let mut accents = a_full_payload();
+    accents.name = "Siân Aïsha Kieślowski-O'Brien".into();
+    maps.push(accents);
+    assert!(maps.len() >= 16);
+    for p in maps {
+        let link = encode2(&p);
+        assert_eq!(peek(&link).as_deref(), Some(p.name.as_str()));
+    }
+}
+
+#[test]
+fn no_name_is_read_ahead_from_older_formats_blank_names_or_damage() {
+    let p = a_full_payload();
+    assert_eq!(peek(&encode_with(&p, None)), None, "format 1");
+    assert_eq!(peek_name(&bytes_v2(&p)), None, "format 2");
+    let blank = SharePayload {
+        name: "  ".into(),
+        ..a_full_payload()
+    };
+    assert_eq!(peek(&encode2(&blank)), None);
+    let too_long = [&[3u8, 0][..], &[b'a'; BODY_MAX_BYTES + 1][..]].concat();
+    for damaged in [&[][..], &[3][..], &[3, 1][..], &too_long[..]] {
+        assert_eq!(
+            peek_name(damaged),
+            None,
+            "{:?}",
+            &damaged[..damaged.len().min(4)]
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn a_name_read_ahead_is_the_name_the_link_opens_to(p in payload_strategy()) {
+        let link = encode2(&p);
+        let expected = Some(p.name.clone()).filter(|n| !n.trim().is_empty());
+        prop_assert_eq!(peek(&link), expected);
+    }
+
+    #[test]
+    fn reading_a_name_ahead_never_panics(body in prop::collection::vec(any::<u8>(), 0..300)) {
+        let _ = peek_name(&body);
+        if let Some(name) = peek_name(&[&[3, 0][..], &body[..]].concat()) {
+            prop_assert!(name.chars().count() <= crate::core::limits::NAME_MAX);
         }
     }
 }
@@ -125,7 +212,7 @@ fn bodies_2() -> &'static [Vec<u8>] {
             .take(3)
             .map(|(_, _, p)| p)
             .chain([a_full_payload()])
-            .map(|p| bytes2(&p))
+            .flat_map(|p| both_formats(&p))
             .collect()
     })
 }
@@ -134,8 +221,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(10_000))]
 
     #[test]
-    fn arbitrary_format_2_bodies_never_panic(body in prop::collection::vec(any::<u8>(), 0..400)) {
-        let mut bytes = vec![2, 0];
+    fn arbitrary_range_coded_bodies_never_panic(
+        version in 2..=3u8,
+        body in prop::collection::vec(any::<u8>(), 0..400),
+    ) {
+        let mut bytes = vec![version, 0];
         bytes.extend(body);
         if let Ok(p) = payload_from_bytes_with(&bytes, model()) {
             prop_assert_eq!(p.check(), Ok(()));
@@ -144,13 +234,15 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_fragments_never_panic_in_format_2(s in "\\PC{0,200}|[A-Za-z0-9_-]{0,300}") {
+    fn arbitrary_fragments_never_panic_in_formats_2_and_3(s in "\\PC{0,200}|[A-Za-z0-9_-]{0,300}") {
         decodes_or_refuses_2(&s);
         decodes_or_refuses_2(&format!("Ag{s}"));
+        decodes_or_refuses_2(&format!("Aw{s}"));
+        decodes_or_refuses_2(&format!("AwA{s}"));
     }
 
     #[test]
-    fn mutated_format_2_links_never_panic(
+    fn mutated_range_coded_links_never_panic(
         which in any::<prop::sample::Index>(),
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..6),
     ) {
@@ -172,57 +264,65 @@ proptest! {
 }
 
 #[test]
-fn every_truncation_of_a_format_2_link_is_refused() {
-    for p in [a_full_payload(), maps_in(HELD_OUT_MAPS).remove(0).2] {
-        let bytes = bytes2(&p);
-        for end in 0..bytes.len() {
-            assert!(
-                payload_from_bytes_with(&bytes[..end], model()).is_err(),
-                "{end} bytes"
+fn every_truncation_of_a_range_coded_link_is_refused() {
+    let maps = [a_full_payload(), maps_in(HELD_OUT_MAPS).remove(0).2];
+    for bytes in maps.iter().flat_map(both_formats) {
+        // Past the version and flags, a cut link is "damaged", never "too full" (it reads on
+        // as zeros, which spell text until a limit).
+        for end in 2..bytes.len() {
+            assert_eq!(
+                payload_from_bytes_with(&bytes[..end], model()),
+                Err(ShareError::Damaged),
+                "{end} of {} bytes",
+                bytes.len()
             );
         }
     }
 }
 
 #[test]
-fn garbage_after_a_format_2_body_is_refused() {
-    let mut bytes = bytes2(&a_full_payload());
-    for extra in [0u8, 1, 0x80, 0xff] {
-        bytes.push(extra);
-        assert!(payload_from_bytes_with(&bytes, model()).is_err(), "{extra}");
-        bytes.pop();
-    }
-}
-
-#[test]
-fn every_single_bit_flip_of_a_format_2_link_is_survived() {
-    let p = a_full_payload();
-    let bytes = bytes2(&p);
-    for i in 16..bytes.len() * 8 {
-        let mut flipped = bytes.clone();
-        flipped[i / 8] ^= 1 << (i % 8);
-        if let Ok(q) = payload_from_bytes_with(&flipped, model()) {
-            assert_eq!(q.check(), Ok(()));
+fn garbage_after_a_range_coded_body_is_refused() {
+    for mut bytes in both_formats(&a_full_payload()) {
+        for extra in [0u8, 1, 0x80, 0xff] {
+            bytes.push(extra);
+            assert!(payload_from_bytes_with(&bytes, model()).is_err(), "{extra}");
+            bytes.pop();
         }
-        decodes_or_refuses_2(&b64(&flipped));
     }
 }
 
 #[test]
-fn unknown_flags_in_format_2_are_damage() {
-    let mut bytes = bytes2(&a_full_payload());
-    for flags in [1, 3, 4, 0x80] {
-        bytes[1] = flags;
-        assert_eq!(
-            payload_from_bytes_with(&bytes, model()),
-            Err(ShareError::Damaged),
-            "{flags}"
-        );
+fn every_single_bit_flip_of_a_range_coded_link_is_survived() {
+    for bytes in both_formats(&a_full_payload()) {
+        for i in 16..bytes.len() * 8 {
+            let mut flipped = bytes.clone();
+            flipped[i / 8] ^= 1 << (i % 8);
+            if let Ok(q) = payload_from_bytes_with(&flipped, model()) {
+                assert_eq!(q.check(), Ok(()));
+            }
+            decodes_or_refuses_2(&b64(&flipped));
+            let _ = peek_name(&flipped);
+        }
     }
 }
 
 #[test]
-fn texts_over_their_limits_are_refused_in_format_2() {
+fn unknown_flags_in_range_coded_links_are_damage() {
+    for mut bytes in both_formats(&a_full_payload()) {
+        for flags in [1, 3, 4, 0x80] {
+            bytes[1] = flags;
+            assert_eq!(
+                payload_from_bytes_with(&bytes, model()),
+                Err(ShareError::Damaged),
+                "{flags}"
+            );
+            assert_eq!(peek_name(&bytes), None);
+        }
+    }
+}
+
+#[test]
+fn texts_over_their_limits_are_refused_in_format_3() {
     // Encoded without the check, as a hostile link would be.
     let mut p = a_full_payload();
     p.name = "x".repeat(crate::core::limits::NAME_MAX + 1);
