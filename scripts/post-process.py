@@ -84,7 +84,16 @@ def write(path, text):
 # (see `finish`), so importing it here costs no round trip. A copy of the module goes to the
 # cache the service worker precaches from (public/sw.js), so the precache does not download it
 # again either; src/ui/sw_glue.js does the same for the chunks.
+#
+# When the whole module has arrived, boot.js says so (window.cgMainArrived and the event
+# "cg-main-arrived"): boot-screen.js waits for it before preloading a shared map's chunks, so on
+# a slow line the main module, which reads the sender's name from the link, is not slowed down
+# by them.
 BOOT = """const wasm = fetch('./{wasm}');
+const arrived = () => {{
+  window.cgMainArrived = true;
+  document.dispatchEvent(new Event('cg-main-arrived'));
+}};
 // Only on a first visit: once a service worker controls the page, it holds the module already.
 if (!navigator.serviceWorker?.controller) {{
   wasm
@@ -92,7 +101,10 @@ if (!navigator.serviceWorker?.controller) {{
       const copy = response.ok && response.clone();
       return copy && caches.open('cg-fetched').then((c) => c.put('./{wasm}', copy));
     }})
-    .catch(() => {{}}); // no Cache API here (storage blocked): the precache fetches it instead
+    .catch(() => {{}}) // no Cache API here (storage blocked): the precache fetches it instead
+    .then(arrived);
+}} else {{
+  arrived();
 }}
 const {{ default: init }} = await import('./{js}');
 await init({{ module_or_path: wasm }});

@@ -2,6 +2,7 @@
 //! status area, the page for the route and the bottom navigation.
 
 use super::components::nav_bar::NavBar;
+use super::components::page_opening::PageOpening;
 use super::components::page_unavailable::PageUnavailable;
 use super::components::status_area::StatusArea;
 use super::components::undo_toast::{UndoSlot, UndoToast};
@@ -33,7 +34,8 @@ pub fn App(opened: Opened) -> impl IntoView {
 
     // A first visit needs no codec to show Home; fetch it now, before a save needs it. On a
     // shared link it waits until the received page's chunk is here: a first-time receiver's
-    // slow network should carry the sender's name first.
+    // slow network should carry the received map first (the sender's name is on screen
+    // already, read ahead from the link while that chunk downloads: `PageOpening`).
     if !matches!(route.get_untracked(), Route::Received(_)) {
         state.prefetch_codec();
     }
@@ -68,7 +70,7 @@ pub fn App(opened: Opened) -> impl IntoView {
                 }
             }
         });
-        view! { <p class="muted">"Opening…"</p> }.into_any()
+        view! { <PageOpening route=route /> }.into_any()
     };
 
     view! {

@@ -2,7 +2,9 @@
 // The benchmark's "a first-time receiver sees the sender's name" figure: a fresh phone opens a
 // real share link under Lighthouse-mobile throttling (4× CPU, 1.6 Mbps, 150 ms RTT, service
 // worker allowed to register) and the time from navigation start to the sender's name on
-// screen (the received page's "<name>'s map" heading) is taken. Budget: ≤ 1.8 s.
+// screen (the "<name>'s map" heading: the app frame shows it, read ahead from a format-3 link,
+// while the received page's chunk downloads) is taken. Budget: ≤ 1.8 s. The same run reports
+// when the whole received page is drawn ("Save as acquaintance" on screen), which has no budget.
 //
 // tests/bench/browser.mjs calls `receiverFigure`; run alone it serves dist/ gzipped itself:
 //
@@ -23,18 +25,23 @@ const median = (xs) => {
   return !s.length ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Installed before any page script: when the sender's name is first on screen in an h1. */
+/** Installed before any page script: when the sender's name is first on screen in an h1, and
+ * when the received page is (its "Save as acquaintance" button). */
 function probe(name) {
-  const w = (window.__cgReceived = { name: null });
+  const w = (window.__cgReceived = { name: null, page: null });
+  const shown = (e) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
   const check = () => {
-    for (const h of document.querySelectorAll('h1')) {
-      const r = h.getBoundingClientRect();
-      if (h.textContent.includes(name) && r.width > 0 && r.height > 0) {
-        w.name = performance.now();
-        observer.disconnect();
-        return;
-      }
+    const now = performance.now();
+    if (w.name === null && [...document.querySelectorAll('h1')].some((h) => h.textContent.includes(name) && shown(h))) {
+      w.name = now;
     }
+    if (w.page === null && [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Save as acquaintance' && shown(b))) {
+      w.page = now;
+    }
+    if (w.name !== null && w.page !== null) observer.disconnect();
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
@@ -75,6 +82,7 @@ export async function makeLink(browser, base) {
 export async function receiverFigure(browser, base, runs = 3, onRequest = () => {}) {
   const hash = await makeLink(browser, base);
   const times = [];
+  const pages = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
     context.on('request', onRequest);
@@ -86,13 +94,15 @@ export async function receiverFigure(browser, base, runs = 3, onRequest = () => 
       await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(base + hash, { waitUntil: 'commit', timeout: 60_000 });
-      await page.waitForFunction(() => window.__cgReceived && window.__cgReceived.name !== null, null, { timeout: 60_000, polling: 100 });
-      times.push(await page.evaluate(() => window.__cgReceived.name));
+      await page.waitForFunction(() => window.__cgReceived && window.__cgReceived.name !== null && window.__cgReceived.page !== null, null, { timeout: 60_000, polling: 100 });
+      const { name, page: drawn } = await page.evaluate(() => window.__cgReceived);
+      times.push(name);
+      pages.push(drawn);
     } finally {
       await context.close();
     }
   }
-  return { name: median(times), runs: times, linkChars: hash.length };
+  return { name: median(times), runs: times, page: median(pages), pageRuns: pages, linkChars: hash.length };
 }
 
 /** The results table's row for the figure. */
@@ -100,7 +110,8 @@ export function receiverRow(f) {
   const label = 'a first-time receiver sees the sender\'s name, Lighthouse-mobile throttling (4× CPU, 1.6 Mbps, 150 ms RTT)';
   const s = (x) => (Number.isFinite(x) ? `${(x / 1000).toFixed(2)} s` : '—');
   const measured = !f ? 'not measured' : f.error ? `error: ${f.error}` :
-    `${s(f.name)} (gzip host, median of ${f.runs.length}: ${f.runs.map(s).join(', ')}; a ${f.linkChars}-character fragment)`;
+    `${s(f.name)} (gzip host, median of ${f.runs.length}: ${f.runs.map(s).join(', ')}; a ${f.linkChars}-character fragment); ` +
+    `the whole received page drawn: ${s(f.page)} (${f.pageRuns.map(s).join(', ')})`;
   return { label, measured, budget: `≤ ${(RECEIVER_BUDGET_MS / 1000).toFixed(1)} s`, over: !!f && !f.error && f.name > RECEIVER_BUDGET_MS };
 }
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { test, expect, openApp, waitForServiceWorker, seed, person, shot, axeClean } from './fixtures.mjs';
 
 // Fixed links (tests/data/links/): a received map and a locked one are screens too.
-const goldenLink = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/format-2/${file}`, import.meta.url), 'utf8')).link;
+const goldenLink = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/format-3/${file}`, import.meta.url), 'utf8')).link;
 
 
 test('first run offers the example map, and loading it fills My map', async ({ page }) => {
@@ -164,6 +164,8 @@ for (const scheme of ['light', 'dark']) {
     for (const [name, hash, heading] of screens) {
       await page.goto('/' + hash);
       await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    // A received map's heading is on screen before its page (read ahead from the link).
+    await expect(page.getByRole('main').getByText('Opening…', { exact: true })).toHaveCount(0);
       await axeClean(page, `${name} (${scheme})`);
       if (['home', 'my-map', 'person', 'event'].includes(name)) {
         await shot(page, `${name}-${scheme}`);

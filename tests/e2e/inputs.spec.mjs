@@ -66,6 +66,7 @@ test('every text field on every screen is at least 16 px', async ({ page, newPho
   const other = await (await newPhone()).newPage();
   await other.goto(link);
   await expect(other.getByRole('heading', { level: 1, name: "Iris's map" })).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Save as acquaintance' })).toBeVisible();
   for (const f of await fieldSizes(other)) seen.push({ screen: 'Received map', ...f });
   await other.goto(locked);
   await expect(other.getByRole('textbox', { name: 'Passphrase' })).toBeVisible();

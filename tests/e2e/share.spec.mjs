@@ -143,8 +143,8 @@ test('hostile links show an error or inert text, run no script and change no sto
     ['the version byte flipped', flip(0), 'Made by a newer version', 'made by a newer version of Common Ground'],
     ['the flags byte flipped', flip(1), DAMAGED, 'This link is damaged: ask for a new one'],
     ['a body byte flipped (5)', flip(5), DAMAGED, 'This link is damaged: ask for a new one'],
-    ['a body byte flipped (17)', flip(17), DAMAGED, 'This link holds more than Common Ground can show'],
-    ['the last byte flipped', flip(raw.length - 1), DAMAGED, 'This link holds more than Common Ground can show'],
+    ['a body byte flipped (17)', flip(17), DAMAGED, 'This link is damaged: ask for a new one'],
+    ['the last byte flipped', flip(raw.length - 1), DAMAGED, 'This link is damaged: ask for a new one'],
     ['version 9', b64url(Buffer.concat([Buffer.from([9]), raw.subarray(1)])), 'Made by a newer version', 'made by a newer version of Common Ground'],
     ['version 255 and nothing else', b64url(Buffer.from([255, 0])), 'Made by a newer version', 'made by a newer version of Common Ground'],
     ['50,000 characters', 'A'.repeat(50_000), DAMAGED, 'This link is too long'],
@@ -160,6 +160,8 @@ test('hostile links show an error or inert text, run no script and change no sto
     ['format 1, unknown flags and a body', b64url(Buffer.from([1, 2, ...Array(20).fill(7)])), DAMAGED, 'This link is damaged: ask for a new one'],
     ['300 bytes of 0xff', b64url(Buffer.from(Array(300).fill(0xff))), 'Made by a newer version', 'made by a newer version of Common Ground'],
     ['format 2, flags and no body', b64url(Buffer.from([2, 0])), DAMAGED, 'This link is damaged: ask for a new one'],
+    ['format 3, flags and no body', b64url(Buffer.from([3, 0])), DAMAGED, 'This link is damaged: ask for a new one'],
+    ['format 4', b64url(Buffer.from([4, 0, 1, 2])), 'Made by a newer version', 'made by a newer version of Common Ground'],
   ];
   const ctx = await newPhone();
   const victim = await ctx.newPage();
@@ -204,8 +206,9 @@ test('hostile links show an error or inert text, run no script and change no sto
   expect(await snapshot()).toBe(before);
 });
 
-// Share-link format 2 (issue 14): its word tables come with the share and received pages only.
-test('links are format 2, Home never fetches the word tables, and saved links of both formats open', async ({ page, newPhone }) => {
+// Share-link formats 2 and 3 (issue 14): the word tables come with the share and received pages
+// only; format 3 (written now) is format 2 with the name readable without them.
+test('links are format 3, Home never fetches the word tables, and saved links of every format open', async ({ page, newPhone }) => {
   const tables = [];
   page.on('request', (r) => {
     if (r.url().includes('share-model-2.bin')) tables.push(r.url());
@@ -216,7 +219,7 @@ test('links are format 2, Home never fetches the word tables, and saved links of
   await makeMap(page, 'Siân', ['Kieślowski films', 'parkrun PB 24:10', 'Welsh cakes — bara brith']);
   const link = await shareLink(page);
   expect(tables.length).toBe(1);
-  expect(Buffer.from(link.split('#/m/')[1], 'base64url')[0]).toBe(2);
+  expect(Buffer.from(link.split('#/m/')[1], 'base64url')[0]).toBe(3);
 
   const base = link.split('#')[0];
   const saved = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/${file}`, import.meta.url), 'utf8'));
@@ -225,7 +228,7 @@ test('links are format 2, Home never fetches the word tables, and saved links of
   await other.goto(link);
   await expect(other.getByRole('heading', { level: 1, name: "Siân's map" })).toBeVisible();
   await expect(other.getByText('parkrun PB 24:10')).toBeVisible();
-  for (const file of ['format-1/full-payload.json', 'format-2/full-payload.json']) {
+  for (const file of ['format-1/full-payload.json', 'format-2/full-payload.json', 'format-3/full-payload.json']) {
     await other.goto(`${base}#/m/${saved(file).link}`);
     await expect(other.getByRole('heading', { level: 1, name: "Zoë O'Connor's map" })).toBeVisible();
     await expect(other.getByText('sourdough starter named Doug')).toBeVisible();

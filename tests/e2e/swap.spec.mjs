@@ -303,12 +303,14 @@ test('on an iPhone, a map opened in a Safari tab says once how to get it into th
   await expect(safari.getByText(hint)).toBeVisible();
   await safari.reload();
   await expect(safari.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(safari.getByRole('button', { name: 'Save as acquaintance' })).toBeVisible();
   await expect(safari.getByText(hint)).toHaveCount(0);
 
   // Not on an iPhone: no such note.
   const android = await (await newPhone()).newPage();
   await android.goto(link);
   await expect(android.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(android.getByRole('button', { name: 'Save as acquaintance' })).toBeVisible();
   await expect(android.getByText(hint)).toHaveCount(0);
 
   // The Home Screen app itself: no note on a received map, and on a first run with an empty
@@ -321,6 +323,7 @@ test('on an iPhone, a map opened in a Safari tab says once how to get it into th
   await expect(app.getByText('In Safari, open Common Ground, go to Settings and tap Export backup.')).toBeVisible();
   await app.goto(link);
   await expect(app.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Save as acquaintance' })).toBeVisible();
   await expect(app.getByText(hint)).toHaveCount(0);
   await app.getByRole('button', { name: 'Save as acquaintance' }).click();
   await app.getByRole('link', { name: 'Home' }).click();
@@ -334,26 +337,70 @@ test('on an iPhone, a map opened in a Safari tab says once how to get it into th
   await expect(tab.getByRole('heading', { name: 'Bring your notebook from Safari' })).toHaveCount(0);
 });
 
-test('before any wasm, a shared link\'s boot screen says a shared map is opening, and fetches its chunks', async ({ page, newPhone }) => {
+test('a shared link: the boot screen says a shared map is opening, then the main module names the sender before the received page arrives', async ({ page, newPhone }) => {
   await seed(page, { 'cg.me': MY_MAP });
   await page.getByRole('button', { name: 'Show my QR' }).click();
   const link = await shareLinkOf(page);
 
-  const ctx = await newPhone({ serviceWorkers: 'block' });
+  // axe is injected as a script, which the page's own CSP rightly forbids: bypass it here.
+  const ctx = await newPhone({ serviceWorkers: 'block', bypassCSP: true });
   const b = await ctx.newPage();
-  const wasm = [];
-  await b.route(/\.wasm$/, (route) => wasm.push(route)); // held: the wasm never arrives
+  const held = [];
+  const file = (route) => path.basename(new URL(route.request().url()).pathname);
+  // Which files are held back, until released below (everything, at first).
+  let hold = () => true;
+  await b.route(/\.(wasm|bin)$/, (route) => (hold(file(route)) ? held.push(route) : route.continue()));
   await b.goto(link);
   await expect(b.getByText('Opening a shared map…')).toBeVisible();
   await expect(b.getByText('Common Ground keeps the people you meet and the interests you share, on your phone only.')).toBeVisible();
-  // The received page's chunks were asked for alongside the main module, before it started.
-  await expect.poll(() => wasm.map((r) => path.basename(new URL(r.request().url()).pathname))).toContainEqual(
-    expect.stringMatching(/^split_receiving-/),
-  );
+  // While the main module downloads, nothing else competes with it on a slow line.
+  await expect.poll(() => held.map(file)).toContainEqual(expect.stringMatching(/^common-ground-.*_bg\.wasm$/));
+  await b.waitForTimeout(300);
+  expect(held.map(file).filter((f) => !/^common-ground-/.test(f))).toEqual([]);
+
+  // The main module arrives: the received page's chunks and the word tables are asked for at
+  // once, and while they are held the sender's name is on screen, read ahead from the link.
+  const main = held.splice(held.findIndex((r) => /^common-ground-/.test(file(r))), 1)[0];
+  hold = (f) => /^split_receiving-|^share-model/.test(f);
+  await main.continue();
+  await expect(b.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(b.getByRole('main').getByText('Opening…', { exact: true })).toBeVisible();
+  await expect(b.getByText('Opening a shared map…')).toHaveCount(0);
+  await expect.poll(() => held.map(file)).toContainEqual(expect.stringMatching(/^split_receiving-/));
+  await expect(b.getByRole('button', { name: 'Save as acquaintance' })).toHaveCount(0);
+  await axeClean(b, 'received map, opening');
+
+  // The rest arrives: the received page replaces "Opening…" under the same heading.
+  hold = () => false;
+  for (const route of held.splice(0)) await route.continue();
+  await expect(b.getByRole('button', { name: 'Save as acquaintance' })).toBeVisible();
+  await expect(b.getByText('Custard creams')).toBeVisible();
+  await expect(b.getByRole('heading', { level: 1 })).toHaveText(["Claire's map"]);
+  await expect(b.getByRole('main').getByText('Opening…', { exact: true })).toHaveCount(0);
+
   await b.goto('about:blank');
   await b.goto('/#/');
-  await expect(b.getByText('Opening your notebook…')).toBeVisible();
+  await expect(b.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await expect(b.getByText('Opening a shared map…')).toHaveCount(0);
+});
+
+test('a locked link names nobody before its passphrase, even while its page downloads', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await lockedLink(page, 'blue teapot');
+  const ctx = await newPhone({ serviceWorkers: 'block' });
+  const b = await ctx.newPage();
+  const held = [];
+  let hold = true;
+  await b.route(/split_receiving-.*\.wasm$/, (route) => (hold ? held.push(route) : route.continue()));
+  await b.goto(link);
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await expect(b.getByRole('main').getByText('Opening…', { exact: true })).toBeVisible();
+  await expect(b.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(b.getByText('Claire')).toHaveCount(0);
+  hold = false;
+  for (const route of held.splice(0)) await route.continue();
+  await expect(b.getByRole('heading', { level: 1, name: 'A locked map' })).toBeVisible();
 });
 
 test('a received map leads with what we share when I have a map, with the card first when not; saving stays in reach', async ({ page, newPhone }) => {

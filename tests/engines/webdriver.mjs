@@ -258,9 +258,17 @@ class Session {
 
   /** The element with this role and accessible name (waits until it is visible). */
   async byRole(role, name, { timeout = 15_000, within = null } = {}) {
-    const el = await this.waitFor(FIND_BY_ROLE, `${role} "${name}"`, { timeout, args: [role, wire(name), within] });
-    await this.checkAccessible(el, role, name);
-    return el;
+    // The app may redraw the element between finding and checking it (a received map's heading
+    // is drawn first from the link, then again by its page): find it again when it went stale.
+    for (let attempt = 0; ; attempt++) {
+      const el = await this.waitFor(FIND_BY_ROLE, `${role} "${name}"`, { timeout, args: [role, wire(name), within] });
+      try {
+        await this.checkAccessible(el, role, name);
+        return el;
+      } catch (e) {
+        if (attempt >= 5 || !/stale element/i.test(`${e.code} ${e.message}`)) throw e;
+      }
+    }
   }
 
   /** Whether some visible element has this role and name right now. */

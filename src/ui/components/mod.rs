@@ -28,6 +28,7 @@ pub mod my_vcard_button;
 pub mod nav_bar;
 pub mod overlap_later;
 pub mod overlap_view;
+pub mod page_opening;
 pub mod page_unavailable;
 pub mod person_fields;
 pub mod person_list;
