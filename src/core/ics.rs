@@ -3,6 +3,7 @@
 
 use super::dates::{add_days, days_of};
 use super::model::{Millis, Person};
+use crate::core::order;
 
 /// One calendar entry: a follow-up with a date, whose person and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +35,9 @@ pub fn calendar_entries<'a>(people: impl IntoIterator<Item = &'a Person>) -> Vec
                 })
         })
         .collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.summary.cmp(&b.summary)));
+    order::sort_by(&mut out, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.summary.cmp(&b.summary))
+    });
     out
 }
 

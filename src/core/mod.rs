@@ -14,6 +14,7 @@ pub mod limits;
 pub mod map_picture;
 pub mod model;
 pub mod nudges;
+pub mod order;
 pub mod overlap;
 pub mod qr;
 pub mod qr_scan;

@@ -2,6 +2,7 @@
 //! months ago or more and have not followed up since, because the client comes years later.
 
 use super::model::{Event, Millis, Person, PersonId};
+use crate::core::order;
 use std::collections::{BTreeMap, HashMap};
 
 /// A follow-up to show on Home: whose, which one (its index), and its text and date.
@@ -38,7 +39,9 @@ pub fn due_follow_ups<'a>(
                 })
         })
         .collect();
-    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.name.cmp(&b.name)));
+    order::sort_by(&mut out, |a, b| {
+        a.due.cmp(&b.due).then_with(|| a.name.cmp(&b.name))
+    });
     out
 }
 
@@ -145,7 +148,7 @@ pub fn slow_burners<'a>(
                 .then(|| (p.id.clone(), p.name.clone(), met))
         })
         .collect();
-    out.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
+    order::sort_by(&mut out, |a, b| a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
     out.truncate(limit);
     out
 }

@@ -3,11 +3,14 @@
 //! document in a signal of its own.
 
 use super::model::{Event, Person, PersonId};
+use crate::core::order;
 
 /// Events newest first; events of the same day by name, so the order never depends on ids.
 pub fn newest_first<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
     let mut list: Vec<&Event> = events.into_iter().collect();
-    list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name)));
+    order::sort_by(&mut list, |a, b| {
+        b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name))
+    });
     list
 }
 
@@ -26,7 +29,7 @@ pub fn recently_changed<'a>(
     limit: usize,
 ) -> Vec<&'a Person> {
     let mut list: Vec<&Person> = people.into_iter().collect();
-    list.sort_by_key(|p| std::cmp::Reverse(p.updated));
+    order::sort_by_key(&mut list, |p| std::cmp::Reverse(p.updated));
     list.truncate(limit);
     list
 }

@@ -6,6 +6,7 @@
 use super::interest_key::InterestKey;
 use super::model::{CategoryId, Interest};
 use super::venn::VennSizes;
+use crate::core::order;
 use fingerprint::Fingerprint;
 use std::collections::HashMap;
 
@@ -107,7 +108,7 @@ impl MyKeys {
                 counted[i] = true;
             }
         }
-        prints.sort_unstable();
+        order::sort(&mut prints);
         prints.dedup();
         MyKeys {
             interests: mine.to_vec(),
@@ -231,7 +232,7 @@ impl MyKeys {
                 None => theirs_only.push(t.clone()),
             }
         }
-        shared.sort_by_key(|(i, _)| *i);
+        order::sort_by_key(&mut shared, |(i, _)| *i);
         let shared: Vec<SharedInterest> = shared.into_iter().map(|(_, s)| s).collect();
         let mine_only = (0..self.interests.len())
             .filter(|&i| self.counted[i] && !matched[i])

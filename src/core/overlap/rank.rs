@@ -3,6 +3,7 @@
 use super::{weight, MyKeys, TOP_SHARED};
 use crate::core::interest_key::InterestKey;
 use crate::core::model::Interest;
+use crate::core::order;
 use std::collections::HashMap;
 
 impl MyKeys {
@@ -31,7 +32,7 @@ impl MyKeys {
                     score += weight(work);
                     top.push((work, i));
                 });
-                top.sort_unstable();
+                order::sort(&mut top);
                 Ranked {
                     id: id.clone(),
                     score,
@@ -43,7 +44,9 @@ impl MyKeys {
                 }
             })
             .collect();
-        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        order::sort_by(&mut ranked, |a, b| {
+            b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id))
+        });
         ranked
     }
 }
@@ -88,7 +91,7 @@ impl<'a> Keyed<'a> {
             .filter(|(k, _)| !k.is_empty())
             .collect();
         // Stable sort then dedup keeps each key's first spelling.
-        keys.sort_by(|x, y| x.0.cmp(&y.0));
+        order::sort_by(&mut keys, |x, y| x.0.cmp(&y.0));
         keys.dedup_by(|x, y| x.0 == y.0);
         Keyed { keys }
     }
@@ -119,7 +122,7 @@ pub fn rank_pairs<Id: Clone + Ord>(people: &[(Id, &[Interest])]) -> Vec<Pair<Id>
             }
         }
     }
-    pairs.sort_by(|x, y| {
+    order::sort_by(&mut pairs, |x, y| {
         y.score
             .total_cmp(&x.score)
             .then_with(|| x.a.cmp(&y.a))
@@ -146,7 +149,7 @@ fn pair_of<Id: Clone>(a: &Id, b: &Id, ka: &Keyed, kb: &Keyed) -> Option<Pair<Id>
     if shared.is_empty() {
         return None;
     }
-    shared.sort_unstable();
+    order::sort(&mut shared);
     Some(Pair {
         a: a.clone(),
         b: b.clone(),
@@ -182,7 +185,7 @@ pub fn room_overlap<Id>(people: &[(Id, &[Interest])]) -> Vec<RoomInterest> {
         }
     }
     let mut room: Vec<RoomInterest> = tally.into_values().filter(|r| r.count >= 2).collect();
-    room.sort_by(|x, y| {
+    order::sort_by(&mut room, |x, y| {
         y.count
             .cmp(&x.count)
             .then_with(|| x.label.cmp(&y.label))

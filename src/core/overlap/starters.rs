@@ -2,6 +2,7 @@
 
 use super::{overlap, SharedInterest};
 use crate::core::model::{CategoryId, Interest};
+use crate::core::order;
 
 /// Whether a starter comes from a shared interest or from their side only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub struct Starter {
 pub fn conversation_starters(mine: &[Interest], theirs: &[Interest]) -> Vec<Starter> {
     let o = overlap(mine, theirs);
     let mut shared: Vec<&SharedInterest> = o.shared.iter().collect();
-    shared.sort_by_key(|s| s.is_work());
+    order::sort_by_key(&mut shared, |s| s.is_work());
     let mut starters: Vec<Starter> = shared
         .into_iter()
         .map(|s| Starter {
@@ -39,7 +40,7 @@ pub fn conversation_starters(mine: &[Interest], theirs: &[Interest]) -> Vec<Star
         .iter()
         .filter(|t| mine.iter().any(|m| m.category == t.category))
         .collect();
-    ask.sort_by_key(|t| t.category.is_work());
+    order::sort_by_key(&mut ask, |t| t.category.is_work());
     starters.extend(ask.into_iter().map(|t| Starter {
         kind: StarterKind::AskAbout,
         label: t.label.clone(),

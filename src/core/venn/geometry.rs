@@ -1,5 +1,6 @@
 //! Pure circle geometry: lens areas, edge crossings, the exact area shared by any circles.
 
+use crate::core::order;
 use std::f64::consts::PI;
 
 /// A point in the layout's plane.
@@ -130,7 +131,7 @@ pub fn intersection_area(circles: &[Circle]) -> f64 {
             }
             continue;
         }
-        angles.sort_by(f64::total_cmp);
+        order::sort_by(&mut angles, f64::total_cmp);
         for k in 0..angles.len() {
             let start = angles[k];
             let end = if k + 1 < angles.len() {

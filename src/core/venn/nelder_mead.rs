@@ -1,5 +1,7 @@
 //! A small Nelder–Mead minimiser: derivative-free, as overlap areas kink where circles touch.
 
+use crate::core::order;
+
 /// What a run of [`minimise`] found, and what it cost.
 pub struct Minimum<const N: usize> {
     pub at: [f64; N],
@@ -39,7 +41,7 @@ pub fn minimise<const N: usize>(
         simplex.push((x, eval(&x)));
     }
     loop {
-        simplex.sort_by(|a, b| a.1.total_cmp(&b.1));
+        order::sort_by(&mut simplex, |a, b| a.1.total_cmp(&b.1));
         let (best, worst) = (simplex[0].1, simplex[N].1);
         if best <= good_enough
             || evaluations.get() + N + 2 > max_evaluations

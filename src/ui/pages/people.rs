@@ -1,6 +1,7 @@
 //! People: everyone I have met, searchable by any word.
 
 use crate::core::model::{Event, EventId, PersonId};
+use crate::core::order;
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
 use crate::core::suggestions::Typed;
@@ -45,7 +46,7 @@ pub fn PeoplePage() -> impl IntoView {
                         )
                     })
                     .collect();
-                list.sort_by(|a, b| a.0.cmp(&b.0));
+                order::sort_by(&mut list, |a, b| a.0.cmp(&b.0));
                 list
             })
         })
@@ -70,7 +71,7 @@ pub fn PeoplePage() -> impl IntoView {
                     .collect();
                 // Name and interest hits first; the index is already in name order and the
                 // sort is stable.
-                found.sort_by_key(|(field, _, _)| *field);
+                order::sort_by_key(&mut found, |(field, _, _)| *field);
                 found
                     .into_iter()
                     .filter_map(|(_, id, why)| people.get(id).map(|p| (p, why)))

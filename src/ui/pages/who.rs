@@ -1,6 +1,7 @@
 //! "Who shares this?": everyone whose interests include the same normalised key.
 
 use crate::core::interest_key::InterestKey;
+use crate::core::order;
 use crate::store::AppState;
 use crate::ui::components::person_list::PersonList;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn WhoPage(label: String) -> impl IntoView {
                 .filter(|p| p.interests.iter().any(|i| i.key() == key))
                 .cloned()
                 .collect();
-            found.sort_by(|a, b| a.name.cmp(&b.name));
+            order::sort_by(&mut found, |a, b| a.name.cmp(&b.name));
             found
         })
     });
