@@ -5,20 +5,27 @@
 // module has arrived (boot.js says when), before the app asks for them. Not earlier: the main
 // module reads the sender's name from the link (format 3) and says whose map is opening, and
 // on a slow line files downloading beside it would only delay that.
+//
+// They are fetched, not <link rel="preload">ed: WebKit (every browser on an iPhone) never
+// hands a preloaded response to the app's later fetch() and downloaded each file twice. The
+// responses wait in window.cgEarly (URL → promise) and the app's fetch() takes them from there
+// (src/ui/sw_glue.js).
 (function () {
   if (location.hash.indexOf('#/m/') !== 0) return;
   var me = document.currentScript;
   var chunks = ((me && me.getAttribute('data-chunks')) || '').split(' ');
   function preload() {
+    if (typeof window.fetch !== 'function' || typeof Map !== 'function') return;
+    var early = (window.cgEarly = window.cgEarly || new Map());
     for (var i = 0; i < chunks.length; i++) {
       if (!chunks[i]) continue;
-      var link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      if (/\.wasm$/.test(chunks[i])) link.type = 'application/wasm';
-      link.crossOrigin = 'anonymous';
-      link.href = './' + chunks[i];
-      document.head.appendChild(link);
+      var url = new URL('./' + chunks[i], location.href).href;
+      // The app got there first (it asks for all of them at once): it is fetching them.
+      if (window.cgAsked && window.cgAsked.has(url)) continue;
+      var answer = window.fetch(url);
+      // Nobody may ever ask (a damaged link): a failure here is the app's to report, not ours.
+      answer.catch(function () {});
+      early.set(url, answer);
     }
   }
   if (window.cgMainArrived) preload();

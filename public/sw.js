@@ -10,7 +10,8 @@ const VERSION = '__CG_VERSION__';
 // new version never precaches a stale copy.
 const PRECACHE = __CG_PRECACHE__;
 const CACHE = `cg-${VERSION}`;
-// Where the page keeps a copy of each wasm file it fetched before a worker controlled it.
+// Where the page keeps a copy of each wasm file (and the share tables) it fetched before a worker
+// controlled it.
 const HANDED_OVER = 'cg-fetched';
 // How many precache downloads run at once: two keep the line busy without crowding out what
 // the user asks for.

@@ -85,15 +85,27 @@ def write(path, text):
 # cache the service worker precaches from (public/sw.js), so the precache does not download it
 # again either; src/ui/sw_glue.js does the same for the chunks.
 #
-# When the whole module has arrived, boot.js says so (window.cgMainArrived and the event
-# "cg-main-arrived"): boot-screen.js waits for it before preloading a shared map's chunks, so on
-# a slow line the main module, which reads the sender's name from the link, is not slowed down
-# by them.
+# When the whole module has arrived (its resource-timing entry: the body's last byte), boot.js
+# says so (window.cgMainArrived and the event "cg-main-arrived"): boot-screen.js waits for it
+# before fetching a shared map's chunks, so on a slow line the main module, which reads the
+# sender's name from the link, is not slowed down by them.
 BOOT = """const wasm = fetch('./{wasm}');
 const arrived = () => {{
+  if (window.cgMainArrived) return;
   window.cgMainArrived = true;
   document.dispatchEvent(new Event('cg-main-arrived'));
 }};
+try {{
+  const url = new URL('./{wasm}', location.href).href;
+  new PerformanceObserver((list, observer) => {{
+    if (list.getEntriesByName(url).length) {{
+      observer.disconnect();
+      arrived();
+    }}
+  }}).observe({{ type: 'resource', buffered: true }});
+}} catch {{
+  wasm.then(arrived, arrived); // no resource timing here: the headers will do
+}}
 // Only on a first visit: once a service worker controls the page, it holds the module already.
 if (!navigator.serviceWorker?.controller) {{
   wasm
@@ -101,10 +113,7 @@ if (!navigator.serviceWorker?.controller) {{
       const copy = response.ok && response.clone();
       return copy && caches.open('cg-fetched').then((c) => c.put('./{wasm}', copy));
     }})
-    .catch(() => {{}}) // no Cache API here (storage blocked): the precache fetches it instead
-    .then(arrived);
-}} else {{
-  arrived();
+    .catch(() => {{}}); // no Cache API here (storage blocked): the precache fetches it instead
 }}
 const {{ default: init }} = await import('./{js}');
 await init({{ module_or_path: wasm }});
@@ -168,6 +177,9 @@ def name_files(built, staging):
 # service worker may take whatever copy the browser holds. Anything else is checked with the
 # server.
 HASHED = re.compile(r"(^|/)[^/]*-[0-9a-f]{16}(_bg)?\.[a-z]+$|^snippets-[0-9a-f]{16}/")
+# Files that never change under their name: the hashed ones, and the share-link tables, whose
+# name carries their format (src/core/share/words.rs: a format's tables never change).
+IMMUTABLE = re.compile(HASHED.pattern + r"|^share-model-\d+\.bin$")
 
 
 def finish(d):
@@ -227,7 +239,7 @@ def finish(d):
     # The files the page itself loads come first: they are in the HTTP cache already.
     first = set(wanted) | {"boot.js"} | set(re.findall(r'(?:href|src)="\./([^"#?]+)"', html))
     order = sorted(files, key=lambda f: (f not in first, not f.endswith((".js", ".css", ".wasm")), f))
-    precache = [["./", "no-cache"]] + [["./" + f, "force-cache" if HASHED.search(f) else "no-cache"] for f in order]
+    precache = [["./", "no-cache"]] + [["./" + f, "force-cache" if IMMUTABLE.search(f) else "no-cache"] for f in order]
     immutable = sum(1 for _, mode in precache if mode == "force-cache")
     if not any(HASHED.search(f) for f in wanted):
         fail("pattern 'hashed file name' matches none of the files boot.js loads")
@@ -235,7 +247,7 @@ def finish(d):
     sw = replace_once("service worker version", "'__CG_VERSION__'", json.dumps(version), read(sw_path))
     sw = replace_once("service worker precache list", "__CG_PRECACHE__", json.dumps(precache), sw)
     write(sw_path, sw)
-    print(f"post-process: {len(precache)} files precached ({immutable} hashed, taken from the HTTP cache), version {version}")
+    print(f"post-process: {len(precache)} files precached ({immutable} immutable, taken from the HTTP cache), version {version}")
 
 
 if __name__ == "__main__":

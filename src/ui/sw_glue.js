@@ -23,6 +23,8 @@ const changed = () =>
 if (typeof PerformanceObserver === 'function' && typeof window.fetch === 'function') {
   const pageFetch = window.fetch;
   const done = (url) => pending.delete(url) && changed();
+  // Files whose copy for the service worker is made (or under way).
+  const kept = new Set();
   window.fetch = function (input, init) {
     let url = input instanceof Request ? input.url : String(input);
     try {
@@ -30,16 +32,25 @@ if (typeof PerformanceObserver === 'function' && typeof window.fetch === 'functi
     } catch {
       return pageFetch.call(this, input, init); // fetch() itself says what is wrong with it
     }
+    // Fetched early for a shared map (public/boot-screen.js, through this wrapper or, when it
+    // ran first, without it): the app's own fetch takes that answer, once, instead of
+    // downloading the file again.
+    const early = window.cgEarly?.get(url);
+    if (early) window.cgEarly.delete(url);
+    // And once the app has asked for a file, boot-screen.js no longer fetches it early.
+    (window.cgAsked = window.cgAsked || new Set()).add(url);
     pending.add(url);
     changed();
     // Never wait on one for ever (a body nobody reads has no timing entry).
     setTimeout(() => done(url), 30_000);
     const before = performance.getEntriesByName(url).length;
-    const answer = pageFetch.call(this, input, init);
-    // On a first visit, a copy of each chunk goes to the cache the service worker precaches
-    // from, so it is not downloaded a second time (some engines, WebKit's among them, may have
-    // no HTTP cache to take it from). Once a worker controls the page it has every chunk.
-    if (!navigator.serviceWorker?.controller && url.endsWith('.wasm')) {
+    const answer = early || pageFetch.call(this, input, init);
+    // On a first visit, a copy of each chunk (and of the share tables) goes to the cache the
+    // service worker precaches from, so it is not downloaded a second time (some engines,
+    // WebKit's among them, may have no HTTP cache to take it from). Once a worker controls the
+    // page it has every chunk. One copy per file: an early answer may pass here twice.
+    if (!navigator.serviceWorker?.controller && /\.(wasm|bin)$/.test(url) && !kept.has(url)) {
+      kept.add(url);
       storing.add(url);
       answer
         .then((response) => {

@@ -201,14 +201,17 @@ for (const name of wanted) {
       await c.waitForText('Birdwatching');
     });
 
-    test('a first visit is sent every file at most once (page and precache, gzip host)', async () => {
+    /** Asserts what a first visit at `hash` made the server send: every file at most once. */
+    const sentOnce = async (hash, what, ready) => {
       const host = await startGzipServer(DIST);
       try {
         const s = await session();
-        await open(s, host.base);
+        await s.goto(host.base + hash);
+        await s.run(COLLECT);
+        await ready(s);
         await s.waitForServiceWorker(60_000);
         const report = firstVisitReport(await settled(host), everyFileGzip(DIST));
-        console.log(`# ${engine.label} ${s.browserVersion}: first visit: ${report.text}`);
+        console.log(`# ${engine.label} ${s.browserVersion}: ${what}: ${report.text}`);
         if (process.env.ENGINES_VERBOSE) console.log(report.largest.join('\n'));
         if (!engine.noHttpCache) {
           assert.deepEqual(report.twice, [], 'no file is downloaded twice');
@@ -218,10 +221,10 @@ for (const name of wanted) {
           // with cache: 'force-cache' right after the same fetch downloads it again), so the
           // precache must download once more what the page loaded by <script>/<link> tags: the
           // HTML, JS, CSS and icon (Safari itself keeps them in its HTTP cache). Every wasm
-          // file, nearly all of the bytes, must still be sent once; and without those second
-          // copies the total must be within the limit.
-          const twiceWasm = report.twiceFiles.filter((f) => f.endsWith('.wasm'));
-          assert.deepEqual(twiceWasm, [], 'no wasm file is downloaded twice');
+          // file and the share tables, nearly all of the bytes, must still be sent once; and
+          // without those second copies the total must be within the limit.
+          const twiceData = report.twiceFiles.filter((f) => /\.(wasm|bin)$/.test(f));
+          assert.deepEqual(twiceData, [], 'no wasm file or share table is downloaded twice');
           const rest = (report.bytes - report.again) / report.floor;
           console.log(`# ${engine.label}: without the second copies of the page's HTML/JS/CSS/icon (${report.again.toLocaleString('en-GB')} B): ${rest.toFixed(3)}×`);
           assert.ok(rest <= FIRST_VISIT_SENT_RATIO, `${rest.toFixed(3)}× without the second copies; ${report.text}`);
@@ -229,6 +232,18 @@ for (const name of wanted) {
       } finally {
         await host.stop();
       }
+    };
+
+    test('a first visit is sent every file at most once (page and precache, gzip host)', async () => {
+      await sentOnce('', 'first visit', (s) => s.byRole('navigation', 'Main'));
+    });
+
+    test('a first visit from a shared link is sent every file at most once, its chunks and tables too', async () => {
+      const saved = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/data/links/format-3/sample-map-20-1.json'), 'utf8'));
+      await sentOnce(`#/m/${saved.link}`, 'first visit from a shared link', async (s) => {
+        await s.byRole('heading', "Zoe Taylor's map");
+        await s.byRole('button', 'Save as acquaintance');
+      });
     });
 
     test('offline: with the server stopped, a reload is served by the service worker', async () => {
