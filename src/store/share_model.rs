@@ -1,4 +1,4 @@
-//! Fetches the tables of share-link format 2 for the share and received pages.
+//! Fetches the tables of share-link formats 2 and 3 for the share and received pages.
 //!
 //! The file is `share-model-2.bin`; the tables go to the core's share codec.
 //!
