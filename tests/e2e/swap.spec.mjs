@@ -365,6 +365,7 @@ test('a shared link: the boot screen says a shared map is opening, then the main
   await main.continue();
   await expect(b.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
   await expect(b.getByRole('main').getByText('Opening…', { exact: true })).toBeVisible();
+  await expect(b.getByRole('main').getByText('Common Ground keeps the people you meet and the interests you share, on your phone only.')).toBeVisible();
   await expect(b.getByText('Opening a shared map…')).toHaveCount(0);
   await expect.poll(() => held.map(file)).toContainEqual(expect.stringMatching(/^split_receiving-/));
   await expect(b.getByRole('button', { name: 'Save as acquaintance' })).toHaveCount(0);
@@ -377,6 +378,7 @@ test('a shared link: the boot screen says a shared map is opening, then the main
   await expect(b.getByText('Custard creams')).toBeVisible();
   await expect(b.getByRole('heading', { level: 1 })).toHaveText(["Claire's map"]);
   await expect(b.getByRole('main').getByText('Opening…', { exact: true })).toHaveCount(0);
+  await expect(b.getByText('Common Ground keeps the people you meet and the interests you share, on your phone only.')).toHaveCount(0);
 
   await b.goto('about:blank');
   await b.goto('/#/');

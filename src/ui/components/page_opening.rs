@@ -12,9 +12,16 @@ pub fn PageOpening(route: Route) -> impl IntoView {
         Route::Received(fragment) => link_bytes(fragment).and_then(|bytes| peek_name(&bytes)),
         _ => None,
     };
+    // Someone new, opening a link: the line the boot screen showed stays while they wait.
+    let about = sender.is_some().then(|| {
+        view! {
+            <p>"Common Ground keeps the people you meet and the interests you share, on your phone only."</p>
+        }
+    });
     view! {
         {sender.map(|name| view! { <h1>{format!("{name}'s map")}</h1> })}
         <p class="muted">"Opening…"</p>
+        {about}
     }
 }
 
