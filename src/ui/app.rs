@@ -32,16 +32,22 @@ pub fn App(opened: Opened) -> impl IntoView {
         state.page_changed();
     });
 
-    // A start with nothing stored needs no codec to show Home; fetch it once Home's first frame
-    // is out (compiling it meanwhile slowed that frame: an offline start at 4× CPU answered a
-    // tap some 30 ms later), before a save needs it (any page that can save fetches it first
-    // anyway). On a shared link it waits until the received page's chunk is here: a first-time
-    // receiver's slow network should carry the received map first (the sender's name is on
-    // screen already, read ahead from the link while that chunk downloads: `PageOpening`).
+    // A start with nothing stored needs no codec to show Home; fetch it before a save needs
+    // it (any page that can save fetches it first anyway). Served by the worker, the codec
+    // costs CPU, not the line: it waits for Home's first frame (compiling it meanwhile made an
+    // offline start at 4× CPU answer a tap some 20 ms later). On a first visit it costs the
+    // line, where starting at once is what helps the first tap. On a shared link it waits until
+    // the received page's chunk is here: a first-time receiver's slow network should carry the
+    // received map first (the sender's name is on screen already, read ahead from the link
+    // while that chunk downloads: `PageOpening`).
     if !matches!(route.get_untracked(), Route::Received(_)) {
-        request_animation_frame(move || {
-            set_timeout(move || state.prefetch_codec(), std::time::Duration::ZERO)
-        });
+        if super::sw::controlled() {
+            request_animation_frame(move || {
+                set_timeout(move || state.prefetch_codec(), std::time::Duration::ZERO)
+            });
+        } else {
+            state.prefetch_codec();
+        }
     }
 
     // `arrived` ticks when a page's chunk has been fetched; `retry` when "Try again" is tapped.

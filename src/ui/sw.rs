@@ -9,6 +9,8 @@ extern "C" {
     fn register_service_worker(on_update_ready: &Closure<dyn Fn()>);
     #[wasm_bindgen(js_name = applyUpdate)]
     fn apply_update_js();
+    /// Whether a service worker serves this page.
+    pub fn controlled() -> bool;
 }
 
 /// Registers the worker; the returned signal turns true when a new build is waiting.

@@ -100,6 +100,11 @@ function quiet() {
   });
 }
 
+// Whether a service worker serves this page (every file comes from its cache, not the line).
+export function controlled() {
+  return !!navigator.serviceWorker?.controller;
+}
+
 export function registerServiceWorker(onUpdateReady) {
   if (!('serviceWorker' in navigator)) return;
   // A returning visitor's page is already controlled: nothing to wait for.
