@@ -48,20 +48,22 @@ if (typeof PerformanceObserver === 'function' && typeof window.fetch === 'functi
     // On a first visit, a copy of each chunk (and of the share tables) goes to the cache the
     // service worker precaches from, so it is not downloaded a second time (some engines,
     // WebKit's among them, may have no HTTP cache to take it from). Once a worker controls the
-    // page it has every chunk. One copy per file: an early answer may pass here twice.
+    // page it has every chunk. One copy per file (an early answer may pass here twice), but a
+    // failed fetch leaves the file free to be copied when a retry brings it.
     if (!navigator.serviceWorker?.controller && /\.(wasm|bin)$/.test(url) && !kept.has(url)) {
       kept.add(url);
       storing.add(url);
       answer
         .then((response) => {
           const copy = response.ok && response.clone();
+          if (!copy) kept.delete(url);
           return copy && caches.open('cg-fetched').then((c) => c.put(url, copy));
         })
-        .catch(() => {})
+        .catch(() => kept.delete(url))
         .then(() => storing.delete(url) && changed());
     }
-    // A fetch that takes over a finished <link rel="preload"> gets no timing entry of its own:
-    // its body is in memory already.
+    // A fetch that takes an answer already complete (fetched early) gets no timing entry of its
+    // own: its body is in memory already.
     answer.then(() => before > 0 && done(url), () => done(url));
     return answer;
   };
