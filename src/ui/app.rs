@@ -50,6 +50,24 @@ pub fn App(opened: Opened) -> impl IntoView {
         }
     }
 
+    // On a first visit the line is free once Home is drawn, and the service worker would soon
+    // download every chunk anyway: the everyday pages (My map, People, Events, Add person) come
+    // first, so that a first tap on one of them finds it here. Not when the worker serves the
+    // page: there the chunks cost CPU, and a tap must not wait behind them.
+    if !super::sw::controlled() && !matches!(route.get_untracked(), Route::Received(_)) {
+        request_animation_frame(move || {
+            set_timeout(
+                || {
+                    leptos::task::spawn_local(async {
+                        // A failure here is reported by the page that needs the chunk, if any.
+                        let _ = lazy::fetch(Chunk::MyMap).await;
+                    })
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
+
     // `arrived` ticks when a page's chunk has been fetched; `retry` when "Try again" is tapped.
     let arrived = RwSignal::new(0u32);
     let retry = RwSignal::new(0u32);
