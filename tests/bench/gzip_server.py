@@ -9,13 +9,17 @@ request whose validator still matches with 304 Not Modified. Used by the benchma
 
 It counts every byte it sends (status line, headers and body): `GET /__sent` answers
 {"bytes": N, "requests": [[path, status, bytes], ...]} and `POST /__sent` starts again at 0.
+
+A test can hold files back, as a slow line would: `POST /__hold?REGEX` makes every request
+whose path matches wait (30 s at most) until `POST /__release`.
 """
-import email.utils, gzip, http.server, json, os, sys, threading
+import email.utils, gzip, http.server, json, os, re, sys, threading, urllib.parse
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dist")
 CACHE = {}  # path -> (mtime, size, gzipped bytes)
 SENT = {"bytes": 0, "requests": []}
 LOCK = threading.Lock()
+HOLD = {"pattern": None, "released": threading.Event()}
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt")
 
 
@@ -68,12 +72,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().send_response(code, message)
 
     def do_POST(self):
-        if self.path != "/__sent":
-            return self.send_error(404)
         self.counting = False  # the test's own questions are not what a visitor is sent
-        with LOCK:
-            SENT["bytes"] = 0
-            SENT["requests"] = []
+        if self.path.startswith("/__hold?"):
+            HOLD["released"].clear()
+            HOLD["pattern"] = re.compile(urllib.parse.unquote(self.path.split("?", 1)[1]))
+        elif self.path == "/__release":
+            HOLD["pattern"] = None
+            HOLD["released"].set()
+        elif self.path == "/__sent":
+            with LOCK:
+                SENT["bytes"] = 0
+                SENT["requests"] = []
+        else:
+            return self.send_error(404)
         self.send_response(204)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -93,6 +104,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             return self.wfile.write(body)
+        held = HOLD["pattern"]
+        if held is not None and held.search(self.path):
+            HOLD["released"].wait(30)
         self.serve(head=False)
 
     def do_HEAD(self):

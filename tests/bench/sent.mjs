@@ -70,6 +70,9 @@ export async function startGzipServer(dist, port) {
         /** { bytes, requests: [[path, status, bytes], ...] } since the start or the last reset. */
         sent: async () => JSON.parse((await call(base, 'GET', '/__sent')).body),
         reset: () => call(base, 'POST', '/__sent'),
+        /** Requests whose path matches `pattern` (a regular expression's source) wait until `release`. */
+        hold: (pattern) => call(base, 'POST', `/__hold?${encodeURIComponent(pattern)}`),
+        release: () => call(base, 'POST', '/__release'),
         stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill()))),
       };
     }

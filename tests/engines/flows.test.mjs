@@ -185,6 +185,26 @@ for (const name of wanted) {
       await noPageErrors(b);
     });
 
+    test('a shared link names its sender while the received page is still on its way', async () => {
+      const saved = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/data/links/format-3/sample-map-20-1.json'), 'utf8'));
+      const host = await startGzipServer(DIST);
+      try {
+        await host.hold('split_receiving-');
+        const s = await session();
+        await s.goto(`${host.base}#/m/${saved.link}`);
+        await s.run(COLLECT);
+        // Read ahead from the link by the main module, in this engine too.
+        await s.byRole('heading', "Zoe Taylor's map");
+        assert.equal(await s.hasRole('button', 'Save as acquaintance'), false, 'the received page is held back');
+        await host.release();
+        await s.byRole('button', 'Save as acquaintance');
+        await noPageErrors(s);
+      } finally {
+        await host.release();
+        await host.stop();
+      }
+    });
+
     test('a passphrase-locked link opens only with the right passphrase', async () => {
       await makeMap(a, 'Lena', ['Birdwatching']);
       const link = await shareLink(a, 'blue teapot');
