@@ -7,7 +7,7 @@
 
 use common_ground::core::model::Interest;
 use common_ground::core::overlap::MyKeys;
-use common_ground::core::sample::{gunzip_text, network_from_json};
+use common_ground::core::sample::{gunzip_text, network_from_json, share_payload};
 use common_ground::core::share::{decode_with, encode_with, ShareModel, SharePayload};
 use std::time::Duration;
 use wasm_bindgen_test::{wasm_bindgen_bench, wasm_bindgen_test_configure, Criterion};
@@ -68,11 +68,8 @@ const HELD_OUT: [&str; 12] = [
     include_str!("../tests/data/heldout/12-shetland-boatbuilder.json"),
 ];
 
-#[path = "support/neutral_map.rs"]
-mod neutral_map;
-
 fn payload_of(json: &str) -> SharePayload {
-    neutral_map::payload_of(&serde_json::from_str(json).expect("a held-out map"))
+    share_payload(&serde_json::from_str(json).expect("a held-out map")).expect("a held-out map")
 }
 
 #[wasm_bindgen_bench]

@@ -1,7 +1,7 @@
 //! Share-link sizes and speed, as Markdown tables for the README: the held-out maps apart from
 //! the tuning and sample maps.
 //!
-//! `cargo bench --bench share`. Sizes are exact; times are the median of many runs on this
+//! `cargo bench --features sample --bench share`. Sizes are exact; times are the median of many runs on this
 //! machine, natively (the browser's wasm is a few times slower). The held-out maps
 //! (tests/data/heldout) were written before format 2 was designed and nothing was tuned on
 //! them; tests/data/tuning and tests/data/maps are what the constants were tried against.
@@ -18,9 +18,7 @@ use std::time::{Duration, Instant};
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 const ORIGIN: &str = "https://commonground.example/#/m/";
 
-#[path = "support/neutral_map.rs"]
-mod neutral_map;
-use neutral_map::{payload_of, NeutralMap};
+use common_ground::core::sample::{share_payload, SampleMap};
 
 /// Median time of one call, over enough calls to last about 50 ms.
 fn median_time(mut f: impl FnMut()) -> Duration {
@@ -36,7 +34,7 @@ fn median_time(mut f: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
-fn maps(folder: &str) -> Vec<(String, NeutralMap)> {
+fn maps(folder: &str) -> Vec<(String, SampleMap)> {
     let dir = format!("{DATA}/{folder}");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
@@ -58,7 +56,7 @@ fn maps(folder: &str) -> Vec<(String, NeutralMap)> {
 }
 
 /// One table; returns the fragment lengths of its 30-interest maps.
-fn table(title: &str, maps: &[(String, NeutralMap)], model: &ShareModel) -> Vec<usize> {
+fn table(title: &str, maps: &[(String, SampleMap)], model: &ShareModel) -> Vec<usize> {
     println!("\n{title}\n");
     println!(
         "| map | interests | format 3 chars | format 1 chars | JSON+deflate+base64url chars | ratio | QR version (EC M) | encode µs | decode µs |"
@@ -66,7 +64,7 @@ fn table(title: &str, maps: &[(String, NeutralMap)], model: &ShareModel) -> Vec<
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut thirty = Vec::new();
     for (name, map) in maps {
-        let payload = payload_of(map);
+        let payload = share_payload(map).unwrap_or_else(|e| panic!("{name}: {e}"));
         let fragment = encode_with(&payload, Some(model));
         assert_eq!(
             decode_with(&fragment, Some(model)).as_ref(),

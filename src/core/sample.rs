@@ -1,14 +1,17 @@
-//! The neutral sample-data shape (`tests/data/`) turned into app documents, for tests,
-//! native benchmarks and the in-browser benchmark (which runs this same code in wasm).
+//! The neutral sample-data shape (`tests/data/`) turned into app documents and share payloads,
+//! for tests, native benchmarks and the in-browser benchmark (which runs this same code in
+//! wasm).
 //!
 //! Ids and times are fixed so two conversions of the same file give the same document, and a
 //! benchmark run is comparable with the last.
 
 use super::document::Document;
 use super::model::{
-    add_interest, CategoryId, Event, EventId, Interest, Me, Millis, Person, PersonId,
+    add_interest, default_categories, CategoryId, Contact, Event, EventId, Interest, Me, Millis,
+    Person, PersonId,
 };
-use serde::Deserialize;
+use super::share::SharePayload;
+use serde::{Deserialize, Serialize};
 
 /// 2026-01-01T00:00:00Z: every converted record was created and last changed then.
 pub const SAMPLE_TIME: Millis = 1_767_225_600_000;
@@ -53,21 +56,22 @@ pub fn network_json() -> Result<String, String> {
     gunzip_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-#[derive(Deserialize)]
-struct SampleInterest {
-    label: String,
-    category: String,
+/// An interest of a map file: its label and its category's display name ("Sport & fitness").
+#[derive(Serialize, Deserialize)]
+pub struct SampleInterest {
+    pub label: String,
+    pub category: String,
 }
 
-/// A single interest map; also the shape of `maps/map-N-*.json`.
-#[derive(Deserialize)]
-struct SampleMap {
+/// A single interest map: the shape of `maps/`, `tuning/`, `heldout/` and `heldout-2/`'s files.
+#[derive(Serialize, Deserialize)]
+pub struct SampleMap {
     #[serde(default)]
-    name: String,
+    pub name: String,
     #[serde(default)]
-    what: String,
+    pub what: String,
     #[serde(default)]
-    interests: Vec<SampleInterest>,
+    pub interests: Vec<SampleInterest>,
 }
 
 #[derive(Deserialize)]
@@ -141,6 +145,32 @@ fn me_from(map: SampleMap) -> Me {
         interests: interests(map.interests),
         ..Me::default()
     }
+}
+
+/// A map file as a share link carries it: interests under the default categories, by display
+/// name, kept as they are (repeats too). A category the app does not ship is an error here,
+/// not "other": in a measured map it is a typo in the data.
+pub fn share_payload(map: &SampleMap) -> Result<SharePayload, String> {
+    let categories = default_categories();
+    let interests = map
+        .interests
+        .iter()
+        .map(|i| {
+            categories
+                .iter()
+                .find(|c| c.name == i.category)
+                .map(|c| Interest::new(i.label.clone(), c.id.clone()))
+                .ok_or_else(|| format!("unknown category {:?}", i.category))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(SharePayload::new(
+        map.name.clone(),
+        map.what.clone(),
+        interests,
+        Contact::default(),
+        "",
+        &categories,
+    ))
 }
 
 /// A single map file (`maps/map-N-*.json`) as my own map.

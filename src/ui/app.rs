@@ -32,41 +32,7 @@ pub fn App(opened: Opened) -> impl IntoView {
         state.page_changed();
     });
 
-    // A start with nothing stored needs no codec to show Home; fetch it before a save needs
-    // it (any page that can save fetches it first anyway). Served by the worker, the codec
-    // costs CPU, not the line: it waits for Home's first frame (compiling it meanwhile made an
-    // offline start at 4× CPU answer a tap some 20 ms later). On a first visit it costs the
-    // line, where starting at once is what helps the first tap. On a shared link it waits until
-    // the received page's chunk is here: a first-time receiver's slow network should carry the
-    // received map first (the sender's name is on screen already, read ahead from the link
-    // while that chunk downloads: `PageOpening`).
-    if !matches!(route.get_untracked(), Route::Received(_)) {
-        if super::sw::controlled() {
-            request_animation_frame(move || {
-                set_timeout(move || state.prefetch_codec(), std::time::Duration::ZERO)
-            });
-        } else {
-            state.prefetch_codec();
-        }
-    }
-
-    // On a first visit the line is free once Home is drawn, and the service worker would soon
-    // download every chunk anyway: the everyday pages (My map, People, Events, Add person) come
-    // first, so that a first tap on one of them finds it here. Not when the worker serves the
-    // page: there the chunks cost CPU, and a tap must not wait behind them.
-    if !super::sw::controlled() && !matches!(route.get_untracked(), Route::Received(_)) {
-        request_animation_frame(move || {
-            set_timeout(
-                || {
-                    leptos::task::spawn_local(async {
-                        // A failure here is reported by the page that needs the chunk, if any.
-                        let _ = lazy::fetch(Chunk::MyMap).await;
-                    })
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-    }
+    fetch_in_background(state, &route.get_untracked());
 
     // `arrived` ticks when a page's chunk has been fetched; `retry` when "Try again" is tapped.
     let arrived = RwSignal::new(0u32);
@@ -123,6 +89,43 @@ pub fn App(opened: Opened) -> impl IntoView {
         <UndoToast />
         <NavBar route=route />
     }
+}
+
+/// What a start fetches before anyone asks.
+///
+/// The record codec: a start with nothing stored needs none to show Home, and any page that
+/// can save fetches it first anyway, but a save should find it here. Served by the worker, it
+/// costs CPU, not the line, so it waits for Home's first frame (compiling it meanwhile made an
+/// offline start at 4× CPU answer a tap some 20 ms later); on a first visit it costs the line,
+/// where starting at once is what helps the first tap.
+///
+/// The everyday pages (My map, People, Events, Add person), on a first visit only: the line is
+/// free once Home is drawn and the worker would soon download every chunk anyway, so these come
+/// first and a first tap on one of them finds it here. Served by the worker, they would cost
+/// CPU a tap must not wait behind.
+///
+/// Nothing on a shared link: a first-time receiver's slow network should carry the received
+/// map first (the sender's name is on screen already, read ahead from the link: `PageOpening`).
+fn fetch_in_background(state: AppState, route: &Route) {
+    if matches!(route, Route::Received(_)) {
+        return;
+    }
+    if super::sw::controlled() {
+        after_first_frame(move || state.prefetch_codec());
+    } else {
+        state.prefetch_codec();
+        after_first_frame(|| {
+            leptos::task::spawn_local(async {
+                // A failure here is reported by the page that needs the chunk, if any.
+                let _ = lazy::fetch(Chunk::MyMap).await;
+            })
+        });
+    }
+}
+
+/// Runs `f` once the next frame has been drawn.
+fn after_first_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// The pages compiled into the main module: Home, which a first visit opens, and the

@@ -5,8 +5,8 @@ use super::text::{self, write_text};
 use super::*;
 use crate::core::model::{default_categories, CategoryId, Contact, Interest};
 use crate::core::qr;
+use crate::core::sample::{share_payload, SampleMap};
 use proptest::prelude::*;
-use serde::{Deserialize, Serialize};
 
 mod golden;
 mod range_coded;
@@ -14,38 +14,24 @@ mod range_coded;
 const SAMPLE_MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/maps");
 const ORIGIN: &str = "https://commonground.example/#/m/";
 
-/// The sample files' neutral shape: categories by display name.
-#[derive(Serialize, Deserialize)]
-struct NeutralMap {
-    name: String,
-    what: String,
-    interests: Vec<NeutralInterest>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct NeutralInterest {
-    label: String,
-    category: String,
-}
-
 /// Every sample map, by file name, as the neutral map and as a payload.
-fn sample_maps() -> Vec<(String, NeutralMap, SharePayload)> {
+fn sample_maps() -> Vec<(String, SampleMap, SharePayload)> {
     let maps = maps_in(SAMPLE_MAPS);
     assert!(maps.len() >= 6, "sample maps missing from {SAMPLE_MAPS}");
     maps
 }
 
 /// Every map (`*.json`) in `folder`, by file name, as the neutral map and as a payload.
-fn maps_in(folder: &str) -> Vec<(String, NeutralMap, SharePayload)> {
+fn maps_in(folder: &str) -> Vec<(String, SampleMap, SharePayload)> {
     let mut maps: Vec<_> = std::fs::read_dir(folder)
         .unwrap_or_else(|e| panic!("{folder}: {e}"))
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|e| e == "json"))
         .map(|path| {
-            let neutral: NeutralMap =
+            let neutral: SampleMap =
                 serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let payload = payload_of(&neutral);
+            let payload = share_payload(&neutral).unwrap_or_else(|e| panic!("{name}: {e}"));
             (name, neutral, payload)
         })
         .collect();
@@ -53,31 +39,8 @@ fn maps_in(folder: &str) -> Vec<(String, NeutralMap, SharePayload)> {
     maps
 }
 
-fn payload_of(map: &NeutralMap) -> SharePayload {
-    let categories = default_categories();
-    let interests = map
-        .interests
-        .iter()
-        .map(|i| {
-            let category = categories
-                .iter()
-                .find(|c| c.name == i.category)
-                .unwrap_or_else(|| panic!("unknown category {:?}", i.category));
-            Interest::new(i.label.clone(), category.id.clone())
-        })
-        .collect();
-    SharePayload::new(
-        map.name.clone(),
-        map.what.clone(),
-        interests,
-        Contact::default(),
-        "",
-        &categories,
-    )
-}
-
 /// The baseline the budget is measured against: compact JSON, deflated, base64url.
-fn json_baseline_chars(map: &NeutralMap) -> usize {
+fn json_baseline_chars(map: &SampleMap) -> usize {
     let json = serde_json::to_vec(map).unwrap();
     let deflated = miniz_oxide::deflate::compress_to_vec(&json, 10);
     base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, deflated).len()
