@@ -1,17 +1,18 @@
 // Runs before any wasm (the CSP forbids inline scripts, so it is a file, loaded async from the
-// head). For a shared map (#/m/…) the boot screen says a shared map is opening, and the files
-// that draw a received map (its wasm chunks, listed in data-chunks by scripts/post-process.py,
-// which may list data files such as codec tables too) start downloading as soon as the main
-// module has arrived (boot.js says when), before the app asks for them. Not earlier: the main
-// module reads the sender's name from the link (format 3) and says whose map is opening, and
-// on a slow line files downloading beside it would only delay that.
+// head). For a shared map (#/m/…, or #/M/… from a QR code) the boot screen says a shared map
+// is opening, and the files that draw a received map (its wasm chunks, listed in data-chunks
+// by scripts/post-process.py, which may list data files such as codec tables too) start
+// downloading as soon as the main module has arrived (boot.js says when), before the app asks
+// for them. Not earlier: the main module reads the sender's name from the link (format 3) and
+// says whose map is opening, and on a slow line files downloading beside it would only delay
+// that.
 //
 // They are fetched, not <link rel="preload">ed: WebKit (every browser on an iPhone) never
 // hands a preloaded response to the app's later fetch() and downloaded each file twice. The
 // responses wait in window.cgEarly (URL → promise) and the app's fetch() takes them from there
 // (src/ui/sw_glue.js).
 (function () {
-  if (location.hash.indexOf('#/m/') !== 0) return;
+  if (!/^#\/[mM]\//.test(location.hash)) return;
   var me = document.currentScript;
   var chunks = ((me && me.getAttribute('data-chunks')) || '').split(' ');
   function preload() {

@@ -4,6 +4,7 @@
 //! without server rewrites, and a share payload in the fragment is never sent to a server.
 
 use super::model::{EventId, PersonId};
+use super::share::qr_form::{base64url, from_qr_text};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -49,6 +50,7 @@ impl Route {
             ("scan", None) => Route::Scan,
             ("quick", None) => Route::QuickMap,
             ("m", Some(payload)) if !payload.is_empty() => Route::Received(payload.into()),
+            ("M", Some(text)) if !text.is_empty() => Route::Received(payload_of_qr_form(text)),
             ("who", Some(label)) => match percent_decode(label) {
                 Some(label) if !label.trim().is_empty() => Route::Who(label),
                 _ => Route::NotFound(path.into()),
@@ -79,18 +81,36 @@ impl Route {
 }
 
 /// The share payload in a scanned or pasted text: a whole link (`https://…/#/m/<payload>`), or
-/// just its fragment (`#/m/<payload>`, `/m/<payload>`). `None` for anything else, such as a
-/// code for some other site.
+/// just its fragment (`#/m/<payload>`, `/m/<payload>`), or the same in the QR form (`#/M/…`,
+/// see `share::qr_form`). `None` for anything else, such as a code for some other site.
 pub fn link_payload(text: &str) -> Option<String> {
     let text = text.trim();
-    let fragment = match text.split_once("#/m/") {
-        Some((_, rest)) => rest,
-        None => text
-            .strip_prefix("/m/")
-            .or_else(|| text.strip_prefix("m/"))?,
-    };
-    (!fragment.is_empty() && !fragment.contains(char::is_whitespace) && !fragment.contains('#'))
-        .then(|| fragment.to_string())
+    let (fragment, qr_form) = ["m", "M"].into_iter().find_map(|form| {
+        let rest = match text.split_once(&format!("#/{form}/")) {
+            Some((_, rest)) => rest,
+            None => text
+                .strip_prefix(&format!("/{form}/"))
+                .or_else(|| text.strip_prefix(&format!("{form}/")))?,
+        };
+        Some((rest, form == "M"))
+    })?;
+    if fragment.is_empty() || fragment.contains(char::is_whitespace) || fragment.contains('#') {
+        return None;
+    }
+    Some(if qr_form {
+        payload_of_qr_form(fragment)
+    } else {
+        fragment.to_string()
+    })
+}
+
+/// The payload (base64url) of a QR-form link's text. A text that is not one becomes a payload
+/// no decoder accepts, so the page says the link is damaged rather than that it does not exist.
+fn payload_of_qr_form(text: &str) -> String {
+    match from_qr_text(text) {
+        Some(bytes) if !bytes.is_empty() => base64url(&bytes),
+        _ => format!("~{text}"),
+    }
 }
 
 impl Route {
@@ -231,6 +251,37 @@ mod tests {
     }
 
     #[test]
+    fn a_qr_form_link_opens_the_same_payload() {
+        // Bytes 1, 2, 3 and 0xfb 0xff 0xf1: "AQID-__x" in base64url.
+        let bytes = [1, 2, 3, 0xfb, 0xff, 0xf1];
+        let qr = crate::core::share::qr_form::to_qr_text(&bytes);
+        let want = "AQID-__x".to_string();
+        assert_eq!(
+            Route::parse(&format!("#/M/{qr}")),
+            Route::Received(want.clone())
+        );
+        assert_eq!(
+            link_payload(&format!("https://example.org/cg/#/M/{qr}")),
+            Some(want.clone())
+        );
+        assert_eq!(link_payload(&format!(" /M/{qr}\n")), Some(want.clone()));
+        assert_eq!(link_payload(&format!("M/{qr}")), Some(want));
+        assert_eq!(link_payload("https://example.org/#/M/"), None);
+        assert_eq!(Route::parse("#/M/"), Route::NotFound("M/".into()));
+        // Not a QR form: a received route that every decoder refuses, not "no such page".
+        for bad in ["abc", "::", "A6", "00%20"] {
+            let Route::Received(payload) = Route::parse(&format!("#/M/{bad}")) else {
+                panic!("{bad}: not a received route");
+            };
+            assert!(payload.starts_with('~'), "{bad}");
+            assert_eq!(
+                crate::core::share::decode(&payload).err(),
+                Some(crate::core::share::ShareError::Damaged)
+            );
+        }
+    }
+
+    #[test]
     fn pages_below_the_tabs_have_a_parent_and_the_tabs_none() {
         for tab in [
             Route::Home,
@@ -278,6 +329,15 @@ mod tests {
         fn a_received_route_survives_as_a_pasted_link(p in "[A-Za-z0-9_-]{1,200}") {
             let link = format!("https://example.org/x/{}", Route::Received(p.clone()).to_hash());
             prop_assert_eq!(link_payload(&link), Some(p));
+        }
+
+        #[test]
+        fn any_payload_survives_the_qr_form(bytes in proptest::collection::vec(any::<u8>(), 1..400)) {
+            use crate::core::share::qr_form::to_qr_text;
+            let want = base64url(&bytes);
+            let hash = format!("#/M/{}", to_qr_text(&bytes));
+            prop_assert_eq!(Route::parse(&hash), Route::Received(want.clone()));
+            prop_assert_eq!(link_payload(&format!("https://example.org/x/{hash}")), Some(want));
         }
 
         #[test]

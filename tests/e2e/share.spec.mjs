@@ -6,6 +6,7 @@ import fs from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const jsQR = require('jsqr');
+import { qrFormOf } from './qr_form.mjs';
 
 async function makeMap(page, name, interests, extra = {}) {
   await page.getByRole('link', { name: 'My map' }).click();
@@ -58,7 +59,7 @@ test('two phones swap maps; the receiver is offline', async ({ page, newPhone })
   await expect(page.getByRole('img', { name: 'You and Bea share 2 interests' })).toBeVisible();
 });
 
-test('the QR code on the page decodes to exactly the link', async ({ page }) => {
+test('the QR code on the page decodes to the link\'s QR form, which opens the same map on another phone', async ({ page, newPhone }) => {
   await openApp(page);
   await makeMap(page, 'Quinn', ['Wild swimming', 'Jazz', 'Sourdough', 'Parish council', 'Allotment']);
   const link = await shareLink(page);
@@ -78,7 +79,14 @@ test('the QR code on the page decodes to exactly the link', async ({ page }) => 
     return Array.from(ctx.getImageData(0, 0, size, size).data);
   }, size);
   const decoded = jsQR(Uint8ClampedArray.from(pixels), size, size);
-  expect(decoded?.data).toBe(link);
+  // The same payload in the characters a QR code packs tighter (src/core/share/qr_form.rs).
+  expect(decoded?.data).toBe(qrFormOf(link));
+  expect(decoded.data).toMatch(/#\/M\/[0-9A-Z$*+:-]+$/);
+  // What a phone's camera opens: the same map.
+  const other = await (await newPhone()).newPage();
+  await other.goto(decoded.data);
+  await expect(other.getByRole('heading', { level: 1, name: "Quinn's map" })).toBeVisible();
+  await expect(other.getByText('Parish council')).toBeVisible();
 });
 
 test('a locked link opens with the right passphrase and refuses a wrong one', async ({ page, newPhone }) => {
@@ -124,6 +132,7 @@ test('hostile links show an error or inert text, run no script and change no sto
   const evilLink = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   const good = evilLink.split('#/m/')[1];
   const raw = Buffer.from(good, 'base64url');
+  const goodQr = qrFormOf(evilLink).split('#/M/')[1];
 
   const flip = (i) => {
     const c = Buffer.from(raw);
@@ -162,6 +171,11 @@ test('hostile links show an error or inert text, run no script and change no sto
     ['format 2, flags and no body', b64url(Buffer.from([2, 0])), DAMAGED, 'This link is damaged: ask for a new one'],
     ['format 3, flags and no body', b64url(Buffer.from([3, 0])), DAMAGED, 'This link is damaged: ask for a new one'],
     ['format 4', b64url(Buffer.from([4, 0, 1, 2])), 'Made by a newer version', 'made by a newer version of Common Ground'],
+    // The QR form (#/M/…): damaged or mistyped, it is a damaged link, not "Nothing here".
+    ['a QR-form link less its last character', `#/M/${goodQr.slice(0, -1)}`, DAMAGED, 'This link is damaged: ask for a new one'],
+    ['a QR-form link in lower case', `#/M/${goodQr.toLowerCase()}`, DAMAGED, 'This link is damaged: ask for a new one'],
+    ['a QR-form link with a space in it', `#/M/${goodQr.slice(0, 30)}%20${goodQr.slice(30)}`, DAMAGED, 'This link is damaged: ask for a new one'],
+    ['a QR-form group past two bytes', '#/M/:::', DAMAGED, 'This link is damaged: ask for a new one'],
   ];
   const ctx = await newPhone();
   const victim = await ctx.newPage();
@@ -187,7 +201,7 @@ test('hostile links show an error or inert text, run no script and change no sto
     // From Home each time, so the previous link's page cannot satisfy this one's check.
     await victim.goto('/#/');
     await expect(victim.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-    await victim.goto(`/#/m/${payload}`);
+    await victim.goto(payload.startsWith('#') ? `/${payload}` : `/#/m/${payload}`);
     if (process.env.CG_PROBE) {
       await victim.waitForTimeout(600);
       seen.push(`${what}: ${await outcome()}`);

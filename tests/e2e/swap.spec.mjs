@@ -4,6 +4,7 @@
 import { test, expect, openApp, seed, ORIGIN, shot, axeClean } from './fixtures.mjs';
 import { chromium } from '@playwright/test';
 import { LAUNCH, PHONE } from '../chromium.mjs';
+import { qrFormOf } from './qr_form.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -167,7 +168,8 @@ test('the camera reads a locked link\'s QR code, after saying a stranger\'s code
   test.setTimeout(120_000);
   await seed(page, { 'cg.me': MY_MAP });
   await page.getByRole('button', { name: 'Show my QR' }).click();
-  const link = await lockedLink(page, 'blue teapot');
+  // The code the share page draws: the locked link's QR form.
+  const link = qrFormOf(await lockedLink(page, 'blue teapot'));
   const video = y4m(['https://example.org/not-a-map', link]);
 
   const { browser, context, foreign } = await phoneWithCamera(video);

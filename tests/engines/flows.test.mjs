@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { qrFormOf } from '../e2e/qr_form.mjs';
 import { ENGINES, startDriver, newSession, startXvfb, consoleErrors, freePort, sleep } from './webdriver.mjs';
 import { everyFileGzip, startGzipServer, settled, firstVisitReport, FIRST_VISIT_SENT_RATIO } from '../bench/sent.mjs';
 
@@ -168,11 +169,12 @@ for (const name of wanted) {
       await a.byRole('link', /Meg Reload/);
     });
 
-    test('a shared map opens in a fresh profile, which saves it', async () => {
+    test('a shared map opens in a fresh profile from its QR code\'s link, and is saved', async () => {
       await makeMap(a, 'Alice', ['Running', 'Canal boats']);
       const link = await shareLink(a);
       const b = await session();
-      await b.goto(link);
+      // What an iPhone's camera opens from the code the share page draws: the QR form.
+      await b.goto(qrFormOf(link));
       await b.run(COLLECT);
       await b.byRole('heading', "Alice's map");
       await b.click('button', 'Save as acquaintance');

@@ -23,6 +23,7 @@ mod error;
 mod inflate;
 mod name;
 mod phrase;
+pub mod qr_form;
 mod range;
 mod text;
 mod vocabulary;

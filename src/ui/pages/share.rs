@@ -3,6 +3,7 @@
 //! are remembered (settings), and contact details stay out until ticked.
 
 use crate::core::route::Route;
+use crate::core::share::qr_form::qr_form_of;
 use crate::core::share::{encode, SharePayload, FRAGMENT_MAX_CHARS, MESSAGE_MAX};
 use crate::core::share_choices::{summary, ShareChoices};
 use crate::store::AppState;
@@ -55,6 +56,9 @@ pub fn SharePage() -> impl IntoView {
         )
     });
     let link = sealed_link(payload, plain_link, locked_with, status);
+    // The code carries the link's QR form: the same bytes in characters a QR code packs
+    // tighter, so it is a version or two smaller and easier to scan (`core::share::qr_form`).
+    let qr_text = Signal::derive(move || link.with(|l| qr_form_of(l).unwrap_or_else(|| l.clone())));
     let too_long = Signal::derive(move || link.with(|l| l.len() > FRAGMENT_MAX_CHARS));
     let what_goes_in = move || payload.with(|p| summary(p.interests.len(), &p.contact)) + " · ";
 
@@ -64,7 +68,7 @@ pub fn SharePage() -> impl IntoView {
             <p class="card">"Your map has no interests yet. " <a href="#/map">"Add some on My map"</a> " first."</p>
         </Show>
         <Show when=move || !link.with(|l| l.is_empty())>
-            <QrImage text=link />
+            <QrImage text=qr_text />
         </Show>
         <ShareLinkPanel link=link too_long=too_long status=status />
         <p class="share-summary">
