@@ -339,10 +339,11 @@ test('on an iPhone, a map opened in a Safari tab says once how to get it into th
   await expect(tab.getByRole('heading', { name: 'Bring your notebook from Safari' })).toHaveCount(0);
 });
 
-test('a shared link: the boot screen says a shared map is opening, then the main module names the sender before the received page arrives', async ({ page, newPhone }) => {
+// The link as sent in a message, and its QR form as a phone's camera opens it.
+for (const [form, asOpened] of [['link', (l) => l], ['QR form', qrFormOf]]) test(`a shared ${form}: the boot screen says a shared map is opening, then the main module names the sender before the received page arrives`, async ({ page, newPhone }) => {
   await seed(page, { 'cg.me': MY_MAP });
   await page.getByRole('button', { name: 'Show my QR' }).click();
-  const link = await shareLinkOf(page);
+  const link = asOpened(await shareLinkOf(page));
 
   // axe is injected as a script, which the page's own CSP rightly forbids: bypass it here.
   const ctx = await newPhone({ serviceWorkers: 'block', bypassCSP: true });
