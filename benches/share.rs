@@ -10,7 +10,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use common_ground::core::qr::qr_svg;
+use common_ground::core::qr::QrMatrix;
 use common_ground::core::share::qr_form::qr_form_of;
 use common_ground::core::share::{decode_with, encode_with, ShareModel, SHARE_MODEL_FILE};
 use std::hint::black_box;
@@ -58,10 +58,12 @@ fn maps(folder: &str) -> Vec<(String, SampleMap)> {
 
 /// QR versions at EC M of the link as text and of its QR form, which the share page draws.
 fn qr_versions(fragment: &str) -> (u8, u8) {
+    let version = |text: &str| QrMatrix::new(text).expect("fits in a QR code").version();
     let link = format!("{ORIGIN}{fragment}");
-    let text = qr_svg(&link).expect("fits in a QR code").version;
-    let qr_link = qr_form_of(&link).expect("a share link");
-    (text, qr_svg(&qr_link).expect("fits in a QR code").version)
+    (
+        version(&link),
+        version(&qr_form_of(&link).expect("a share link")),
+    )
 }
 
 /// One table; returns the fragment lengths of its 30-interest maps.
