@@ -39,6 +39,13 @@ test('two phones swap maps; the receiver is offline', async ({ page, newPhone })
   await waitForServiceWorker(b);
   await makeMap(b, 'Bea', ['run', 'custard cream', 'Knitting']);
   await ctxB.setOffline(true);
+  // Scanned from A's screen by the phone's camera, the link comes as its QR form, in a new tab:
+  // the whole app loads offline from the service worker and opens it.
+  const scanned = await ctxB.newPage();
+  await scanned.goto(qrFormOf(linkA));
+  await expect(scanned.getByRole('heading', { level: 1, name: "Alice's map" })).toBeVisible();
+  await expect(scanned.getByText('Accountant')).toBeVisible();
+  await scanned.close();
   await b.goto(linkA);
   await expect(b.getByRole('heading', { level: 1, name: "Alice's map" })).toBeVisible();
   await expect(b.getByText('Accountant')).toBeVisible();
