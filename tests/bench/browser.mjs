@@ -30,6 +30,7 @@ import { measure as measureBytes, FIRST_VISIT_BUDGET } from '../budgets.mjs';
 import { LAUNCH, PHONE } from '../chromium.mjs';
 import { everyFileGzip, startGzipServer, settled, firstVisitReport, FIRST_VISIT_SENT_RATIO } from './sent.mjs';
 import { receiverFigure, receiverRow } from './receiver.mjs';
+import { forgetProbe, trackProbe, waitForProbe } from './probe_wait.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -136,10 +137,18 @@ async function startServer(label, script, port, extra = []) {
  * page's chunk is fetched or straight to the page) and when the "My map" heading has rendered
  * (`map`, which on a first visit includes fetching that page's chunk). */
 function probe({ click, clickAt = 0 }) {
-  const w = (window.__cg = {
+  const record = {
     nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null,
     map: null, mapFrame: null, error: null,
-  });
+  };
+  // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
+  const w = (window.__cg = new Proxy(record, {
+    set(t, k, v) {
+      t[k] = v;
+      console.debug('__cg ' + JSON.stringify(t));
+      return true;
+    },
+  }));
   const afterFrame = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
   const heading = (text) => {
     for (const h of document.querySelectorAll('h1')) {
@@ -191,25 +200,22 @@ function probe({ click, clickAt = 0 }) {
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
+/** Waits until the probe's `key` and the frame after it are recorded (or it reports an
+ * error), without running anything in the page meanwhile (see tests/bench/probe_wait.mjs). */
 async function readProbe(page, key, timeout) {
-  await page.waitForFunction(
-    (key) => window.__cg && (window.__cg.error || (window.__cg[key] !== null && window.__cg[key + 'Frame'] !== null)),
-    key,
-    { timeout, polling: 100 },
-  );
-  return page.evaluate(() => {
+  const done = (w) => !!(w.error || (w[key] !== null && w[key + 'Frame'] !== null));
+  const r = await waitForProbe(page, '__cg', done, () => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
-    return {
+    return window.__cg && {
       ...window.__cg,
       fcp: paint ? paint.startTime : null,
       wasmEnd: wasm ? wasm.responseEnd : null,
       controlled: !!navigator.serviceWorker?.controller,
     };
-  }).then((r) => {
-    if (r.error) throw new Error(r.error);
-    return r;
-  });
+  }, timeout);
+  if (r.error) throw new Error(r.error);
+  return r;
 }
 
 /** Waits until an activated service worker controls the page (so its precache is complete).
@@ -226,6 +232,7 @@ async function waitForServiceWorker(page) {
 /** Reloads at Home (the route lives in the fragment, so drop it first). */
 async function reloadAtHome(page) {
   await page.evaluate(() => history.replaceState(null, '', location.pathname + location.search));
+  forgetProbe(page);
   await page.reload({ waitUntil: 'commit' });
 }
 
@@ -239,6 +246,7 @@ let chromiumVersion = '?';
 
 async function newPhone(browser, base, options = {}) {
   const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow', ...options });
+  trackProbe(context, '__cg');
   const origin = new URL(base).origin;
   context.on('request', (r) => {
     const u = r.url();
@@ -594,7 +602,15 @@ async function sentFirstVisit(browser, host) {
 /** The counter's probe: when its button appears (Home drawn), a click on it as soon as it
  * does, and when the click was answered (the count changed) and the frame after. */
 function counterProbe() {
-  const w = (window.__cg = { nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null, error: null });
+  const record = { nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null, error: null };
+  // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
+  const w = (window.__cg = new Proxy(record, {
+    set(t, k, v) {
+      t[k] = v;
+      console.debug('__cg ' + JSON.stringify(t));
+      return true;
+    },
+  }));
   const afterFrame = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
   const check = () => {
     const now = performance.now();
@@ -648,12 +664,14 @@ async function counter(browser, host, runs) {
     await readProbe(page, 'respond', 30_000);
     await waitForServiceWorker(page);
     // One more load while online, so the service worker has kept every file.
+    forgetProbe(page);
     await page.reload();
     await readProbe(page, 'respond', 30_000);
     await context.setOffline(true);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     for (let i = 0; i < runs.offline; i++) {
+      forgetProbe(page);
       await page.reload({ waitUntil: 'commit' });
       const r = await readProbe(page, 'respond', 30_000);
       if (!r.controlled) throw new Error('the counter reloaded offline is not controlled by its service worker');

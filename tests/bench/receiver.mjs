@@ -15,6 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAUNCH, PHONE } from '../chromium.mjs';
+import { trackProbe, waitForProbe } from './probe_wait.mjs';
 
 export const RECEIVER_BUDGET_MS = 1800;
 const SENDER = 'Claire';
@@ -28,7 +29,14 @@ const median = (xs) => {
 /** Installed before any page script: when the sender's name is first on screen in an h1, and
  * when the received page is (its "Save as acquaintance" button). */
 function probe(name) {
-  const w = (window.__cgReceived = { name: null, page: null });
+  // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
+  const w = (window.__cgReceived = new Proxy({ name: null, page: null }, {
+    set(t, k, v) {
+      t[k] = v;
+      console.debug('__cgReceived ' + JSON.stringify(t));
+      return true;
+    },
+  }));
   const shown = (e) => {
     const r = e.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
@@ -86,6 +94,7 @@ export async function receiverFigure(browser, base, runs = 3, onRequest = () => 
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
     context.on('request', onRequest);
+    trackProbe(context, '__cgReceived');
     try {
       await context.addInitScript(probe, SENDER);
       const page = await context.newPage();
@@ -94,8 +103,8 @@ export async function receiverFigure(browser, base, runs = 3, onRequest = () => 
       await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(base + hash, { waitUntil: 'commit', timeout: 60_000 });
-      await page.waitForFunction(() => window.__cgReceived && window.__cgReceived.name !== null && window.__cgReceived.page !== null, null, { timeout: 60_000, polling: 100 });
-      const { name, page: drawn } = await page.evaluate(() => window.__cgReceived);
+      const done = (w) => w.name !== null && w.page !== null;
+      const { name, page: drawn } = await waitForProbe(page, '__cgReceived', done, () => window.__cgReceived && { ...window.__cgReceived }, 60_000);
       times.push(name);
       pages.push(drawn);
     } finally {
