@@ -1,5 +1,5 @@
-// Runs before any wasm (the CSP forbids inline scripts, so it is a file, loaded async from the
-// head). For a shared map (#/m/…, or #/M/… from a QR code) the boot screen says a shared map
+// Runs before any wasm (the CSP allows no inline script but the main module's hashed early
+// fetch, so it is a file, loaded async from the head). For a shared map (#/m/…, or #/M/… from a QR code) the boot screen says a shared map
 // is opening, and the files that draw a received map (its wasm chunks, listed in data-chunks
 // by scripts/post-process.py, which may list data files such as codec tables too) start
 // downloading as soon as the main module has arrived (boot.js says when), before the app asks

@@ -7,9 +7,11 @@ stop the build, not ship a page that loads the old names or nothing).
         Puts one content hash in the name of every file the wasm pipeline built, rewrites the
         references between them, writes boot.js and copies the lot into trunk's staging folder.
     post-process.py finish                        (trunk's post_build hook, see Trunk.toml)
-        Checks index.html for inline scripts, adds the preload links, gives boot-screen.js the
+        Checks index.html for inline scripts, adds the early fetch of the main module (the one
+        inline script, named by its hash in the CSP) and the preload links, gives boot-screen.js the
         files a received map needs, removes trunk's markup, and writes the service worker's
         precache list and version."""
+import base64
 import hashlib
 import json
 import os
@@ -89,7 +91,7 @@ def write(path, text):
 # says so (window.cgMainArrived and the event "cg-main-arrived"): boot-screen.js waits for it
 # before fetching a shared map's chunks, so on a slow line the main module, which reads the
 # sender's name from the link, is not slowed down by them.
-BOOT = """const wasm = fetch('./{wasm}');
+BOOT = """const wasm = window.cgMain || fetch('./{wasm}');
 const arrived = () => {{
   if (window.cgMainArrived) return;
   window.cgMainArrived = true;
@@ -118,6 +120,36 @@ if (!navigator.serviceWorker?.controller) {{
 const {{ default: init }} = await import('./{js}');
 await init({{ module_or_path: wasm }});
 """
+
+
+# The main module's download starts from a line of inline script at the top of the page
+# (window.cgMain, which boot.js takes). boot.js itself is a module script, and a module script
+# runs only once the stylesheet has arrived: on a slow line the module's download began some
+# 0.25 s after the page's, the line idle meanwhile but for the small CSS and JS. An inline
+# script before the stylesheet runs as the parser reaches it. Not a <link rel="preload">: WebKit
+# would download the module twice (see BOOT). The CSP still forbids inline scripts but this
+# one, named by its hash.
+EARLY = "window.cgMain=fetch('./{wasm}')"
+
+
+def early_fetch(html, wasm):
+    """Puts the early-fetch script into index.html, and its hash into the CSP."""
+    script = EARLY.format(wasm=wasm)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    html = substitute(
+        "the early-fetch placeholder in index.html",
+        r"<!-- cg:early-fetch:[^>]*-->",
+        lambda _: f"<script>{script}</script>",
+        html,
+        exactly=1,
+    )
+    return substitute(
+        "script-src in index.html's CSP",
+        r"script-src 'self' 'wasm-unsafe-eval'",
+        lambda m: f"{m.group(0)} 'sha256-{digest}'",
+        html,
+        exactly=1,
+    )
 
 
 def name_files(built, staging):
@@ -191,10 +223,26 @@ def finish(d):
     # boot.js instead of one round trip after another (150 ms each on a slow phone network).
     boot = read(os.path.join(d, "boot.js"))
     wanted = find_all("files boot.js loads", r"\./([\w.-]+\.(?:js|wasm))", boot)
+    main_wasm = [n for n in wanted if n.endswith("_bg.wasm")]
+    if len(set(main_wasm)) != 1:
+        fail(f"expected boot.js to load one main module (*_bg.wasm), found {main_wasm}")
+    html = early_fetch(html, main_wasm[0])
     loaders = [n for n in sorted(os.listdir(d)) if n.startswith("__wasm_split-") and n.endswith(".js")]
     if len(loaders) != 1:
         fail(f"expected one split loader (__wasm_split-*.js), found {len(loaders)}")
     wanted += loaders
+    # And what the glue imports (wasm-bindgen's snippets of our own JS): Chromium's modulepreload
+    # fetches a module, not its imports, so without these the glue's imports were asked for only
+    # once the glue had been parsed, one round trip later. On an offline start at 4× CPU that
+    # round trip through the service worker, behind a busy main thread, held up the main module.
+    glue = [n for n in wanted if re.fullmatch(r"common-ground-[0-9a-f]{16}\.js", n)]
+    if len(glue) != 1:
+        fail(f"expected boot.js to load one glue file (common-ground-*.js), found {glue}")
+    glue_js = read(os.path.join(d, glue[0]))
+    for n in sorted(set(re.findall(r"""\bfrom\s*["']\./(snippets-[0-9a-f]{16}/[\w./-]+\.js)["']""", glue_js))):
+        if not os.path.isfile(os.path.join(d, n)):
+            fail(f"the glue imports {n}, which is not in the build")
+        wanted.append(n)
     # The main module itself is not preloaded: boot.js fetches it first thing (see BOOT on why
     # WebKit needs that), and a preload would make WebKit download it twice.
     links = "".join(f'    <link rel="modulepreload" href="./{n}" />\n' for n in wanted if n.endswith(".js"))

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,8 @@ function staging() {
   const html = fs.readFileSync(path.join(d, 'index.html'), 'utf8')
     .replace(/ *<link rel="modulepreload"[^>]*>\n/g, '')
     .replace(/data-chunks="[^"]*"/, 'data-chunks=""')
+    .replace(/<script>window\.cgMain=[^<]*<\/script>/, '<!-- cg:early-fetch: the early fetch goes here -->')
+    .replace(/ 'sha256-[^']*'/, '')
     .replace('<script type="module" src="./boot.js">', '<link data-trunk rel="rust" data-trunk-skip />\n    $&');
   fs.writeFileSync(path.join(d, 'index.html'), html);
   return d;
@@ -45,7 +48,31 @@ test('finish passes on the real build and fills every placeholder', () => {
   assert.equal(r.code, 0, r.out);
   const sw = fs.readFileSync(path.join(d, 'sw.js'), 'utf8');
   assert.ok(!sw.includes('__CG_'), 'no placeholder left in sw.js');
-  assert.match(fs.readFileSync(path.join(d, 'index.html'), 'utf8'), /data-chunks="[^"]*split_receiving-/);
+  const html = fs.readFileSync(path.join(d, 'index.html'), 'utf8');
+  assert.match(html, /data-chunks="[^"]*split_receiving-/);
+  // The early fetch of the main module, before the stylesheet, and its hash in the CSP.
+  const early = html.match(/<script>(window\.cgMain=fetch\('\.\/(common-ground-[0-9a-f]{16}_bg\.wasm)'\))<\/script>/);
+  assert.ok(early, 'the early-fetch script is in index.html');
+  assert.ok(fs.existsSync(path.join(d, early[2])), `${early[2]} is the built main module`);
+  assert.ok(html.indexOf(early[0]) < html.indexOf('rel="stylesheet"'), 'the early fetch comes before the stylesheet');
+  const digest = crypto.createHash('sha256').update(early[1], 'utf8').digest('base64');
+  assert.ok(html.includes(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${digest}'`), 'the CSP allows exactly that script');
+  // Every module of the start's import graph is modulepreloaded: the glue, the split loader
+  // and each snippet the glue imports (Chromium does not preload a module's imports).
+  const glue = fs.readdirSync(d).find((n) => /^common-ground-[0-9a-f]{16}\.js$/.test(n));
+  const imported = [...fs.readFileSync(path.join(d, glue), 'utf8').matchAll(/from\s*["']\.\/(snippets-[^"']+\.js)["']/g)].map((m) => m[1]);
+  assert.ok(imported.length >= 4, `the glue imports our JS snippets: ${imported}`);
+  for (const n of [glue, ...imported]) assert.ok(html.includes(`<link rel="modulepreload" href="./${n}" />`), `${n} is modulepreloaded`);
+});
+
+test('finish stops when the glue imports a snippet that is not in the build', () => {
+  const d = staging();
+  const snippets = fs.readdirSync(d).find((n) => n.startsWith('snippets-'));
+  const sw = fs.readdirSync(path.join(d, snippets), { recursive: true }).find((n) => n.endsWith('sw_glue.js'));
+  fs.rmSync(path.join(d, snippets, sw));
+  const r = run(['finish'], { TRUNK_STAGING_DIR: d });
+  assert.notEqual(r.code, 0, 'the build must fail');
+  assert.match(r.out, /the glue imports snippets-.*sw_glue\.js, which is not in the build/);
 });
 
 const finishCases = [
@@ -54,6 +81,8 @@ const finishCases = [
   ["boot-screen.js's empty data-chunks in index.html", (d) => edit(path.join(d, 'index.html'), 'data-chunks=""', 'data-files=""')],
   ["trunk's skipped rust link", (d) => edit(path.join(d, 'index.html'), 'data-trunk-skip', 'data-trunk-omit')],
   ["end of index.html's head", (d) => edit(path.join(d, 'index.html'), '  </head>', '</head>')],
+  ['the early-fetch placeholder in index.html', (d) => edit(path.join(d, 'index.html'), 'cg:early-fetch', 'cg:early')],
+  ["script-src in index.html's CSP", (d) => edit(path.join(d, 'index.html'), "script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'")],
   ['service worker version', (d) => edit(path.join(d, 'sw.js'), "'__CG_VERSION__'", "'__VERSION__'")],
   ['service worker precache list', (d) => edit(path.join(d, 'sw.js'), '__CG_PRECACHE__', '[]')],
 ];
