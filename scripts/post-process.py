@@ -243,8 +243,8 @@ def finish(d):
         if not os.path.isfile(os.path.join(d, n)):
             fail(f"the glue imports {n}, which is not in the build")
         wanted.append(n)
-    # The main module itself is not preloaded: boot.js fetches it first thing (see BOOT on why
-    # WebKit needs that), and a preload would make WebKit download it twice.
+    # The main module itself is not preloaded: the early-fetch line fetches it first thing (see
+    # EARLY and BOOT on why WebKit needs that), and a preload would make WebKit download it twice.
     links = "".join(f'    <link rel="modulepreload" href="./{n}" />\n' for n in wanted if n.endswith(".js"))
     html = substitute("end of index.html's head", r"  </head>", lambda _: links + "  </head>", html, exactly=1)
 
