@@ -154,8 +154,21 @@ for (const scheme of ['light', 'dark']) {
     // axe is injected as a script, which the page's own CSP rightly forbids: bypass it here.
     const ctx = await newPhone({ bypassCSP: true, colorScheme: scheme });
     const page = await ctx.newPage();
+    // The people as a user would have them (what they do, when and where we met), so the
+    // README's pictures show what a real Home and person page look like.
+    const met = {
+      p1: ['Head of science, St Mary\'s', '2025-03-14', 'Chamber breakfast'],
+      p2: ['Runs a bike repair shop', '2025-05-02', 'Parkrun'],
+      p3: ['Retired midwife', '2026-10-20', 'WI evening'],
+      p4: ['Distillery tours', '2026-11-01', 'WI evening'],
+      p5: ['Knitwear designer', '2026-11-01', 'WI evening'],
+    };
+    const people = Object.fromEntries(Object.entries(fixture).map(([key, p]) => {
+      const [what, met_on, met_where] = met[p.id];
+      return [key, { ...p, what, met_on, met_where }];
+    }));
     await seed(page, {
-      ...fixture,
+      ...people,
       'cg.me': { name: 'Claire', what: 'Marketing', interests: [['Running', 'sport'], ['Custard creams', 'food'], ['Choir', 'arts']] },
       'cg.e.ev': { id: 'ev', name: 'WI evening', date: '2026-11-01', purpose: 'Crafts', attendees: ['p1', 'p2', 'p3'], created: 1, updated: 1 },
       // A recent backup, so the screenshots are not covered by the backup reminder.
