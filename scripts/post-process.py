@@ -124,9 +124,9 @@ await init({{ module_or_path: wasm }});
 
 # The main module's download starts from a line of inline script at the top of the page
 # (window.cgMain, which boot.js takes). boot.js itself is a module script, and a module script
-# runs only once the stylesheet has arrived: on a slow line the module's download began some
-# 0.25 s after the page's, the line idle meanwhile but for the small CSS and JS. An inline
-# script before the stylesheet runs as the parser reaches it. Not a <link rel="preload">: WebKit
+# runs only once the stylesheet has arrived: on the bench's throttled line the download began
+# ~0.49 s after navigation, the line idle meanwhile but for the small CSS and JS; from the
+# inline line, which runs as the parser reaches it (before the stylesheet), at ~0.32 s. Not a <link rel="preload">: WebKit
 # would download the module twice (see BOOT). The CSP still forbids inline scripts but this
 # one, named by its hash.
 EARLY = "window.cgMain=fetch('./{wasm}')"
@@ -233,8 +233,9 @@ def finish(d):
     wanted += loaders
     # And what the glue imports (wasm-bindgen's snippets of our own JS): Chromium's modulepreload
     # fetches a module, not its imports, so without these the glue's imports were asked for only
-    # once the glue had been parsed, one round trip later. On an offline start at 4× CPU that
-    # round trip through the service worker, behind a busy main thread, held up the main module.
+    # once the glue had been parsed, one round trip later (150 ms on the throttled line). In the
+    # bench's timelines the main module still arrived later than they did, so this measured
+    # within noise; it removes a round trip that a smaller module would meet.
     glue = [n for n in wanted if re.fullmatch(r"common-ground-[0-9a-f]{16}\.js", n)]
     if len(glue) != 1:
         fail(f"expected boot.js to load one glue file (common-ground-*.js), found {glue}")

@@ -3,9 +3,9 @@
 // Playwright's page.waitForFunction injects its own script (some 25 ms of main thread at 4× CPU)
 // into every new document the first time it is called there. Called right after a navigation,
 // as the bench used to, that injection ran in the middle of the start being measured and slowed
-// it: a bare counter's offline start at 4× CPU measured ~110 ms that way and ~75 ms without
-// (2026-11-30). So each probe reports every change of its record as a console message (a probe
-// wraps its record in `reporting`), the bench waits on those messages (DevTools console events:
+// it: a bare counter's offline start at 4× CPU measured 109 ms that way and 65 ms without
+// (2026-11-30, same build, one run of seven each). So each probe reports every change of its
+// record as a console message, the bench waits on those messages (DevTools console events:
 // nothing runs in the page), and reads the page only once the figure is complete.
 //
 // The in-page half, in each probe (init scripts are serialised, and the app's CSP forbids eval,
