@@ -52,7 +52,8 @@ export function firstVisitFiles(dist = DIST) {
     const js = fs.readFileSync(path.join(dist, rel), 'utf8');
     const dir = path.posix.dirname(rel);
     const refs = [
-      ...js.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]/g),
+      // `import {a} from './x'`, and minified: `import{a}from"./x"`, `import*as b from"./x"`.
+      ...js.matchAll(/(?:^|[\s;}])(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]/g),
       ...js.matchAll(/(?:^|[\s;}])import\s*['"](\.[^'"]+)['"]/g),
       ...js.matchAll(/module_or_path:\s*['"](\.[^'"]+\.wasm)['"]/g),
       // boot.js: fetch('./main.wasm') first, then import('./glue.js').

@@ -65,6 +65,29 @@ test('finish passes on the real build and fills every placeholder', () => {
   for (const n of [glue, ...imported]) assert.ok(html.includes(`<link rel="modulepreload" href="./${n}" />`), `${n} is modulepreloaded`);
 });
 
+test('a release build minifies the JS a start loads, and leaves the split loader as it is', () => {
+  const d = staging();
+  // The sources as wasm-bindgen and trunk copy them, comments and all.
+  const snippets = fs.readdirSync(d).find((n) => n.startsWith('snippets-'));
+  const sw = path.join(d, snippets, fs.readdirSync(path.join(d, snippets), { recursive: true }).find((n) => n.endsWith('sw_glue.js')));
+  fs.copyFileSync(path.join(root, 'src/ui/sw_glue.js'), sw);
+  fs.copyFileSync(path.join(root, 'public/boot-screen.js'), path.join(d, 'boot-screen.js'));
+  const loaderBefore = fs.readFileSync(loader(d), 'utf8');
+  const r = run(['finish'], { TRUNK_STAGING_DIR: d, TRUNK_PROFILE: 'release' });
+  assert.equal(r.code, 0, r.out);
+  for (const [file, source, kept] of [
+    [sw, 'src/ui/sw_glue.js', 'cgEarly'],
+    [path.join(d, 'boot-screen.js'), 'public/boot-screen.js', 'cg-main-arrived'],
+  ]) {
+    const text = fs.readFileSync(file, 'utf8');
+    const before = fs.readFileSync(path.join(root, source), 'utf8');
+    assert.ok(!/^\s*\/\//m.test(text), `${source} has no comment line left`);
+    assert.ok(text.length < before.length * 0.6, `${source}: ${before.length} -> ${text.length} characters`);
+    assert.ok(text.includes(kept), `${source} still names ${kept}`);
+  }
+  assert.equal(fs.readFileSync(loader(d), 'utf8'), loaderBefore, 'the split loader is not minified (finish reads it)');
+});
+
 test('finish stops when the glue imports a snippet that is not in the build', () => {
   const d = staging();
   const snippets = fs.readdirSync(d).find((n) => n.startsWith('snippets-'));
