@@ -38,7 +38,7 @@ setup_build() {
       --features build-binary --force
   fi
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
-    say "installing npm tools from package-lock.json (wasm-opt, Playwright, axe-core)"
+    say "installing npm tools from package-lock.json (wasm-opt, esbuild, Playwright, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
   # Trunk runs with offline = true and passes --offline to cargo: fetch crates first.
