@@ -218,3 +218,29 @@ test('an event can take someone already saved, and a new person added from insid
   await page.reload();
   await expect(page.getByText('Bea knows the council recycling lead')).toBeVisible();
 });
+
+test('a person page says which map is empty instead of comparing nothing', async ({ page }) => {
+  await seed(page, Object.fromEntries([person('a', 'Priya', [['Sourdough', 'food']]), person('b', 'Sam', [])]));
+  // A new user's first person: their own map is still empty.
+  await page.goto('/#/people/a');
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya' })).toBeVisible();
+  await expect(page.getByText('Your own map is empty, so there is nothing to compare yet. Add your interests on My map to see what you share with Priya.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Conversation starters' })).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /You and Priya/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Add your interests on My map' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My map' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Add interest' }).fill('Cooking');
+  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  await expect(page.getByRole('button', { name: /Remove Cooking/ })).toBeVisible();
+  // With both maps filled, the comparison is back, and the starters come from their map.
+  await page.goto('/#/people/a');
+  await expect(page.getByRole('img', { name: /You and Priya/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Conversation starters' })).toBeVisible();
+  await expect(page.getByText('Ask them about Sourdough')).toBeVisible();
+  await expect(page.getByText(/Your own map is empty/)).toHaveCount(0);
+  // Someone saved with a name only.
+  await page.goto('/#/people/b');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sam' })).toBeVisible();
+  await expect(page.getByText('Sam has no interests noted yet, so there is nothing to compare.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Conversation starters' })).toHaveCount(0);
+});

@@ -10,7 +10,7 @@ test('Export vCard on a person and Export my vCard on My map', async ({ page }) 
   const text = await fs.readFile(await card.path(), 'utf8');
   expect(text).toContain("FN:Meg O'Brien");
   expect(text).toMatch(/INTEREST[^:]*:Running/);
-  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My map' }).click();
   await page.getByRole('textbox', { name: 'Your name' }).fill('Claire Smith');
   const [mine] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my vCard' }).click()]);
   expect(mine.suggestedFilename()).toBe('claire-smith.vcf');

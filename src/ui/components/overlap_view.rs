@@ -1,9 +1,11 @@
 //! What I share with someone: the two-circle Venn of my map and theirs (its regions also as a
-//! list), a note when nothing is shared, and conversation starters.
+//! list), a note when nothing is shared, and conversation starters. When either map is empty
+//! there is nothing to compare, and it says which one and what to do instead.
 
 use super::venn_diagram::VennDiagram;
 use crate::core::model::Interest;
 use crate::core::overlap::{conversation_starters, overlap, StarterKind};
+use crate::core::route::Route;
 use crate::core::venn::RegionId;
 use leptos::prelude::*;
 
@@ -12,6 +14,37 @@ pub fn OverlapView(
     #[prop(into)] name: Signal<String>,
     #[prop(into)] mine: Signal<Vec<Interest>>,
     #[prop(into)] theirs: Signal<Vec<Interest>>,
+) -> impl IntoView {
+    // Which maps have interests; the comparison is redrawn only when that changes, not on
+    // every interest added.
+    let filled = Memo::new(move |_| (!mine.with(Vec::is_empty), !theirs.with(Vec::is_empty)));
+    move || {
+        match filled.get() {
+        (false, _) => view! {
+            <p class="card">
+                "Your own map is empty, so there is nothing to compare yet. "
+                <a href=Route::MyMap.to_hash()>"Add your interests on My map"</a>
+                {move || format!(" to see what you share with {}.", name.get())}
+            </p>
+        }
+        .into_any(),
+        (true, false) => view! {
+            <p class="card">
+                {move || format!("{} has no interests noted yet, so there is nothing to compare.", name.get())}
+            </p>
+        }
+        .into_any(),
+        (true, true) => view! { <Comparison name=name mine=mine theirs=theirs /> }.into_any(),
+    }
+    }
+}
+
+/// The Venn, the note when nothing is shared, and the starters: both maps have interests.
+#[component]
+fn Comparison(
+    name: Signal<String>,
+    mine: Signal<Vec<Interest>>,
+    theirs: Signal<Vec<Interest>>,
 ) -> impl IntoView {
     let model = Signal::derive(move || {
         mine.with(|m| theirs.with(|t| overlap(m, t).venn_model(&name.get())))
@@ -22,14 +55,19 @@ pub fn OverlapView(
         <VennDiagram model=model />
         <Show when=nothing_shared>
             <p class="card">
-                "Nothing in common on paper yet. The starters below are from their map, in the areas you care about too."
+                "Nothing in common on paper yet."
+                {move || {
+                    starters
+                        .with(|s| !s.is_empty())
+                        .then_some(" The starters below are from their map, in the areas you care about too.")
+                }}
             </p>
         </Show>
         <h2>"Conversation starters"</h2>
         {move || {
             let list = starters.get();
             if list.is_empty() {
-                view! { <p class="muted">"Add interests to both maps to get starters."</p> }.into_any()
+                view! { <p class="muted">"No starters yet: your maps have no interest, and no area of interest, in common."</p> }.into_any()
             } else {
                 view! {
                     <ul class="starters">
