@@ -243,4 +243,9 @@ test('a person page says which map is empty instead of comparing nothing', async
   await expect(page.getByRole('heading', { level: 1, name: 'Sam' })).toBeVisible();
   await expect(page.getByText('Sam has no interests noted yet, so there is nothing to compare.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Conversation starters' })).toHaveCount(0);
+  // Empty sections say so rather than leaving a heading over nothing.
+  await expect(page.getByText('None noted yet.', { exact: true })).toBeVisible();
+  await expect(page.getByText('No notes yet.', { exact: true })).toBeVisible();
+  await page.goto('/#/people/a');
+  await expect(page.getByText('None noted yet.', { exact: true })).toHaveCount(0);
 });

@@ -115,9 +115,16 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
             <h2>"What you share"</h2>
             <OverlapView name=name mine=mine theirs=theirs />
             <h2>"Their interests"</h2>
+            {move || {
+                theirs.with(Vec::is_empty).then(|| view! { <p class="muted">"None noted yet."</p> })
+            }}
             <InterestChips interests=theirs categories=state.categories />
             <h2>"Notes"</h2>
-            <p class="notes">{p.notes.clone()}</p>
+            {if p.notes.trim().is_empty() {
+                view! { <p class="muted">"No notes yet."</p> }.into_any()
+            } else {
+                view! { <p class="notes">{p.notes.clone()}</p> }.into_any()
+            }}
             <h2>"Contact"</h2>
             <ContactLinks contact=p.contact.clone() />
             <h2>"Where we met"</h2>
