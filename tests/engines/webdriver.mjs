@@ -240,6 +240,25 @@ class Session {
     });
   }
 
+  /** What the page showed when a wait gave up: its address, its h1s, the errors it collected
+   * (window.__errors, when the test installed the collector in this document) and the errors
+   * the browser printed, so that a failure in CI says whether the app had stopped or was slow. */
+  async state() {
+    let page;
+    try {
+      page = await this.run(() => ({
+        url: location.href.slice(0, 120),
+        h1: [...document.querySelectorAll('h1')].map((h) => h.textContent.trim()),
+        main: (document.querySelector('main')?.textContent || '').trim().slice(0, 120),
+        errors: window.__errors || null,
+      }));
+    } catch (e) {
+      page = { unreadable: e.message.slice(0, 120) };
+    }
+    const printed = consoleErrors(this.driver.name, this.driver.since(0)).slice(-5);
+    return `the page: ${JSON.stringify(page)}; the browser printed: ${JSON.stringify(printed)}`;
+  }
+
   /** Polls `fn` in the page until it returns something truthy. */
   async waitFor(fn, what, { timeout = 15_000, args = [] } = {}) {
     const deadline = Date.now() + timeout;
@@ -251,7 +270,9 @@ class Session {
       } catch (e) {
         last = e; // a navigation in progress: try again
       }
-      if (Date.now() > deadline) throw new Error(`${this.driver.engine.label}: timed out waiting for ${what}${last ? ` (${last.message})` : ''}`);
+      if (Date.now() > deadline) {
+        throw new Error(`${this.driver.engine.label}: timed out waiting for ${what}${last ? ` (${last.message})` : ''}; ${await this.state()}`);
+      }
       await sleep(100);
     }
   }
