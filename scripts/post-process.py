@@ -216,7 +216,7 @@ IMMUTABLE = re.compile(HASHED.pattern + r"|^share-model-\d+\.bin$")
 
 
 # The JS a start loads, minified in a release build (esbuild, from npm): the glue, our snippets
-# and the boot screen went from 17.3 KB to 10.7 KB gzip, all of it on a first visit's line
+# and the boot screen went from 15.6 KB to 10.3 KB gzip, all of it on a first visit's line
 # beside the main module. Not the split loader, nor boot.js: this script reads their wording
 # (see `finish`), and the build tests run `finish` again over dist/. es2020 is what the pages
 # already need (optional chaining); esbuild fails the build if a file needs more.
@@ -224,18 +224,19 @@ def minify(d, names):
     esbuild = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "node_modules", ".bin", "esbuild")
     if not os.access(esbuild, os.X_OK):
         fail("esbuild is not installed (npm ci installs it: package.json)")
-    for n in names:
-        path = os.path.join(d, n)
-        result = subprocess.run(
-            # wasm-bindgen's import object names one snippet once per binding, each the same
-            # namespace object: a duplicate key, harmless (the last wins, and they are equal).
-            [esbuild, path, "--minify", "--target=es2020", "--log-level=warning",
-             "--log-override:duplicate-object-key=silent", f"--outfile={path}", "--allow-overwrite"],
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0 or result.stderr.strip():
-            fail(f"esbuild could not minify {n}: {(result.stderr or result.stdout).strip()}")
+    # One esbuild for every file, each written back in place (--outbase keeps the folders).
+    result = subprocess.run(
+        [esbuild, *(os.path.join(d, n) for n in names), "--minify", "--target=es2020",
+         "--log-level=warning",
+         # wasm-bindgen's import object names one snippet once per binding, each the same
+         # namespace object: a duplicate key, harmless (the last wins, and they are equal).
+         "--log-override:duplicate-object-key=silent",
+         f"--outdir={d}", f"--outbase={d}", "--allow-overwrite"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0 or result.stderr.strip():
+        fail(f"esbuild could not minify {', '.join(names)}: {(result.stderr or result.stdout).strip()}")
 
 
 def finish(d):
