@@ -30,7 +30,7 @@ import { measure as measureBytes, FIRST_VISIT_BUDGET } from '../budgets.mjs';
 import { LAUNCH, PHONE } from '../chromium.mjs';
 import { everyFileGzip, startGzipServer, settled, firstVisitReport, FIRST_VISIT_SENT_RATIO } from './sent.mjs';
 import { receiverFigure, receiverRow } from './receiver.mjs';
-import { forgetProbe, trackProbe, waitForProbe } from './probe_wait.mjs';
+import { forgetProbe, trackProbe, waitForProbe, withReports } from './probe_wait.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -136,19 +136,12 @@ async function startServer(label, script, port, extra = []) {
  * when the app answered the tap (`respond`: the page area changed, to "Opening…" while the
  * page's chunk is fetched or straight to the page) and when the "My map" heading has rendered
  * (`map`, which on a first visit includes fetching that page's chunk). */
-function probe({ click, clickAt = 0 }) {
-  const record = {
+function probe({ click, clickAt = 0 }, report) {
+  // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
+  const w = report('__cg', {
     nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null,
     map: null, mapFrame: null, error: null,
-  };
-  // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
-  const w = (window.__cg = new Proxy(record, {
-    set(t, k, v) {
-      t[k] = v;
-      console.debug('__cg ' + JSON.stringify(t));
-      return true;
-    },
-  }));
+  });
   const afterFrame = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
   const heading = (text) => {
     for (const h of document.querySelectorAll('h1')) {
@@ -270,7 +263,7 @@ async function figure(name, fn, timeout = 180_000) {
 async function firstVisitBytes(browser, server) {
   const context = await newPhone(browser, server.base);
   try {
-    await context.addInitScript(probe, { click: true });
+    await context.addInitScript(withReports(probe, { click: true }));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -311,7 +304,7 @@ async function throttledFirstVisit(browser, server, runs, clickAt = 0) {
   for (let i = 0; i < runs; i++) {
     const context = await newPhone(browser, server.base);
     try {
-      await context.addInitScript(probe, { click: true, clickAt });
+      await context.addInitScript(withReports(probe, { click: true, clickAt }));
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -344,7 +337,7 @@ async function throttledFirstVisit(browser, server, runs, clickAt = 0) {
 
 /** A page with the probe installed, opened once and controlled by the service worker. */
 async function controlledPage(context, server, click) {
-  await context.addInitScript(probe, { click });
+  await context.addInitScript(withReports(probe, { click }));
   const page = await context.newPage();
   await page.goto(server.base);
   await readProbe(page, click ? 'map' : 'home', 30_000);
@@ -585,7 +578,7 @@ async function quota(browser, server, template) {
 async function sentFirstVisit(browser, host) {
   const context = await newPhone(browser, host.base);
   try {
-    await context.addInitScript(probe, { click: true });
+    await context.addInitScript(withReports(probe, { click: true }));
     const page = await context.newPage();
     await host.reset();
     await page.goto(host.base);
@@ -601,16 +594,9 @@ async function sentFirstVisit(browser, host) {
 
 /** The counter's probe: when its button appears (Home drawn), a click on it as soon as it
  * does, and when the click was answered (the count changed) and the frame after. */
-function counterProbe() {
-  const record = { nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null, error: null };
+function counterProbe(_, report) {
   // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
-  const w = (window.__cg = new Proxy(record, {
-    set(t, k, v) {
-      t[k] = v;
-      console.debug('__cg ' + JSON.stringify(t));
-      return true;
-    },
-  }));
+  const w = report('__cg', { nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null, error: null });
   const afterFrame = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
   const check = () => {
     const now = performance.now();
@@ -643,7 +629,7 @@ async function counter(browser, host, runs) {
   for (let i = 0; i < runs.throttled; i++) {
     const context = await newPhone(browser, host.base);
     try {
-      await context.addInitScript(counterProbe);
+      await context.addInitScript(withReports(counterProbe));
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -658,7 +644,7 @@ async function counter(browser, host, runs) {
   const context = await newPhone(browser, host.base);
   const offline = [];
   try {
-    await context.addInitScript(counterProbe);
+    await context.addInitScript(withReports(counterProbe));
     const page = await context.newPage();
     await page.goto(host.base);
     await readProbe(page, 'respond', 30_000);

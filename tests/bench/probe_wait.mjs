@@ -7,11 +7,24 @@
 // (2026-11-30, same build, one run of seven each). So each probe reports every change of its
 // record as a console message, the bench waits on those messages (DevTools console events:
 // nothing runs in the page), and reads the page only once the figure is complete.
-//
-// The in-page half, in each probe (init scripts are serialised, and the app's CSP forbids eval,
-// so it is written out there rather than shared):
-//   const w = (window.__cg = new Proxy({ ... }, { set(t, k, v) {
-//     t[k] = v; console.debug(TAG + ' ' + JSON.stringify(t)); return true; } }));
+
+/** In the page: `window[name]`, a record whose every change is sent to the console as
+ * `name JSON`. Serialised into each probe's init script by `withReports`. */
+function report(name, record) {
+  return (window[name] = new Proxy(record, {
+    set(t, k, v) {
+      t[k] = v;
+      console.debug(name + ' ' + JSON.stringify(t));
+      return true;
+    },
+  }));
+}
+
+/** The init script that runs `probe(arg, report)` in every new document (for
+ * `context.addInitScript`). Plain source text put together here: no eval in the page. */
+export function withReports(probe, arg) {
+  return `(${probe})(${JSON.stringify(arg ?? null)}, ${report});`;
+}
 
 /** Keeps, for each page of `context`, the last record its probe reported under `tag`. */
 export function trackProbe(context, tag) {

@@ -15,7 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAUNCH, PHONE } from '../chromium.mjs';
-import { trackProbe, waitForProbe } from './probe_wait.mjs';
+import { trackProbe, waitForProbe, withReports } from './probe_wait.mjs';
 
 export const RECEIVER_BUDGET_MS = 1800;
 const SENDER = 'Claire';
@@ -28,15 +28,9 @@ const median = (xs) => {
 
 /** Installed before any page script: when the sender's name is first on screen in an h1, and
  * when the received page is (its "Save as acquaintance" button). */
-function probe(name) {
+function probe(name, report) {
   // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
-  const w = (window.__cgReceived = new Proxy({ name: null, page: null }, {
-    set(t, k, v) {
-      t[k] = v;
-      console.debug('__cgReceived ' + JSON.stringify(t));
-      return true;
-    },
-  }));
+  const w = report('__cgReceived', { name: null, page: null });
   const shown = (e) => {
     const r = e.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
@@ -96,7 +90,7 @@ export async function receiverFigure(browser, base, runs = 3, onRequest = () => 
     context.on('request', onRequest);
     trackProbe(context, '__cgReceived');
     try {
-      await context.addInitScript(probe, SENDER);
+      await context.addInitScript(withReports(probe, SENDER));
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
