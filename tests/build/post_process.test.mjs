@@ -119,6 +119,25 @@ for (const [name, breakIt] of finishCases) {
   });
 }
 
+// wasm-split-cli's loader, cut down to what the name stage rewrites: the URLs, and a group
+// asking for its shared chunks before its own module.
+const SPLIT_LOADER = `import { initSync } from "./common-ground.js";
+function makeLoad(fetcher, deps) {
+    const loader = async () => {
+        const parallelStuff = deps.map(d => d());
+        const instantiate = fetcher();
+        await Promise.all(parallelStuff);
+        return instantiate(initSync());
+    };
+    return loader;
+}
+const __chunk_1 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_1.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+`;
+
 // The name stage over a small stand-in for what wasm-bindgen and wasm-split write.
 function built() {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-built-'));
@@ -126,8 +145,7 @@ function built() {
   fs.writeFileSync(path.join(d, 'snippets/crate-1/glue.js'), 'export const x = 1;\n');
   fs.writeFileSync(path.join(d, 'common-ground.js'),
     "import { x } from './snippets/crate-1/glue.js';\nconst url = new URL('common-ground_bg.wasm', import.meta.url);\n");
-  fs.writeFileSync(path.join(d, '__wasm_split.js'),
-    'import * as m from "./common-ground.js";\nconst a = fetch(new URL("./chunk_1.wasm", import.meta.url));\n');
+  fs.writeFileSync(path.join(d, '__wasm_split.js'), SPLIT_LOADER);
   fs.writeFileSync(path.join(d, 'common-ground.wasm'), 'main');
   fs.writeFileSync(path.join(d, 'chunk_1.wasm'), 'chunk');
   return d;
@@ -144,6 +162,8 @@ test('name hashes every file and rewrites every reference', () => {
   assert.ok(glue.includes(`'common-ground-${hash}_bg.wasm'`), glue);
   const split = fs.readFileSync(path.join(out, `__wasm_split-${hash}.js`), 'utf8');
   assert.ok(split.includes(`"./chunk_1-${hash}.wasm"`) && split.includes(`"./common-ground-${hash}.js"`), split);
+  // A group's own module (its biggest file) is asked for before the chunks it imports.
+  assert.ok(split.indexOf('const instantiate = fetcher();') < split.indexOf('const parallelStuff = deps.map'), split);
   assert.ok(fs.readFileSync(path.join(out, 'boot.js'), 'utf8').includes(`common-ground-${hash}_bg.wasm`));
 });
 
@@ -153,6 +173,14 @@ test("name stops, naming wasm-bindgen's default module URL, when the glue words 
   const r = run(['name', d, fs.mkdtempSync(path.join(os.tmpdir(), 'cg-out-'))]);
   assert.notEqual(r.code, 0);
   assert.ok(r.out.includes("wasm-bindgen's default module URL"), r.out);
+});
+
+test("name stops, naming the rewrite, when wasm-split's loader orders its fetches differently", () => {
+  const d = built();
+  edit(path.join(d, '__wasm_split.js'), 'const instantiate = fetcher();', 'const go = fetcher();');
+  const r = run(['name', d, fs.mkdtempSync(path.join(os.tmpdir(), 'cg-out-'))]);
+  assert.notEqual(r.code, 0);
+  assert.ok(r.out.includes("the split loader's fetch of a group before its chunks"), r.out);
 });
 
 test('name stops when a JS file references none of the built files', () => {
