@@ -71,6 +71,24 @@ test('Enter moves to the next field and never saves; Enter in "Add interest" add
   expect((await storedPeople(page)).map((p) => p.name)).toEqual(['Helen']);
 });
 
+test('an interest in the form is not a link: a tap on it stays in the form; on the saved person it opens who shares it', async ({ page }) => {
+  await openApp(page);
+  await openAddPerson(page);
+  await field(page, 'Name').fill('Helen');
+  await field(page, 'Add interest').fill('Parkrun');
+  await field(page, 'Add interest').press('Enter');
+  const chip = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Remove Parkrun' }) });
+  await expect(chip).toContainText('Parkrun');
+  await expect(chip.getByRole('link')).toHaveCount(0);
+  await chip.getByText('Parkrun', { exact: true }).click();
+  await expect(page).toHaveURL(/#\/people\/new$/);
+  await expect(field(page, 'Name')).toHaveValue('Helen');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Helen' })).toBeVisible();
+  await page.getByRole('link', { name: 'Parkrun', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Who shares this?' })).toBeVisible();
+});
+
 test('the edit form opens at its top, and Enter there saves nothing', async ({ page }) => {
   await seed(page, Object.fromEntries([person('p1', 'Meg', [['Running', 'sport']], { notes: 'A long note\n'.repeat(40) })]));
   await page.goto('/#/people/p1');

@@ -1,4 +1,6 @@
-//! Interests as coloured chips; each opens "Who shares this?", and may offer a remove button.
+//! Interests as coloured chips: on a page that shows them, each opens "Who shares this?"; in a
+//! form that edits them, each has a remove button and is not a link (a tap on an interest while
+//! noting someone must not leave the form).
 
 use crate::core::model::{Category, Interest};
 use crate::core::route::Route;
@@ -26,11 +28,18 @@ pub fn InterestChips(
                             .find(|c| c.id == interest.category)
                             .map(|c| c.colour.clone())
                             .unwrap_or_else(|| "#6b6b6b".into());
-                        let href = Route::Who(interest.label.clone()).to_hash();
                         let remove_label = format!("Remove {}", interest.label);
+                        let label = if on_remove.is_some() {
+                            view! { <span class="chip-label">{interest.label.clone()}</span> }
+                                .into_any()
+                        } else {
+                            let href = Route::Who(interest.label.clone()).to_hash();
+                            view! { <a class="chip-label" href=href>{interest.label.clone()}</a> }
+                                .into_any()
+                        };
                         view! {
                             <li class="chip" style=format!("--chip: {colour}")>
-                                <a class="chip-label" href=href>{interest.label.clone()}</a>
+                                {label}
                                 {on_remove
                                     .map(|cb| {
                                         view! {
