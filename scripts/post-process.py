@@ -167,6 +167,12 @@ FETCH_ORDER = (
 )
 
 
+# Above each shared chunk wasm-split writes which groups load it (`/* codec, everyday */`);
+# `finish` reads them to list what a received map needs. Marked `/*!`, they are kept when the
+# loader is minified (esbuild keeps such comments where they are: --legal-comments=inline).
+GROUPS = r"(?m)^/\* ([\w, ]+) \*/$"
+
+
 def name_files(built, staging):
     # One hash over all of the files names them all: the main JS glue and the split loader
     # import each other, so a per-file hash would be circular.
@@ -203,6 +209,7 @@ def name_files(built, staging):
             )
             if rel == "__wasm_split.js":
                 text = replace_once("the split loader's fetch of a group before its chunks", *FETCH_ORDER, text)
+                text = substitute("the split loader's group comments", GROUPS, r"/*! \1 */", text)
             if rel == "common-ground.js":
                 # wasm-bindgen's default location of the module, used when no path is passed.
                 text = substitute(
@@ -232,10 +239,11 @@ IMMUTABLE = re.compile(HASHED.pattern + r"|^share-model-\d+\.bin$")
 
 
 # The JS a start loads, minified in a release build (esbuild, from npm): the glue, our snippets
-# and the boot screen went from 15.6 KB to 10.3 KB gzip, all of it on a first visit's line
-# beside the main module. Not the split loader, nor boot.js: this script reads their wording
-# (see `finish`), and the build tests run `finish` again over dist/. es2020 is what the pages
-# already need (optional chaining); esbuild fails the build if a file needs more.
+# and the boot screen went from 15.6 KB to 10.3 KB gzip, the split loader from 1.6 to 1.2 KB,
+# all of it on a first visit's line beside the main module. `finish` reads the loader's group
+# comments before and after (the build tests run it again over dist/), so those are kept (see
+# GROUPS). Not boot.js, whose wording `finish` reads too (1.2 KB, 0.6 KB gzip). es2020 is what
+# the pages already need (optional chaining); esbuild fails the build if a file needs more.
 def minify(d, names):
     esbuild = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "node_modules", ".bin", "esbuild")
     if not os.access(esbuild, os.X_OK):
@@ -243,7 +251,7 @@ def minify(d, names):
     # One esbuild for every file, each written back in place (--outbase keeps the folders).
     result = subprocess.run(
         [esbuild, *(os.path.join(d, n) for n in names), "--minify", "--target=es2020",
-         "--log-level=warning",
+         "--log-level=warning", "--legal-comments=inline",
          # wasm-bindgen's import object names one snippet once per binding, each the same
          # namespace object: a duplicate key, harmless (the last wins, and they are equal).
          "--log-override:duplicate-object-key=silent",
@@ -297,13 +305,13 @@ def finish(d):
     loader_js = read(os.path.join(d, loaders[0]))
     shared = find_all(
         "shared chunks in the split loader",
-        r"/\* ([\w, ]+) \*/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
+        r"/\*! ([\w, ]+) \*/\s*const [\w$]+\s*=\s*[\w$]+\(\(\)\s*=>\s*\{\s*const [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
         loader_js,
     )
     receiving = [f for groups, f in shared if "receiving" in groups.split(", ")]
     receiving += find_all(
         "the receiving group's module in the split loader",
-        r"__wasm_split_load_receiving = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
+        r"__wasm_split_load_receiving\s*=\s*[\w$]+\([\w$]+\(\(\)\s*=>\s*\{\s*const [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
         loader_js,
     )
     # A format-2 link is decoded with the share-link tables (src/store/share_model.rs): they
@@ -326,7 +334,7 @@ def finish(d):
     write(index, html)
 
     if os.environ.get("TRUNK_PROFILE") == "release":
-        minify(d, glue + snippets + ["boot-screen.js"])
+        minify(d, glue + snippets + loaders + ["boot-screen.js"])
 
     files = listing(d, skip={"sw.js", "index.html"})
     version = content_hash(d, files + ["index.html"])

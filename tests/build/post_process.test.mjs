@@ -41,6 +41,7 @@ function edit(file, from, to) {
 }
 
 const loader = (d) => path.join(d, fs.readdirSync(d).find((n) => n.startsWith('__wasm_split-')));
+const dataChunks = (d) => fs.readFileSync(path.join(d, 'index.html'), 'utf8').match(/data-chunks="([^"]*)"/)[1];
 
 test('finish passes on the real build and fills every placeholder', () => {
   const d = staging();
@@ -50,6 +51,10 @@ test('finish passes on the real build and fills every placeholder', () => {
   assert.ok(!sw.includes('__CG_'), 'no placeholder left in sw.js');
   const html = fs.readFileSync(path.join(d, 'index.html'), 'utf8');
   assert.match(html, /data-chunks="[^"]*split_receiving-/);
+  // Read from dist's loader, minified in a release build: every chunk the receiving group
+  // loads, its own module and the share-link tables.
+  const receiving = fs.readFileSync(loader(d), 'utf8').match(/\/\*! [\w, ]*\breceiving\b[\w, ]* \*\//g);
+  assert.equal(dataChunks(d).split(' ').length, receiving.length + 2, dataChunks(d));
   // The early fetch of the main module, before the stylesheet, and its hash in the CSP.
   const early = html.match(/<script>(window\.cgMain=fetch\('\.\/(common-ground-[0-9a-f]{16}_bg\.wasm)'\))<\/script>/);
   assert.ok(early, 'the early-fetch script is in index.html');
@@ -65,16 +70,32 @@ test('finish passes on the real build and fills every placeholder', () => {
   for (const n of [glue, ...imported]) assert.ok(html.includes(`<link rel="modulepreload" href="./${n}" />`), `${n} is modulepreloaded`);
 });
 
-test('a release build minifies the JS a start loads, and leaves the split loader as it is', () => {
+test('a release build minifies the JS a start loads, the split loader too, and still reads its groups', () => {
   const d = staging();
   // The sources as wasm-bindgen and trunk copy them, comments and all.
   const snippets = fs.readdirSync(d).find((n) => n.startsWith('snippets-'));
   const sw = path.join(d, snippets, fs.readdirSync(path.join(d, snippets), { recursive: true }).find((n) => n.endsWith('sw_glue.js')));
   fs.copyFileSync(path.join(root, 'src/ui/sw_glue.js'), sw);
   fs.copyFileSync(path.join(root, 'public/boot-screen.js'), path.join(d, 'boot-screen.js'));
-  const loaderBefore = fs.readFileSync(loader(d), 'utf8');
+  // The loader as the name stage writes it: laid out, a group comment above each chunk.
+  const esbuild = path.join(root, 'node_modules/.bin/esbuild');
+  const pretty = spawnSync(esbuild, [loader(d), '--legal-comments=inline', '--log-level=warning'], { encoding: 'utf8' });
+  assert.equal(pretty.status, 0, pretty.stderr);
+  fs.writeFileSync(loader(d), pretty.stdout);
+  const groups = pretty.stdout.match(/\/\*! [\w, ]+ \*\//g);
+  assert.ok(groups.length > 10, `group comments in the laid-out loader: ${groups.length}`);
+  const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-staging-'));
+  fs.cpSync(d, plain, { recursive: true });
+  assert.equal(run(['finish'], { TRUNK_STAGING_DIR: plain }).code, 0);
   const r = run(['finish'], { TRUNK_STAGING_DIR: d, TRUNK_PROFILE: 'release' });
   assert.equal(r.code, 0, r.out);
+  const minified = fs.readFileSync(loader(d), 'utf8');
+  assert.ok(minified.length < pretty.stdout.length, `split loader: ${pretty.stdout.length} -> ${minified.length} characters`);
+  assert.ok(minified.trim().split('\n').length < 3, 'the split loader is minified: no line per statement');
+  assert.deepEqual(minified.match(/\/\*! [\w, ]+ \*\//g), groups, 'every group comment is kept');
+  assert.ok(minified.includes('__wasm_split_load_everyday'), 'the loader still exports its groups by name');
+  assert.equal(fs.readFileSync(loader(plain), 'utf8'), pretty.stdout, 'a debug build leaves it laid out');
+  assert.equal(dataChunks(d), dataChunks(plain), 'the same files for a received map, minified or not');
   for (const [file, source, kept] of [
     [sw, 'src/ui/sw_glue.js', 'cgEarly'],
     [path.join(d, 'boot-screen.js'), 'public/boot-screen.js', 'cg-main-arrived'],
@@ -85,7 +106,6 @@ test('a release build minifies the JS a start loads, and leaves the split loader
     assert.ok(text.length < before.length * 0.6, `${source}: ${before.length} -> ${text.length} characters`);
     assert.ok(text.includes(kept), `${source} still names ${kept}`);
   }
-  assert.equal(fs.readFileSync(loader(d), 'utf8'), loaderBefore, 'the split loader is not minified (finish reads it)');
 });
 
 test('finish stops when the glue imports a snippet that is not in the build', () => {
@@ -99,7 +119,7 @@ test('finish stops when the glue imports a snippet that is not in the build', ()
 });
 
 const finishCases = [
-  ['shared chunks in the split loader', (d) => edit(loader(d), 'makeLoad(', 'makeLoader(')],
+  ['shared chunks in the split loader', (d) => edit(loader(d), '/*! ', '/* ')],
   ["the receiving group's module in the split loader", (d) => edit(loader(d), '__wasm_split_load_receiving', '__load_receiving')],
   ["boot-screen.js's empty data-chunks in index.html", (d) => edit(path.join(d, 'index.html'), 'data-chunks=""', 'data-files=""')],
   ["trunk's skipped rust link", (d) => edit(path.join(d, 'index.html'), 'data-trunk-skip', 'data-trunk-omit')],
@@ -131,6 +151,7 @@ function makeLoad(fetcher, deps) {
     };
     return loader;
 }
+/* group, other */
 const __chunk_1 = makeLoad(() => {
     const src = fetch(new URL("./chunk_1.wasm", import.meta.url));
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
