@@ -146,6 +146,11 @@ impl Visits {
         }
     }
 
+    /// The page showing is replaced in the browser's history: the next visit takes its place.
+    pub fn forget_last(&mut self) {
+        self.0.pop();
+    }
+
     /// Whether the browser's history holds an earlier page of this app to go back to.
     pub fn can_go_back(&self) -> bool {
         self.0.len() >= 2
@@ -322,6 +327,21 @@ mod tests {
         v.visit(Route::AddPerson);
         v.visit(Route::People);
         assert!(v.can_go_back());
+    }
+
+    #[test]
+    fn a_replaced_page_is_no_visit() {
+        let mut v = Visits::default();
+        v.visit(Route::Received("p".into()));
+        v.visit(Route::QuickMap);
+        v.forget_last();
+        v.visit(Route::Share);
+        assert!(v.can_go_back(), "back from Share is the received map");
+        v.visit(Route::Received("p".into()));
+        assert!(
+            !v.can_go_back(),
+            "and from there nothing: the quick map is not in the history"
+        );
     }
 
     proptest! {

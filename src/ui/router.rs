@@ -48,6 +48,15 @@ pub fn navigate(route: &Route) {
     show(current_route());
 }
 
+/// Navigates, replacing this page in the browser's history, so Back skips it: for a detour
+/// that is done (the quick map, once saved, gives way to the share screen, and Back returns to
+/// the map that was received).
+pub fn navigate_replacing(route: &Route) {
+    VISITS.with_borrow_mut(|v| v.forget_last());
+    let _ = window().location().replace(&route.to_hash());
+    show(current_route());
+}
+
 /// "Back" in the header: the browser's back when it stays inside the app, otherwise the page
 /// above this one (opened from a link or the home screen, there is nothing behind it).
 pub fn go_back(parent: &Route) {

@@ -436,6 +436,7 @@ test('a received map leads with what we share when I have a map, with the card f
     await fresh.goto(link);
     await inFirstScreenful(fresh, fresh.getByText('Claire', { exact: true }));
     await expect(fresh.getByRole('img', { name: /You and Claire/ })).toHaveCount(0);
+    await expect(fresh.getByText(/To see what you share, make your own map: “Send mine back” below/)).toBeVisible();
     await inFirstScreenful(fresh, fresh.getByRole('button', { name: 'Save as acquaintance' }));
   }
 });
@@ -461,6 +462,11 @@ test('"Send mine back" with no map: a quick map in six taps becomes My map and s
   await inFirstScreenful(b, b.getByRole('img', { name: 'QR code' }));
   await expect(b.locator('.share-summary')).toHaveText('5 interests · no contact details · Change');
   const back = await shareLinkOf(b);
+  // Back on Claire's map, what we share now comes first.
+  await b.goBack();
+  await expect(b.getByRole('img', { name: 'You and Claire share 3 interests' })).toBeVisible();
+  await b.goForward();
+  await expect(b.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
 
   await page.goto(back);
   await expect(page.getByRole('heading', { level: 1, name: "Dev's map" })).toBeVisible();

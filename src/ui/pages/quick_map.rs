@@ -8,7 +8,7 @@ use crate::core::quick_map::{into_my_map, offered, typed};
 use crate::core::route::Route;
 use crate::store::AppState;
 use crate::ui::components::field::TextField;
-use crate::ui::router::navigate;
+use crate::ui::router::navigate_replacing;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -76,8 +76,9 @@ pub fn QuickMapPage() -> impl IntoView {
             error.set(Some(problem));
             return;
         }
+        // The quick map is a detour: Back from the share screen returns to the map received.
         if state.save_me(me) {
-            navigate(&Route::Share);
+            navigate_replacing(&Route::Share);
         }
     };
     let chip = move |i: Interest| {

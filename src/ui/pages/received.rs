@@ -112,7 +112,9 @@ fn ReceivedMap(payload: SharePayload) -> impl IntoView {
         } else {
             view! {
                 {card()}
-                <p class="card">"Make your own map to see what you share: it takes a minute."</p>
+                <p class="card">
+                    "To see what you share, make your own map: “Send mine back” below makes one in a minute, starting from theirs."
+                </p>
             }
             .into_any()
         }
