@@ -52,9 +52,14 @@ pub fn conversation_starters(mine: &[Interest], theirs: &[Interest]) -> Vec<Star
 
 fn shared_text(s: &SharedInterest) -> String {
     let label = with_owner(s.mine.trim(), "your");
-    if s.is_work() {
-        format!("You both work in {label}")
-    } else if s.category.as_str() == "causes" {
+    // "Both" only when it is true: a baker's sourdough is a hobby to someone else.
+    match (s.category.is_work(), s.their_category.is_work()) {
+        (true, true) => return format!("You both work in {label}"),
+        (true, false) => return format!("Your work, their interest: {label}"),
+        (false, true) => return format!("Their work, your interest: {label}"),
+        (false, false) => {}
+    }
+    if s.category.as_str() == "causes" {
         format!("You both care about {label}")
     } else {
         format!("You both love {label}")
@@ -107,5 +112,22 @@ mod tests {
         let want: Vec<(StarterKind, String)> =
             want.iter().map(|(k, t)| (*k, t.to_string())).collect();
         assert_eq!(texts, want, "opera is in a category I have nothing in");
+    }
+
+    #[test]
+    fn work_is_said_to_be_shared_only_when_both_file_it_under_work() {
+        let mine = map(&[("Sourdough", "work"), ("Bookkeeping", "learning")]);
+        let theirs = map(&[("sourdough", "food"), ("bookkeeping", "work")]);
+        let texts: Vec<String> = conversation_starters(&mine, &theirs)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Your work, their interest: Sourdough",
+                "Their work, your interest: Bookkeeping"
+            ]
+        );
     }
 }
