@@ -8,9 +8,10 @@ stop the build, not ship a page that loads the old names or nothing).
         references between them, writes boot.js and copies the lot into trunk's staging folder.
     post-process.py finish                        (trunk's post_build hook, see Trunk.toml)
         Checks index.html for inline scripts, adds the early fetch of the main module (the one
-        inline script, named by its hash in the CSP) and the preload links, gives boot-screen.js the
-        files a received map needs, removes trunk's markup, and writes the service worker's
-        precache list and version."""
+        inline script, named by its hash in the CSP) and the preload link, bundles the glue with
+        the split loader and our JS snippets into one file (minified in a release build), gives
+        boot-screen.js the files a received map needs, removes trunk's markup, and writes the
+        service worker's precache list and version."""
 import base64
 import hashlib
 import json
@@ -238,29 +239,47 @@ HASHED = re.compile(r"(^|/)[^/]*-[0-9a-f]{16}(_bg)?\.[a-z]+$|^snippets-[0-9a-f]{
 IMMUTABLE = re.compile(HASHED.pattern + r"|^share-model-\d+\.bin$")
 
 
-# The JS a start loads, minified in a release build (esbuild, from npm): the glue, our snippets
-# and the boot screen went from 15.6 KB to 10.3 KB gzip, the split loader from 1.6 to 1.2 KB,
-# all of it on a first visit's line beside the main module. `finish` reads the loader's group
-# comments before and after (the build tests run it again over dist/), so those are kept (see
-# GROUPS). Not boot.js, whose wording `finish` reads too (1.2 KB, 0.6 KB gzip). es2020 is what
-# the pages already need (optional chaining); esbuild fails the build if a file needs more.
-def minify(d, names):
-    esbuild = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "node_modules", ".bin", "esbuild")
-    if not os.access(esbuild, os.X_OK):
+def esbuild(args, what):
+    """Runs the esbuild that `npm ci` installs; any warning fails the build."""
+    exe = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "node_modules", ".bin", "esbuild")
+    if not os.access(exe, os.X_OK):
         fail("esbuild is not installed (npm ci installs it: package.json)")
-    # One esbuild for every file, each written back in place (--outbase keeps the folders).
     result = subprocess.run(
-        [esbuild, *(os.path.join(d, n) for n in names), "--minify", "--target=es2020",
-         "--log-level=warning", "--legal-comments=inline",
+        [exe, *args, "--target=es2020", "--log-level=warning",
+         # Above each shared chunk the split loader says which groups load it, as a /*! comment
+         # (see GROUPS): kept, so `finish` can read them in the bundle, and again on a re-run.
+         "--legal-comments=inline",
          # wasm-bindgen's import object names one snippet once per binding, each the same
          # namespace object: a duplicate key, harmless (the last wins, and they are equal).
-         "--log-override:duplicate-object-key=silent",
-         f"--outdir={d}", f"--outbase={d}", "--allow-overwrite"],
+         "--log-override:duplicate-object-key=silent"],
         capture_output=True,
         text=True,
     )
     if result.returncode != 0 or result.stderr.strip():
-        fail(f"esbuild could not minify {', '.join(names)}: {(result.stderr or result.stdout).strip()}")
+        fail(f"esbuild could not {what}: {(result.stderr or result.stdout).strip()}")
+
+
+# The JS a start needs is one file: the wasm-bindgen glue with everything it imports bundled
+# into it by esbuild (the split loader and our four snippets). Each module of a start is a
+# request, and on a repeat visit each goes through the service worker, one import level after
+# another: in an A/B of the builds (`node tests/bench/browser.mjs --root DIR --only b,c`) the
+# offline start at 4× CPU went from 184-258 ms to 144-148 ms to Home drawn and a tap answered.
+# A release build also minifies it (and boot-screen.js): 15.6 KB of glue, snippets and boot
+# screen came to 10.3 KB gzip, and the loader 1.6 to 1.2 KB. Not boot.js, whose wording
+# `finish` reads (1.2 KB, 0.6 KB gzip). es2020 is what the pages already need (optional
+# chaining); esbuild fails the build if a file needs more.
+def bundle_start(d, glue, release):
+    """Bundles `glue` (a file in `d`) with its imports, in place; returns the files it took in."""
+    text = read(os.path.join(d, glue))
+    imported = sorted(set(re.findall(r"""\bfrom\s*["']\./([\w./-]+\.js)["']""", text)))
+    for n in imported:
+        if not os.path.isfile(os.path.join(d, n)):
+            fail(f"the glue imports {n}, which is not in the build")
+    out = os.path.join(d, glue + ".bundle")
+    esbuild([os.path.join(d, glue), "--bundle", "--format=esm", *(["--minify"] if release else []),
+             f"--outfile={out}"], f"bundle {glue}")
+    os.replace(out, os.path.join(d, glue))
+    return imported
 
 
 def finish(d):
@@ -268,32 +287,28 @@ def finish(d):
     html = read(index)
     if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
         fail("an inline <script> is left in index.html; the CSP would block it")
-    # Preload the JS boot.js will ask for, so the glue and the split loader download alongside
-    # boot.js instead of one round trip after another (150 ms each on a slow phone network).
+    # Preload the JS boot.js will ask for, so the glue downloads alongside boot.js instead of
+    # one round trip after it (150 ms on a slow phone network).
     boot = read(os.path.join(d, "boot.js"))
     wanted = find_all("files boot.js loads", r"\./([\w.-]+\.(?:js|wasm))", boot)
     main_wasm = [n for n in wanted if n.endswith("_bg.wasm")]
     if len(set(main_wasm)) != 1:
         fail(f"expected boot.js to load one main module (*_bg.wasm), found {main_wasm}")
     html = early_fetch(html, main_wasm[0])
-    loaders = [n for n in sorted(os.listdir(d)) if n.startswith("__wasm_split-") and n.endswith(".js")]
-    if len(loaders) != 1:
-        fail(f"expected one split loader (__wasm_split-*.js), found {len(loaders)}")
-    wanted += loaders
-    # And what the glue imports (wasm-bindgen's snippets of our own JS): Chromium's modulepreload
-    # fetches a module, not its imports, so without these the glue's imports were asked for only
-    # once the glue had been parsed, one round trip later (150 ms on the throttled line). In the
-    # bench's timelines the main module still arrived later than they did, so this measured
-    # within noise; it removes a round trip that a smaller module would meet.
     glue = [n for n in wanted if re.fullmatch(r"common-ground-[0-9a-f]{16}\.js", n)]
     if len(glue) != 1:
         fail(f"expected boot.js to load one glue file (common-ground-*.js), found {glue}")
-    glue_js = read(os.path.join(d, glue[0]))
-    snippets = sorted(set(re.findall(r"""\bfrom\s*["']\./(snippets-[0-9a-f]{16}/[\w./-]+\.js)["']""", glue_js)))
-    for n in snippets:
-        if not os.path.isfile(os.path.join(d, n)):
-            fail(f"the glue imports {n}, which is not in the build")
-    wanted += snippets
+    release = os.environ.get("TRUNK_PROFILE") == "release"
+    # One file instead of the glue, the split loader and the snippets (see `bundle_start`); a
+    # re-run over a finished build finds nothing more to take in.
+    for n in bundle_start(d, glue[0], release):
+        os.remove(os.path.join(d, n))
+    for n in os.listdir(d):
+        if re.fullmatch(r"snippets-[0-9a-f]{16}", n):
+            shutil.rmtree(os.path.join(d, n))
+    bundle = read(os.path.join(d, glue[0]))
+    if re.search(r"""\bfrom\s*["']\./|\bimport\s*\(\s*["']\./""", bundle):
+        fail(f"{glue[0]} still imports other files once bundled")
     # The main module itself is not preloaded: the early-fetch line fetches it first thing (see
     # EARLY and BOOT on why WebKit needs that), and a preload would make WebKit download it twice.
     links = "".join(f'    <link rel="modulepreload" href="./{n}" />\n' for n in wanted if n.endswith(".js"))
@@ -302,18 +317,17 @@ def finish(d):
     # A received map (#/m/) is drawn by the "receiving" group: its split module and every shared
     # chunk it loads. boot-screen.js preloads them alongside the main module for such a link, so
     # a first-time receiver does not wait for the main module to start before they download.
-    loader_js = read(os.path.join(d, loaders[0]))
     shared = find_all(
         "shared chunks in the split loader",
-        r"/\*! ([\w, ]+) \*/\s*const [\w$]+\s*=\s*[\w$]+\(\(\)\s*=>\s*\{\s*const [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
-        loader_js,
+        r"/\*! ([\w, ]+) \*/\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(\s*\(\)\s*=>\s*\{\s*(?:const|let|var) [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
+        bundle,
     )
     receiving = [f for groups, f in shared if "receiving" in groups.split(", ")]
-    receiving += find_all(
-        "the receiving group's module in the split loader",
-        r"__wasm_split_load_receiving\s*=\s*[\w$]+\([\w$]+\(\(\)\s*=>\s*\{\s*const [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
-        loader_js,
-    )
+    # wasm-split names a group's own module after the group.
+    own = [n for n in sorted(os.listdir(d)) if re.fullmatch(r"split_receiving-[0-9a-f]{16}\.wasm", n)]
+    if len(own) != 1:
+        fail(f"expected one module of the receiving group (split_receiving-*.wasm), found {own}")
+    receiving += own
     # A format-2 link is decoded with the share-link tables (src/store/share_model.rs): they
     # download alongside the receiving chunks too.
     if not os.path.exists(os.path.join(d, "share-model-2.bin")):
@@ -333,8 +347,8 @@ def finish(d):
         fail("data-trunk markup is left in index.html")
     write(index, html)
 
-    if os.environ.get("TRUNK_PROFILE") == "release":
-        minify(d, glue + snippets + loaders + ["boot-screen.js"])
+    if release:
+        esbuild([os.path.join(d, "boot-screen.js"), "--minify", f"--outdir={d}", "--allow-overwrite"], "minify boot-screen.js")
 
     files = listing(d, skip={"sw.js", "index.html"})
     version = content_hash(d, files + ["index.html"])

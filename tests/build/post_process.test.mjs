@@ -40,8 +40,9 @@ function edit(file, from, to) {
   fs.writeFileSync(file, text.split(from).join(to));
 }
 
-const loader = (d) => path.join(d, fs.readdirSync(d).find((n) => n.startsWith('__wasm_split-')));
 const dataChunks = (d) => fs.readFileSync(path.join(d, 'index.html'), 'utf8').match(/data-chunks="([^"]*)"/)[1];
+
+const glueOf = (d) => fs.readdirSync(d).find((n) => /^common-ground-[0-9a-f]{16}\.js$/.test(n));
 
 test('finish passes on the real build and fills every placeholder', () => {
   const d = staging();
@@ -51,9 +52,10 @@ test('finish passes on the real build and fills every placeholder', () => {
   assert.ok(!sw.includes('__CG_'), 'no placeholder left in sw.js');
   const html = fs.readFileSync(path.join(d, 'index.html'), 'utf8');
   assert.match(html, /data-chunks="[^"]*split_receiving-/);
-  // Read from dist's loader, minified in a release build: every chunk the receiving group
+  // Read from dist's bundle, minified in a release build: every chunk the receiving group
   // loads, its own module and the share-link tables.
-  const receiving = fs.readFileSync(loader(d), 'utf8').match(/\/\*! [\w, ]*\breceiving\b[\w, ]* \*\//g);
+  const bundle = fs.readFileSync(path.join(d, glueOf(d)), 'utf8');
+  const receiving = bundle.match(/\/\*! [\w, ]*\breceiving\b[\w, ]* \*\//g);
   assert.equal(dataChunks(d).split(' ').length, receiving.length + 2, dataChunks(d));
   // The early fetch of the main module, before the stylesheet, and its hash in the CSP.
   const early = html.match(/<script>(window\.cgMain=fetch\('\.\/(common-ground-[0-9a-f]{16}_bg\.wasm)'\))<\/script>/);
@@ -62,65 +64,112 @@ test('finish passes on the real build and fills every placeholder', () => {
   assert.ok(html.indexOf(early[0]) < html.indexOf('rel="stylesheet"'), 'the early fetch comes before the stylesheet');
   const digest = crypto.createHash('sha256').update(early[1], 'utf8').digest('base64');
   assert.ok(html.includes(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${digest}'`), 'the CSP allows exactly that script');
-  // Every module of the start's import graph is modulepreloaded: the glue, the split loader
-  // and each snippet the glue imports (Chromium does not preload a module's imports).
-  const glue = fs.readdirSync(d).find((n) => /^common-ground-[0-9a-f]{16}\.js$/.test(n));
-  const imported = [...fs.readFileSync(path.join(d, glue), 'utf8').matchAll(/from\s*["']\.\/(snippets-[^"']+\.js)["']/g)].map((m) => m[1]);
-  assert.ok(imported.length >= 4, `the glue imports our JS snippets: ${imported}`);
-  for (const n of [glue, ...imported]) assert.ok(html.includes(`<link rel="modulepreload" href="./${n}" />`), `${n} is modulepreloaded`);
+  // The start's JS is one file, imports nothing, and is modulepreloaded.
+  assert.ok(!/\bfrom\s*["']\.\//.test(bundle), 'the bundle imports no other file');
+  assert.deepEqual([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)" \/>/g)].map((m) => m[1]), [glueOf(d)]);
 });
 
-test('a release build minifies the JS a start loads, the split loader too, and still reads its groups', () => {
+// A staging folder as the name stage leaves it, before `finish` bundles: a glue that imports
+// the split loader and our snippets (the sources, comments and all), each a file of its own.
+// The loader is cut down to what `finish` reads: two chunks of the receiving group, one not,
+// and the group's own module, named as in dist/.
+function unbundled() {
   const d = staging();
-  // The sources as wasm-bindgen and trunk copy them, comments and all.
-  const snippets = fs.readdirSync(d).find((n) => n.startsWith('snippets-'));
-  const sw = path.join(d, snippets, fs.readdirSync(path.join(d, snippets), { recursive: true }).find((n) => n.endsWith('sw_glue.js')));
-  fs.copyFileSync(path.join(root, 'src/ui/sw_glue.js'), sw);
+  const glue = glueOf(d);
+  const hash = glue.slice('common-ground-'.length, -'.js'.length);
+  const probe = staging();
+  assert.equal(run(['finish'], { TRUNK_STAGING_DIR: probe }).code, 0);
+  const chunks = dataChunks(probe).split(' ').filter((n) => n.startsWith('chunk_'));
+  const other = fs.readdirSync(d).find((n) => n.startsWith('chunk_') && !chunks.includes(n));
+  const snippets = ['src/ui/sw_glue.js', 'src/ui/share_glue.js', 'src/ui/scan_glue.js', 'src/store/share_model_glue.js'];
+  for (const n of snippets) {
+    const to = path.join(d, `snippets-${hash}/common-ground-0123456789abcdef`, n);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join(root, n), to);
+  }
+  const id = (file) => `__chunk_${file.match(/\d+/)[0]}`;
+  const chunk = (groups, file) => `/*! ${groups} */
+const ${id(file)} = makeLoad(() => {
+    const src = fetch(new URL("./${file}", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+`;
+  fs.writeFileSync(path.join(d, `__wasm_split-${hash}.js`), `import { initSync } from "./${glue}";
+function makeLoad(fetcher, deps) {
+    const loader = async () => {
+        const instantiate = fetcher();
+        const parallelStuff = deps.map(d => d());
+        await Promise.all(parallelStuff);
+        return instantiate(initSync());
+    };
+    return loader;
+}
+${chunk('everyday, receiving', chunks[0])}${chunk('receiving', chunks[1])}${chunk('everyday, sharing', other)}
+export const __wasm_split_load_receiving = makeLoad(() => {
+    const src = fetch(new URL("./${fs.readdirSync(d).find((n) => n.startsWith('split_receiving-'))}", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [${id(chunks[0])}, ${id(chunks[1])}]);
+export const __wasm_split_load_everyday = makeLoad(() => {
+    const src = fetch(new URL("./${fs.readdirSync(d).find((n) => n.startsWith('split_everyday-'))}", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [${id(chunks[0])}, ${id(other)}]);
+`);
+  fs.writeFileSync(path.join(d, glue), [
+    ...snippets.map((n, i) => `import * as s${i} from "./snippets-${hash}/common-ground-0123456789abcdef/${n}";`),
+    `import * as split from "./__wasm_split-${hash}.js";`,
+    `// The imports the wasm module is given.`,
+    `export function initSync() { return { split, ${snippets.map((_, i) => `s${i}`).join(', ')} }; }`,
+    '',
+  ].join('\n'));
   fs.copyFileSync(path.join(root, 'public/boot-screen.js'), path.join(d, 'boot-screen.js'));
-  // The loader as the name stage writes it: laid out, a group comment above each chunk.
-  const esbuild = path.join(root, 'node_modules/.bin/esbuild');
-  const pretty = spawnSync(esbuild, [loader(d), '--legal-comments=inline', '--log-level=warning'], { encoding: 'utf8' });
-  assert.equal(pretty.status, 0, pretty.stderr);
-  fs.writeFileSync(loader(d), pretty.stdout);
-  const groups = pretty.stdout.match(/\/\*! [\w, ]+ \*\//g);
-  assert.ok(groups.length > 10, `group comments in the laid-out loader: ${groups.length}`);
-  const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-staging-'));
-  fs.cpSync(d, plain, { recursive: true });
-  assert.equal(run(['finish'], { TRUNK_STAGING_DIR: plain }).code, 0);
-  const r = run(['finish'], { TRUNK_STAGING_DIR: d, TRUNK_PROFILE: 'release' });
-  assert.equal(r.code, 0, r.out);
-  const minified = fs.readFileSync(loader(d), 'utf8');
-  assert.ok(minified.length < pretty.stdout.length, `split loader: ${pretty.stdout.length} -> ${minified.length} characters`);
-  assert.ok(minified.trim().split('\n').length < 3, 'the split loader is minified: no line per statement');
-  assert.deepEqual(minified.match(/\/\*! [\w, ]+ \*\//g), groups, 'every group comment is kept');
-  assert.ok(minified.includes('__wasm_split_load_everyday'), 'the loader still exports its groups by name');
-  assert.equal(fs.readFileSync(loader(plain), 'utf8'), pretty.stdout, 'a debug build leaves it laid out');
-  assert.equal(dataChunks(d), dataChunks(plain), 'the same files for a received map, minified or not');
-  for (const [file, source, kept] of [
-    [sw, 'src/ui/sw_glue.js', 'cgEarly'],
-    [path.join(d, 'boot-screen.js'), 'public/boot-screen.js', 'cg-main-arrived'],
-  ]) {
-    const text = fs.readFileSync(file, 'utf8');
-    const before = fs.readFileSync(path.join(root, source), 'utf8');
-    assert.ok(!/^\s*\/\//m.test(text), `${source} has no comment line left`);
-    assert.ok(text.length < before.length * 0.6, `${source}: ${before.length} -> ${text.length} characters`);
-    assert.ok(text.includes(kept), `${source} still names ${kept}`);
+  return { d, glue, hash, receiving: [chunks[0], chunks[1]] };
+}
+
+test('finish bundles the start into one file, minified in a release build, and reads the groups from it', () => {
+  for (const release of [true, false]) {
+    const { d, glue, hash, receiving } = unbundled();
+    const r = run(['finish'], { TRUNK_STAGING_DIR: d, ...(release ? { TRUNK_PROFILE: 'release' } : {}) });
+    assert.equal(r.code, 0, r.out);
+    const bundle = fs.readFileSync(path.join(d, glue), 'utf8');
+    assert.ok(!/\bfrom\s*["']\.\//.test(bundle), 'the bundle imports no other file');
+    assert.ok(bundle.includes('cgEarly') && bundle.includes('__wasm_split_load_receiving'), 'the snippets and the loader are in it');
+    assert.ok(!fs.existsSync(path.join(d, `__wasm_split-${hash}.js`)), 'the split loader is no file of its own');
+    assert.ok(!fs.readdirSync(d).some((n) => n.startsWith('snippets-')), 'nor are the snippets');
+    const sw = fs.readFileSync(path.join(d, 'sw.js'), 'utf8');
+    assert.ok(!sw.includes('__wasm_split') && !sw.includes('snippets-'), 'the service worker precaches neither');
+    const split = dataChunks(d).split(' ');
+    assert.deepEqual(split.filter((n) => n.startsWith('chunk_')).sort(), [...receiving].sort(), 'the chunks of the receiving group, read from the bundle');
+    assert.ok(split.some((n) => n.startsWith('split_receiving-')) && split.includes('share-model-2.bin'));
+    const lines = bundle.trim().split('\n').length;
+    if (release) {
+      assert.ok(lines < 5, `minified: ${lines} lines`);
+      const boot = fs.readFileSync(path.join(d, 'boot-screen.js'), 'utf8');
+      const before = fs.readFileSync(path.join(root, 'public/boot-screen.js'), 'utf8');
+      assert.ok(!/^\s*\/\//m.test(boot) && boot.length < before.length * 0.6, `boot-screen.js: ${before.length} -> ${boot.length}`);
+      assert.ok(boot.includes('cg-main-arrived'), 'boot-screen.js still names cg-main-arrived');
+    } else {
+      assert.ok(lines > 50, `a debug build is bundled, not minified: ${lines} lines`);
+    }
   }
 });
 
 test('finish stops when the glue imports a snippet that is not in the build', () => {
-  const d = staging();
-  const snippets = fs.readdirSync(d).find((n) => n.startsWith('snippets-'));
-  const sw = fs.readdirSync(path.join(d, snippets), { recursive: true }).find((n) => n.endsWith('sw_glue.js'));
-  fs.rmSync(path.join(d, snippets, sw));
+  const { d, hash } = unbundled();
+  fs.rmSync(path.join(d, `snippets-${hash}/common-ground-0123456789abcdef/src/ui/sw_glue.js`));
   const r = run(['finish'], { TRUNK_STAGING_DIR: d });
   assert.notEqual(r.code, 0, 'the build must fail');
   assert.match(r.out, /the glue imports snippets-.*sw_glue\.js, which is not in the build/);
 });
 
 const finishCases = [
-  ['shared chunks in the split loader', (d) => edit(loader(d), '/*! ', '/* ')],
-  ["the receiving group's module in the split loader", (d) => edit(loader(d), '__wasm_split_load_receiving', '__load_receiving')],
+  ['shared chunks in the split loader', (d) => edit(path.join(d, glueOf(d)), '/*! ', '/* ')],
+  ['module of the receiving group', (d) => {
+    const own = fs.readdirSync(d).find((n) => n.startsWith('split_receiving-'));
+    fs.renameSync(path.join(d, own), path.join(d, own.replace('receiving', 'received')));
+  }],
   ["boot-screen.js's empty data-chunks in index.html", (d) => edit(path.join(d, 'index.html'), 'data-chunks=""', 'data-files=""')],
   ["trunk's skipped rust link", (d) => edit(path.join(d, 'index.html'), 'data-trunk-skip', 'data-trunk-omit')],
   ["end of index.html's head", (d) => edit(path.join(d, 'index.html'), '  </head>', '</head>')],
