@@ -285,8 +285,9 @@ def bundle_start(d, glue, release):
 def finish(d):
     index = os.path.join(d, "index.html")
     html = read(index)
-    if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
-        fail("an inline <script> is left in index.html; the CSP would block it")
+    inline = re.search(r"<script(?![^>]*\bsrc=)[^>]*>.{0,80}", html, re.S)
+    if inline:
+        fail(f"an inline <script> is left in index.html; the CSP would block it: {inline.group(0)!r}")
     # Preload the JS boot.js will ask for, so the glue downloads alongside boot.js instead of
     # one round trip after it (150 ms on a slow phone network).
     boot = read(os.path.join(d, "boot.js"))
