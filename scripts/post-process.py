@@ -262,8 +262,9 @@ def esbuild(args, what):
 # The JS a start needs is one file: the wasm-bindgen glue with everything it imports bundled
 # into it by esbuild (the split loader and our four snippets). Each module of a start is a
 # request, and on a repeat visit each goes through the service worker, one import level after
-# another: in an A/B of the builds (`node tests/bench/browser.mjs --root DIR --only b,c`) the
-# offline start at 4× CPU went from 184-258 ms to 144-148 ms to Home drawn and a tap answered.
+# another: in an A/B of the builds (`node tests/bench/browser.mjs --root DIR --only c`, 35
+# starts each) the offline start at 4× CPU went from 203 to 189 ms to Home drawn and a tap
+# answered (medians), My map drawn 342 to 307 ms.
 # A release build also minifies it (and boot-screen.js): 15.6 KB of glue, snippets and boot
 # screen came to 10.3 KB gzip, and the loader 1.6 to 1.2 KB. Not boot.js, whose wording
 # `finish` reads (1.2 KB, 0.6 KB gzip). es2020 is what the pages already need (optional
