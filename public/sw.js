@@ -5,7 +5,7 @@ const VERSION = '__CG_VERSION__';
 // visit has already loaded, then the page chunks. A file with a content hash in its name never
 // changes, so the copy the browser already holds is the right one: 'force-cache' takes it from
 // the HTTP cache without asking the server (the page has just downloaded most of them, and
-// nothing is downloaded twice). index.html, boot.js, the manifest and the icons keep their
+// nothing is downloaded twice). index.html, the boot screen, the manifest and the icons keep their
 // names from one version to the next: 'no-cache' asks the server (a 304 when unchanged), so a
 // new version never precaches a stale copy.
 const PRECACHE = __CG_PRECACHE__;
@@ -34,7 +34,8 @@ async function precache() {
     while (queue.length) {
       await idle();
       const [url, mode] = queue.shift();
-      // A hashed file the page has already downloaded (boot.js, src/ui/sw_glue.js) is taken from
+      // A hashed file the page has already downloaded (the start's script keeps the main module,
+      // src/ui/sw_glue.js the chunks) is taken from
       // the copy it kept: no engine downloads it again, with or without an HTTP cache.
       const kept = mode === 'force-cache' && (await (await caches.open(HANDED_OVER)).match(url));
       const response = kept || (await fetch(new Request(url, { cache: mode })));

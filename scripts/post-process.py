@@ -8,8 +8,8 @@ stop the build, not ship a page that loads the old names or nothing).
         references between them, writes boot.js and copies the lot into trunk's staging folder.
     post-process.py finish                        (trunk's post_build hook, see Trunk.toml)
         Checks index.html for inline scripts, adds the early fetch of the main module (the one
-        inline script, named by its hash in the CSP) and the preload link, bundles the glue with
-        the split loader and our JS snippets into one file (minified in a release build), gives
+        inline script, named by its hash in the CSP), bundles boot.js with the glue, the split
+        loader and our JS snippets into one file (minified in a release build), gives
         boot-screen.js the files a received map needs, removes trunk's markup, and writes the
         service worker's precache list and version."""
 import base64
@@ -84,8 +84,9 @@ def write(path, text):
 
 # boot.js fetches the main module itself, first thing, rather than index.html preloading it:
 # WebKit (Safari, and every browser on an iPhone) never hands a <link rel="preload"> response to
-# wasm-bindgen's later fetch() and downloaded the module twice. The glue is modulepreloaded
-# (see `finish`), so importing it here costs no round trip. A copy of the module goes to the
+# wasm-bindgen's later fetch() and downloaded the module twice. `finish` bundles it with the glue
+# it imports into one file (see `bundle_start`), so the import costs no request. No top-level
+# await: the bundle targets es2020, which has none. A copy of the module goes to the
 # cache the service worker precaches from (public/sw.js), so the precache does not download it
 # again either; src/ui/sw_glue.js does the same for the chunks.
 #
@@ -93,7 +94,8 @@ def write(path, text):
 # says so (window.cgMainArrived and the event "cg-main-arrived"): boot-screen.js waits for it
 # before fetching a shared map's chunks, so on a slow line the main module, which reads the
 # sender's name from the link, is not slowed down by them.
-BOOT = """const wasm = window.cgMain || fetch('./{wasm}');
+BOOT = """import init from './{js}';
+const wasm = window.cgMain || fetch('./{wasm}');
 const arrived = () => {{
   if (window.cgMainArrived) return;
   window.cgMainArrived = true;
@@ -119,8 +121,7 @@ if (!navigator.serviceWorker?.controller) {{
     }})
     .catch(() => {{}}); // no Cache API here (storage blocked): the precache fetches it instead
 }}
-const {{ default: init }} = await import('./{js}');
-await init({{ module_or_path: wasm }});
+init({{ module_or_path: wasm }});
 """
 
 
@@ -259,28 +260,42 @@ def esbuild(args, what):
         fail(f"esbuild could not {what}: {(result.stderr or result.stdout).strip()}")
 
 
-# The JS a start needs is one file: the wasm-bindgen glue with everything it imports bundled
-# into it by esbuild (the split loader and our four snippets). Each module of a start is a
+# The JS a start needs is one file: boot.js with the wasm-bindgen glue and everything the glue
+# imports (the split loader and our four snippets) bundled into it by esbuild, under the glue's
+# hashed name, which index.html's module script then names. Each module of a start is a
 # request, and on a repeat visit each goes through the service worker, one import level after
-# another: in an A/B of the builds (`node tests/bench/browser.mjs --root DIR --only c`, 35
-# starts each) the offline start at 4× CPU went from 203 to 189 ms to Home drawn and a tap
-# answered (medians), My map drawn 342 to 307 ms.
-# A release build also minifies it (and boot-screen.js): 15.6 KB of glue, snippets and boot
-# screen came to 10.3 KB gzip, and the loader 1.6 to 1.2 KB. Not boot.js, whose wording
-# `finish` reads (1.2 KB, 0.6 KB gzip). es2020 is what the pages already need (optional
-# chaining); esbuild fails the build if a file needs more.
-def bundle_start(d, glue, release):
-    """Bundles `glue` (a file in `d`) with its imports, in place; returns the files it took in."""
-    text = read(os.path.join(d, glue))
-    imported = sorted(set(re.findall(r"""\bfrom\s*["']\./([\w./-]+\.js)["']""", text)))
-    for n in imported:
+# another. A/B of the builds, 35 offline starts each (`node tests/bench/browser.mjs --root DIR
+# --only c`), to Home drawn and a tap answered at 4× CPU (medians): the glue, loader and
+# snippets in one file took 203 to 189 ms (My map drawn 342 to 307 ms), and boot.js in it too
+# 189 to 175 ms (321 to 299 ms). A release build also minifies it (and boot-screen.js): 15.6
+# KB of glue, snippets and boot screen came to 10.3 KB gzip, the loader 1.6 to 1.2 KB. es2020
+# is what the pages already need (optional chaining); esbuild fails the build if a file needs
+# more.
+def bundle_start(d, entry, out, release):
+    """Bundles `entry` (a file in `d`) with all it imports into `out`, and removes the files it
+    took in."""
+    text = read(os.path.join(d, entry))
+    for n in sorted(set(re.findall(r"""\bfrom\s*["']\./([\w./-]+\.js)["']""", text))):
         if not os.path.isfile(os.path.join(d, n)):
-            fail(f"the glue imports {n}, which is not in the build")
-    out = os.path.join(d, glue + ".bundle")
-    esbuild([os.path.join(d, glue), "--bundle", "--format=esm", *(["--minify"] if release else []),
-             f"--outfile={out}"], f"bundle {glue}")
-    os.replace(out, os.path.join(d, glue))
-    return imported
+            fail(f"{entry} imports {n}, which is not in the build")
+    tmp = os.path.join(d, out + ".bundle")
+    meta = os.path.join(d, out + ".meta.json")
+    esbuild([os.path.join(d, entry), "--bundle", "--format=esm", *(["--minify"] if release else []),
+             f"--outfile={tmp}", f"--metafile={meta}"], f"bundle {entry}")
+    with open(meta, encoding="utf-8") as f:
+        inputs = json.load(f)["inputs"]
+    os.remove(meta)
+    # esbuild names its inputs relative to the working directory.
+    for n in inputs:
+        path = os.path.abspath(n)
+        if os.path.commonpath([path, os.path.abspath(d)]) != os.path.abspath(d):
+            fail(f"bundling {entry} took in {n}, which is not in the build")
+        os.remove(path)
+    for n in os.listdir(d):
+        folder = os.path.join(d, n)
+        if n.startswith("snippets-") and os.path.isdir(folder) and not any(files for _, _, files in os.walk(folder)):
+            shutil.rmtree(folder)
+    os.replace(tmp, os.path.join(d, out))
 
 
 def finish(d):
@@ -289,32 +304,32 @@ def finish(d):
     inline = re.search(r"<script(?![^>]*\bsrc=)[^>]*>.{0,80}", html, re.S)
     if inline:
         fail(f"an inline <script> is left in index.html; the CSP would block it: {inline.group(0)!r}")
-    # Preload the JS boot.js will ask for, so the glue downloads alongside boot.js instead of
-    # one round trip after it (150 ms on a slow phone network).
-    boot = read(os.path.join(d, "boot.js"))
-    wanted = find_all("files boot.js loads", r"\./([\w.-]+\.(?:js|wasm))", boot)
+    # The start is the one module script index.html names: boot.js as the name stage writes
+    # it, bundled here (see `bundle_start`), or, in a build finished before, that bundle.
+    script = r'<script type="module" src="\./([\w.-]+\.js)"></script>'
+    starts = re.findall(script, html)
+    if len(starts) != 1:
+        fail(f"expected one module script in index.html, found {starts}")
+    start = starts[0]
+    wanted = find_all(f"files {start} loads", r"\./([\w.-]+\.(?:js|wasm))", read(os.path.join(d, start)))
     main_wasm = [n for n in wanted if n.endswith("_bg.wasm")]
     if len(set(main_wasm)) != 1:
-        fail(f"expected boot.js to load one main module (*_bg.wasm), found {main_wasm}")
+        fail(f"expected {start} to load one main module (*_bg.wasm), found {main_wasm}")
     html = early_fetch(html, main_wasm[0])
-    glue = [n for n in wanted if re.fullmatch(r"common-ground-[0-9a-f]{16}\.js", n)]
-    if len(glue) != 1:
-        fail(f"expected boot.js to load one glue file (common-ground-*.js), found {glue}")
     release = os.environ.get("TRUNK_PROFILE") == "release"
-    # One file instead of the glue, the split loader and the snippets (see `bundle_start`); a
-    # re-run over a finished build finds nothing more to take in.
-    for n in bundle_start(d, glue[0], release):
-        os.remove(os.path.join(d, n))
-    for n in os.listdir(d):
-        if re.fullmatch(r"snippets-[0-9a-f]{16}", n):
-            shutil.rmtree(os.path.join(d, n))
-    bundle = read(os.path.join(d, glue[0]))
+    if start == "boot.js":
+        glue = [n for n in wanted if re.fullmatch(r"common-ground-[0-9a-f]{16}\.js", n)]
+        if len(glue) != 1:
+            fail(f"expected boot.js to load one glue file (common-ground-*.js), found {glue}")
+        bundle_start(d, "boot.js", glue[0], release)
+        html = substitute("the start's module script in index.html", r'src="\./boot\.js"', f'src="./{glue[0]}"', html, exactly=1)
+        start = glue[0]
+    bundle = read(os.path.join(d, start))
     if re.search(r"""\bfrom\s*["']\./|\bimport\s*\(\s*["']\./""", bundle):
-        fail(f"{glue[0]} still imports other files once bundled")
-    # The main module itself is not preloaded: the early-fetch line fetches it first thing (see
-    # EARLY and BOOT on why WebKit needs that), and a preload would make WebKit download it twice.
-    links = "".join(f'    <link rel="modulepreload" href="./{n}" />\n' for n in wanted if n.endswith(".js"))
-    html = substitute("end of index.html's head", r"  </head>", lambda _: links + "  </head>", html, exactly=1)
+        fail(f"{start} still imports other files once bundled")
+    # Nothing is preloaded: the module script is the whole start, and the main module is fetched
+    # by the early-fetch line first thing (see EARLY and BOOT on why WebKit needs that; a
+    # preload would make WebKit download it twice).
 
     # A received map (#/m/) is drawn by the "receiving" group: its split module and every shared
     # chunk it loads. boot-screen.js preloads them alongside the main module for such a link, so
@@ -355,12 +370,12 @@ def finish(d):
     files = listing(d, skip={"sw.js", "index.html"})
     version = content_hash(d, files + ["index.html"])
     # The files the page itself loads come first: they are in the HTTP cache already.
-    first = set(wanted) | {"boot.js"} | set(re.findall(r'(?:href|src)="\./([^"#?]+)"', html))
+    first = set(wanted) | set(re.findall(r'(?:href|src)="\./([^"#?]+)"', html))
     order = sorted(files, key=lambda f: (f not in first, not f.endswith((".js", ".css", ".wasm")), f))
     precache = [["./", "no-cache"]] + [["./" + f, "force-cache" if IMMUTABLE.search(f) else "no-cache"] for f in order]
     immutable = sum(1 for _, mode in precache if mode == "force-cache")
     if not any(HASHED.search(f) for f in wanted):
-        fail("pattern 'hashed file name' matches none of the files boot.js loads")
+        fail(f"pattern 'hashed file name' matches none of the files {start} loads")
     sw_path = os.path.join(d, "sw.js")
     sw = replace_once("service worker version", "'__CG_VERSION__'", json.dumps(version), read(sw_path))
     sw = replace_once("service worker precache list", "__CG_PRECACHE__", json.dumps(precache), sw)

@@ -35,8 +35,8 @@ function walk(dir) {
 }
 
 /** The files a first visit to Home loads, followed as the browser does: index.html, its
- * stylesheets and scripts, every module those import statically, and the wasm module boot.js
- * starts. Page chunks and the record codec are fetched later, on demand (and precached by the
+ * stylesheets and scripts, every module those import statically, and the wasm module the
+ * start's script fetches. Page chunks and the record codec are fetched later, on demand (and precached by the
  * service worker once the app runs); tests/e2e/first_visit.spec.mjs checks this list against
  * what Chromium really requests. */
 export function firstVisitFiles(dist = DIST) {
@@ -56,7 +56,7 @@ export function firstVisitFiles(dist = DIST) {
       ...js.matchAll(/(?:^|[\s;}])(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]/g),
       ...js.matchAll(/(?:^|[\s;}])import\s*['"](\.[^'"]+)['"]/g),
       ...js.matchAll(/module_or_path:\s*['"](\.[^'"]+\.wasm)['"]/g),
-      // boot.js: fetch('./main.wasm') first, then import('./glue.js').
+      // The start's script (boot.js bundled): fetch('./main.wasm').
       ...js.matchAll(/\bfetch\(\s*['"](\.[^'"]+\.wasm)['"]/g),
       ...js.matchAll(/(?:^|[\s;}(=])import\(\s*['"](\.[^'"]+)['"]\s*\)/g),
     ];

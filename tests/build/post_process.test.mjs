@@ -25,11 +25,10 @@ function staging() {
   fs.cpSync(path.join(root, 'dist'), d, { recursive: true });
   fs.copyFileSync(path.join(root, 'public/sw.js'), path.join(d, 'sw.js'));
   const html = fs.readFileSync(path.join(d, 'index.html'), 'utf8')
-    .replace(/ *<link rel="modulepreload"[^>]*>\n/g, '')
     .replace(/data-chunks="[^"]*"/, 'data-chunks=""')
     .replace(/<script>window\.cgMain=[^<]*<\/script>/, '<!-- cg:early-fetch: the early fetch goes here -->')
     .replace(/ 'sha256-[^']*'/, '')
-    .replace('<script type="module" src="./boot.js">', '<link data-trunk rel="rust" data-trunk-skip />\n    $&');
+    .replace(/<script type="module" src="[^"]+">/, '<link data-trunk rel="rust" data-trunk-skip />\n    $&');
   fs.writeFileSync(path.join(d, 'index.html'), html);
   return d;
 }
@@ -64,9 +63,10 @@ test('finish passes on the real build and fills every placeholder', () => {
   assert.ok(html.indexOf(early[0]) < html.indexOf('rel="stylesheet"'), 'the early fetch comes before the stylesheet');
   const digest = crypto.createHash('sha256').update(early[1], 'utf8').digest('base64');
   assert.ok(html.includes(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${digest}'`), 'the CSP allows exactly that script');
-  // The start's JS is one file, imports nothing, and is modulepreloaded.
+  // The start's JS is one file, the page's one module script, and imports nothing.
   assert.ok(!/\bfrom\s*["']\.\//.test(bundle), 'the bundle imports no other file');
-  assert.deepEqual([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)" \/>/g)].map((m) => m[1]), [glueOf(d)]);
+  assert.deepEqual([...html.matchAll(/<script type="module" src="\.\/([^"]+)"><\/script>/g)].map((m) => m[1]), [glueOf(d)]);
+  assert.ok(!html.includes('modulepreload'), 'nothing to preload: the module script is the whole start');
 });
 
 // A staging folder as the name stage leaves it, before `finish` bundles: a glue that imports
@@ -122,8 +122,19 @@ export const __wasm_split_load_everyday = makeLoad(() => {
     `import * as split from "./__wasm_split-${hash}.js";`,
     `// The imports the wasm module is given.`,
     `export function initSync() { return { split, ${snippets.map((_, i) => `s${i}`).join(', ')} }; }`,
+    `export default async function init(options) { return [initSync(), options]; }`,
     '',
   ].join('\n'));
+  // boot.js as the name stage writes it, and index.html naming it.
+  fs.writeFileSync(path.join(d, 'boot.js'), [
+    `import init from './${glue}';`,
+    `// Starts the main module.`,
+    `const wasm = window.cgMain || fetch('./common-ground-${hash}_bg.wasm');`,
+    `init({ module_or_path: wasm });`,
+    '',
+  ].join('\n'));
+  const html = fs.readFileSync(path.join(d, 'index.html'), 'utf8').replace(/(<script type="module" src=")[^"]+"/, '$1./boot.js"');
+  fs.writeFileSync(path.join(d, 'index.html'), html);
   fs.copyFileSync(path.join(root, 'public/boot-screen.js'), path.join(d, 'boot-screen.js'));
   return { d, glue, hash, receiving: [chunks[0], chunks[1]] };
 }
@@ -136,6 +147,9 @@ test('finish bundles the start into one file, minified in a release build, and r
     const bundle = fs.readFileSync(path.join(d, glue), 'utf8');
     assert.ok(!/\bfrom\s*["']\.\//.test(bundle), 'the bundle imports no other file');
     assert.ok(bundle.includes('cgEarly') && bundle.includes('__wasm_split_load_receiving'), 'the snippets and the loader are in it');
+    assert.ok(bundle.includes('window.cgMain'), 'and boot.js');
+    assert.ok(!fs.existsSync(path.join(d, 'boot.js')), 'boot.js is no file of its own');
+    assert.match(fs.readFileSync(path.join(d, 'index.html'), 'utf8'), new RegExp(`<script type="module" src="\\./${glue}"></script>`));
     assert.ok(!fs.existsSync(path.join(d, `__wasm_split-${hash}.js`)), 'the split loader is no file of its own');
     assert.ok(!fs.readdirSync(d).some((n) => n.startsWith('snippets-')), 'nor are the snippets');
     const sw = fs.readFileSync(path.join(d, 'sw.js'), 'utf8');
@@ -156,12 +170,12 @@ test('finish bundles the start into one file, minified in a release build, and r
   }
 });
 
-test('finish stops when the glue imports a snippet that is not in the build', () => {
+test('finish stops, naming it, when the glue imports a snippet that is not in the build', () => {
   const { d, hash } = unbundled();
   fs.rmSync(path.join(d, `snippets-${hash}/common-ground-0123456789abcdef/src/ui/sw_glue.js`));
   const r = run(['finish'], { TRUNK_STAGING_DIR: d });
   assert.notEqual(r.code, 0, 'the build must fail');
-  assert.match(r.out, /the glue imports snippets-.*sw_glue\.js, which is not in the build/);
+  assert.match(r.out, /could not bundle boot\.js: [^]*snippets-[^]*sw_glue\.js/);
 });
 
 const finishCases = [
@@ -172,7 +186,7 @@ const finishCases = [
   }],
   ["boot-screen.js's empty data-chunks in index.html", (d) => edit(path.join(d, 'index.html'), 'data-chunks=""', 'data-files=""')],
   ["trunk's skipped rust link", (d) => edit(path.join(d, 'index.html'), 'data-trunk-skip', 'data-trunk-omit')],
-  ["end of index.html's head", (d) => edit(path.join(d, 'index.html'), '  </head>', '</head>')],
+  ['one module script in index.html', (d) => edit(path.join(d, 'index.html'), '<script type="module"', '<script type="text/javascript"')],
   ['the early-fetch placeholder in index.html', (d) => edit(path.join(d, 'index.html'), 'cg:early-fetch', 'cg:early')],
   ["script-src in index.html's CSP", (d) => edit(path.join(d, 'index.html'), "script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'")],
   ['service worker version', (d) => edit(path.join(d, 'sw.js'), "'__CG_VERSION__'", "'__VERSION__'")],
