@@ -67,6 +67,8 @@ test('finish passes on the real build and fills every placeholder', () => {
   assert.ok(!/\bfrom\s*["']\.\//.test(bundle), 'the bundle imports no other file');
   assert.deepEqual([...html.matchAll(/<script type="module" src="\.\/([^"]+)"><\/script>/g)].map((m) => m[1]), [glueOf(d)]);
   assert.ok(!html.includes('modulepreload'), 'nothing to preload: the module script is the whole start');
+  assert.ok(!html.includes('<!--'), 'the source comments stay in the source');
+  assert.ok(html.includes('Opening your notebook…') && html.includes('<noscript>'), 'and the page is all there');
 });
 
 // A staging folder as the name stage leaves it, before `finish` bundles: a glue that imports
