@@ -59,10 +59,13 @@ fn shared_text(s: &SharedInterest) -> String {
         (false, true) => return format!("Their work, your interest: {label}"),
         (false, false) => {}
     }
-    if s.category.as_str() == "causes" {
-        format!("You both care about {label}")
-    } else {
-        format!("You both love {label}")
+    // Nobody "loves" the school run or the recycling scheme: family and local life are shared,
+    // not loved; the label goes last, where any noun phrase reads right.
+    match s.category.as_str() {
+        "causes" => format!("You both care about {label}"),
+        "family" => format!("Family life in common: {label}"),
+        "local" => format!("Local life in common: {label}"),
+        _ => format!("You both love {label}"),
     }
 }
 
@@ -112,6 +115,32 @@ mod tests {
         let want: Vec<(StarterKind, String)> =
             want.iter().map(|(k, t)| (*k, t.to_string())).collect();
         assert_eq!(texts, want, "opera is in a category I have nothing in");
+    }
+
+    #[test]
+    fn family_and_local_interests_are_in_common_not_loved() {
+        let mine = map(&[
+            ("School run", "family"),
+            ("Recycling scheme", "local"),
+            ("Choir", "arts"),
+        ]);
+        let theirs = map(&[
+            ("school run", "family"),
+            ("recycling scheme", "local"),
+            ("choir", "arts"),
+        ]);
+        let texts: Vec<String> = conversation_starters(&mine, &theirs)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Family life in common: School run",
+                "Local life in common: Recycling scheme",
+                "You both love Choir"
+            ]
+        );
     }
 
     #[test]
