@@ -234,7 +234,7 @@ def name_files(built, staging):
 # A content hash in the name (see `name_files`, trunk's CSS) means the file never changes: the
 # service worker may take whatever copy the browser holds. Anything else is checked with the
 # server.
-HASHED = re.compile(r"(^|/)[^/]*-[0-9a-f]{16}(_bg)?\.[a-z]+$|^snippets-[0-9a-f]{16}/")
+HASHED = re.compile(r"(^|/)[^/]*-[0-9a-f]{16}(_bg)?\.[a-z]+$")
 # Files that never change under their name: the hashed ones, and the share-link tables, whose
 # name carries their format (src/core/share/words.rs: a format's tables never change).
 IMMUTABLE = re.compile(HASHED.pattern + r"|^share-model-\d+\.bin$")

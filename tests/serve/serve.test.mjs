@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -15,16 +14,14 @@ import { freePort, sleep } from '../engines/webdriver.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function get(url) {
-  return new Promise((resolve) => {
-    http
-      .get(url, (r) => {
-        let body = '';
-        r.on('data', (c) => (body += c));
-        r.on('end', () => resolve({ status: r.statusCode, body }));
-      })
-      .on('error', () => resolve({ status: 0, body: '' }));
-  });
+/** The page at `url`, or status 0 while nothing answers. */
+async function get(url) {
+  try {
+    const r = await fetch(url);
+    return { status: r.status, body: await r.text() };
+  } catch {
+    return { status: 0, body: '' };
+  }
 }
 
 test('./scripts/serve builds the app and serves it to a browser', { timeout: 15 * 60_000 }, async () => {

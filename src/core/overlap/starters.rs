@@ -117,6 +117,13 @@ mod tests {
         assert_eq!(texts, want, "opera is in a category I have nothing in");
     }
 
+    fn texts(mine: &[Interest], theirs: &[Interest]) -> Vec<String> {
+        conversation_starters(mine, theirs)
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    }
+
     #[test]
     fn family_and_local_interests_are_in_common_not_loved() {
         let mine = map(&[
@@ -129,12 +136,8 @@ mod tests {
             ("recycling scheme", "local"),
             ("choir", "arts"),
         ]);
-        let texts: Vec<String> = conversation_starters(&mine, &theirs)
-            .into_iter()
-            .map(|s| s.text)
-            .collect();
         assert_eq!(
-            texts,
+            texts(&mine, &theirs),
             [
                 "Family life in common: School run",
                 "Local life in common: Recycling scheme",
@@ -147,12 +150,8 @@ mod tests {
     fn work_is_said_to_be_shared_only_when_both_file_it_under_work() {
         let mine = map(&[("Sourdough", "work"), ("Bookkeeping", "learning")]);
         let theirs = map(&[("sourdough", "food"), ("bookkeeping", "work")]);
-        let texts: Vec<String> = conversation_starters(&mine, &theirs)
-            .into_iter()
-            .map(|s| s.text)
-            .collect();
         assert_eq!(
-            texts,
+            texts(&mine, &theirs),
             [
                 "Your work, their interest: Sourdough",
                 "Their work, your interest: Bookkeeping"
