@@ -97,6 +97,12 @@ fn fold_accent(c: char) -> Option<&'static str> {
     })
 }
 
+/// The stems of a label's words, as `InterestKey::of` joins them: "Wild Swimming" →
+/// ["wild", "swim"].
+pub fn stems(label: &str) -> Vec<String> {
+    fold(label).split_whitespace().map(stem).collect()
+}
+
 /// Words the suffix rules would wrongly merge with another word.
 const KEEP_AS_IS: &[&str] = &[
     "news",

@@ -219,6 +219,25 @@ test('an event can take someone already saved, and a new person added from insid
   await expect(page.getByText('Bea knows the council recycling lead')).toBeVisible();
 });
 
+test('interests close to mine but not the same are starters, and the page says so', async ({ page }) => {
+  await seed(page, {
+    'cg.me': { name: 'Sam', interests: [['Wild swimming', 'sport'], ['School run', 'family'], ['Rugby', 'sport']] },
+    ...Object.fromEntries([person('a', 'Tom', [['Sea swimming', 'sport'], ['Trail running', 'sport'], ['Cricket', 'sport']])]),
+  });
+  await page.goto('/#/people/a');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tom' })).toBeVisible();
+  await expect(page.getByText('Nothing in common word for word yet, but some of their interests are close to yours: see the starters below.')).toBeVisible();
+  const starters = page.getByRole('list').filter({ has: page.getByText(/^Ask them about/) });
+  // The school run is not running: only the swimming is near, and it is not asked about twice.
+  await expect(starters.getByRole('listitem')).toHaveText([
+    'Ask them about Sea swimming: close to your Wild swimming',
+    'Ask them about Trail running',
+    'Ask them about Cricket',
+  ]);
+  // The Venn still counts only what is the same interest.
+  await expect(page.getByRole('img', { name: /You and Tom share no interests/ })).toBeVisible();
+});
+
 test('a person page says which map is empty instead of comparing nothing', async ({ page }) => {
   await seed(page, Object.fromEntries([person('a', 'Priya', [['Sourdough', 'food']]), person('b', 'Sam', [])]));
   // A new user's first person: their own map is still empty.

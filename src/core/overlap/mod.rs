@@ -11,11 +11,13 @@ use fingerprint::Fingerprint;
 use std::collections::HashMap;
 
 mod fingerprint;
+mod near;
 mod rank;
 mod starters;
 mod three;
 mod venn_model;
 
+pub use near::{near_interests, NearInterest};
 pub use rank::{rank_by_overlap, rank_pairs, room_overlap, Pair, Ranked, RoomInterest};
 pub use starters::{conversation_starters, Starter, StarterKind};
 pub use three::{overlap3, Regions3};

@@ -1,6 +1,6 @@
 //! Conversation starters: what to say to someone, from what we share and what they have.
 
-use super::{overlap, SharedInterest};
+use super::{near_interests, overlap, SharedInterest};
 use crate::core::model::{CategoryId, Interest};
 use crate::core::order;
 
@@ -8,6 +8,8 @@ use crate::core::order;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StarterKind {
     Shared,
+    /// One of their interests close to one of mine (a word in common), not the same one.
+    Near,
     AskAbout,
 }
 
@@ -21,7 +23,9 @@ pub struct Starter {
 }
 
 /// What to talk about: shared interests first (non-work before work, in my map's order), then
-/// their interests in categories my map also has, which I am likely to have a question about.
+/// their interests near one of mine (a word in common: "Sea swimming" and my "Wild swimming"),
+/// then their other interests in categories my map also has, which I am likely to have a
+/// question about.
 pub fn conversation_starters(mine: &[Interest], theirs: &[Interest]) -> Vec<Starter> {
     let o = overlap(mine, theirs);
     let mut shared: Vec<&SharedInterest> = o.shared.iter().collect();
@@ -35,9 +39,21 @@ pub fn conversation_starters(mine: &[Interest], theirs: &[Interest]) -> Vec<Star
             text: shared_text(s),
         })
         .collect();
+    let near = near_interests(&o.mine_only, &o.theirs_only);
+    starters.extend(near.iter().map(|n| Starter {
+        kind: StarterKind::Near,
+        label: n.theirs.label.clone(),
+        category: n.theirs.category.clone(),
+        text: format!(
+            "Ask them about {}: close to {}",
+            with_owner(n.theirs.label.trim(), "their"),
+            yours(n.mine.label.trim())
+        ),
+    }));
     let mut ask: Vec<&Interest> = o
         .theirs_only
         .iter()
+        .filter(|t| !near.iter().any(|n| n.theirs == **t))
         .filter(|t| mine.iter().any(|m| m.category == t.category))
         .collect();
     order::sort_by_key(&mut ask, |t| t.category.is_work());
@@ -75,6 +91,17 @@ fn with_owner(label: &str, owner: &str) -> String {
     match label.get(..3) {
         Some(first) if first.eq_ignore_ascii_case("my ") => format!("{owner} {}", &label[3..]),
         _ => label.to_string(),
+    }
+}
+
+/// One of my interests, said to me: "my daughter's school" → "your daughter's school",
+/// "Wild swimming" → "your Wild swimming".
+fn yours(label: &str) -> String {
+    let owned = with_owner(label, "your");
+    if owned == label {
+        format!("your {label}")
+    } else {
+        owned
     }
 }
 
@@ -155,6 +182,30 @@ mod tests {
             [
                 "Your work, their interest: Sourdough",
                 "Their work, your interest: Bookkeeping"
+            ]
+        );
+    }
+
+    #[test]
+    fn their_interests_near_mine_come_after_shared_ones_and_are_not_asked_twice() {
+        let mine = map(&[
+            ("Parkrun", "sport"),
+            ("Wild swimming", "sport"),
+            ("my daughter's school choir", "family"),
+        ]);
+        let theirs = map(&[
+            ("Rugby", "sport"),
+            ("Sea swimming", "sport"),
+            ("parkrun", "sport"),
+            ("Church choir", "causes"),
+        ]);
+        assert_eq!(
+            texts(&mine, &theirs),
+            [
+                "You both love Parkrun",
+                "Ask them about Sea swimming: close to your Wild swimming",
+                "Ask them about Church choir: close to your daughter's school choir",
+                "Ask them about Rugby",
             ]
         );
     }

@@ -55,11 +55,16 @@ fn Comparison(
         <VennDiagram model=model />
         <Show when=nothing_shared>
             <p class="card">
-                "Nothing in common on paper yet."
                 {move || {
-                    starters
-                        .with(|s| !s.is_empty())
-                        .then_some(" The starters below are from their map, in the areas you care about too.")
+                    starters.with(|s| {
+                        if s.iter().any(|s| s.kind == StarterKind::Near) {
+                            "Nothing in common word for word yet, but some of their interests are close to yours: see the starters below."
+                        } else if s.is_empty() {
+                            "Nothing in common on paper yet."
+                        } else {
+                            "Nothing in common on paper yet. The starters below are from their map, in the areas you care about too."
+                        }
+                    })
                 }}
             </p>
         </Show>
@@ -77,6 +82,7 @@ fn Comparison(
                             .map(|s| {
                                 let class = match s.kind {
                                     StarterKind::Shared => "starter starter-shared",
+                                    StarterKind::Near => "starter starter-near",
                                     StarterKind::AskAbout => "starter",
                                 };
                                 view! { <li class=class>{s.text}</li> }

@@ -1,0 +1,278 @@
+//! Near interests: one of mine and one of theirs that are not the same interest but name the
+//! same thing ("Wild swimming" and "Sea swimming", "Family history" and "Local history").
+//!
+//! Matching stays exact everywhere else (the Venn, the score, who shares an interest), because a
+//! user must be able to see why two things matched. Near interests are only a conversation
+//! starter, and they say which word they meet on, so a wrong one costs nothing but a line.
+
+use crate::core::interest_key::{stems, InterestKey};
+use crate::core::model::Interest;
+
+/// One of my interests and one of theirs that share a word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NearInterest {
+    pub mine: Interest,
+    pub theirs: Interest,
+}
+
+/// Words too common in interest labels to say two interests are near: "Open water swimming"
+/// and "Open source" share nothing, nor do "Learning Welsh" and "Learning the piano". Compared
+/// by stem, so "clubs" is "club" and "making" is "make".
+const TOO_COMMON: &[&str] = &[
+    // Joining words and owners.
+    "and",
+    "the",
+    "for",
+    "with",
+    "from",
+    "into",
+    "about",
+    "our",
+    "your",
+    "their",
+    "his",
+    "her",
+    "its",
+    "all",
+    "any",
+    "other",
+    "more",
+    "most",
+    "some",
+    "very",
+    "not",
+    "out",
+    "off",
+    // Doing words that go with anything.
+    "play",
+    "watch",
+    "make",
+    "learn",
+    "go",
+    "do",
+    "get",
+    "take",
+    "keep",
+    "help",
+    "try",
+    "start",
+    "lover",
+    "fan",
+    "love",
+    "like",
+    // Groups, places and schemes of any kind.
+    "club",
+    "group",
+    "society",
+    "team",
+    "community",
+    "centre",
+    "center",
+    "scheme",
+    "project",
+    "programme",
+    "program",
+    "campaign",
+    "service",
+    "network",
+    "association",
+    "trust",
+    "committee",
+    "meeting",
+    "event",
+    "home",
+    "house",
+    "local",
+    "national",
+    "international",
+    "world",
+    "british",
+    "english",
+    "uk",
+    "town",
+    "city",
+    // Time and size.
+    "day",
+    "week",
+    "weekly",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "year",
+    "time",
+    "life",
+    "new",
+    "old",
+    "good",
+    "great",
+    "big",
+    "small",
+    "little",
+    "best",
+    "first",
+    "last",
+    "open",
+    "free",
+    "real",
+    "own",
+    "general",
+    "things",
+    "stuff",
+    "kid",
+    "children",
+    "child",
+    "family",
+    "food",
+];
+
+/// Labels whose words mean something else on their own: the school run is not running.
+const NEVER_NEAR: &[&str] = &["school run"];
+
+/// Whether `stem` is worth matching on: a word of three letters or more, not too common.
+fn telling(stem: &str, common: &[String]) -> bool {
+    stem.chars().count() >= 3
+        && stem.chars().all(char::is_alphabetic)
+        && !common.iter().any(|c| c == stem)
+}
+
+/// Pairs of my interests and theirs that share a telling word, each interest in one pair at
+/// most, in their map's order. Pass interests that are not shared outright (an `Overlap`'s
+/// `mine_only` and `theirs_only`): identical interests are never "near".
+pub fn near_interests(mine: &[Interest], theirs: &[Interest]) -> Vec<NearInterest> {
+    let common: Vec<String> = TOO_COMMON.iter().flat_map(|w| stems(w)).collect();
+    let never: Vec<InterestKey> = NEVER_NEAR.iter().map(|l| InterestKey::of(l)).collect();
+    let words = |label: &str| -> Vec<String> {
+        if never.contains(&InterestKey::of(label)) {
+            return Vec::new();
+        }
+        let mut w: Vec<String> = stems(label)
+            .into_iter()
+            .filter(|s| telling(s, &common))
+            .collect();
+        w.dedup();
+        w
+    };
+    let my_words: Vec<Vec<String>> = mine.iter().map(|m| words(&m.label)).collect();
+    let mut taken = vec![false; mine.len()];
+    let mut near = Vec::new();
+    for t in theirs {
+        let their_words = words(&t.label);
+        let found = (0..mine.len())
+            .find(|&i| !taken[i] && my_words[i].iter().any(|w| their_words.contains(w)));
+        if let Some(i) = found {
+            taken[i] = true;
+            near.push(NearInterest {
+                mine: mine[i].clone(),
+                theirs: t.clone(),
+            });
+        }
+    }
+    near
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::overlap::overlap;
+    use crate::core::overlap::tests::map;
+    use proptest::prelude::*;
+
+    fn pairs(mine: &[(&str, &str)], theirs: &[(&str, &str)]) -> Vec<(String, String)> {
+        near_interests(&map(mine), &map(theirs))
+            .into_iter()
+            .map(|n| (n.mine.label, n.theirs.label))
+            .collect()
+    }
+
+    #[test]
+    fn interests_that_share_a_word_in_any_form_are_near() {
+        assert_eq!(
+            pairs(
+                &[("Wild swimming", "sport"), ("Family history", "hobbies")],
+                &[("Local History", "local"), ("swim at the lido", "sport")]
+            ),
+            [
+                ("Family history".to_string(), "Local History".to_string()),
+                ("Wild swimming".to_string(), "swim at the lido".to_string()),
+            ],
+            "in their map's order, whatever the case or form of the word"
+        );
+    }
+
+    #[test]
+    fn common_words_make_nothing_near() {
+        let mine = [
+            ("Open water swimming", "sport"),
+            ("Learning Welsh", "learning"),
+            ("Book club", "hobbies"),
+            ("Playing guitar", "music"),
+            ("My kids' school", "family"),
+            ("Food bank", "causes"),
+            ("School run", "family"),
+        ];
+        let theirs = [
+            ("Open source", "work"),
+            ("Learning the piano", "learning"),
+            ("Running club", "sport"),
+            ("Playing golf", "sport"),
+            ("Kids' football", "family"),
+            ("Street food", "food"),
+            ("Trail running", "sport"),
+        ];
+        assert_eq!(pairs(&mine, &theirs), []);
+    }
+
+    #[test]
+    fn each_interest_is_in_one_pair_at_most() {
+        assert_eq!(
+            pairs(
+                &[("Jazz music", "music"), ("Folk music", "music")],
+                &[
+                    ("Music festivals", "music"),
+                    ("Music production", "work"),
+                    ("Church music", "causes")
+                ]
+            ),
+            [
+                ("Jazz music".to_string(), "Music festivals".to_string()),
+                ("Folk music".to_string(), "Music production".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_words_and_numbers_are_not_telling() {
+        assert_eq!(
+            pairs(
+                &[("5k PB 24:10", "sport"), ("DJ sets", "music")],
+                &[("5k fun run", "sport"), ("DJ Shadow", "music")]
+            ),
+            []
+        );
+    }
+
+    proptest! {
+        /// Whatever the labels: a near pair is never the same interest, never reuses an
+        /// interest, and always shares a word.
+        #[test]
+        fn near_pairs_are_distinct_unique_and_share_a_word(
+            mine in prop::collection::vec("[a-c]{3,4}( [a-c]{3,4}){0,2}", 0..8),
+            theirs in prop::collection::vec("[a-c]{3,4}( [a-c]{3,4}){0,2}", 0..8),
+        ) {
+            let mine: Vec<Interest> = map(&mine.iter().map(|l| (l.as_str(), "hobbies")).collect::<Vec<_>>());
+            let theirs: Vec<Interest> = map(&theirs.iter().map(|l| (l.as_str(), "hobbies")).collect::<Vec<_>>());
+            let o = overlap(&mine, &theirs);
+            let near = near_interests(&o.mine_only, &o.theirs_only);
+            for (k, n) in near.iter().enumerate() {
+                prop_assert_ne!(n.mine.key(), n.theirs.key());
+                let a = stems(&n.mine.label);
+                prop_assert!(stems(&n.theirs.label).iter().any(|w| a.contains(w)));
+                for other in &near[k + 1..] {
+                    prop_assert_ne!(&other.mine, &n.mine);
+                    prop_assert_ne!(&other.theirs, &n.theirs);
+                }
+            }
+        }
+    }
+}
