@@ -1,7 +1,7 @@
 // Swapping maps in ten seconds: QR first, private by default, receiving inside the app (a real
 // camera path through Chromium's fake capture device, and pasting), the iPhone Home Screen notes,
 // the receiver's first visit, and the quick map for someone with none.
-import { test, expect, openApp, seed, ORIGIN, shot, axeClean } from './fixtures.mjs';
+import { test, expect, openApp, seed, ORIGIN, shot, axeClean, waitForServiceWorker } from './fixtures.mjs';
 import { chromium } from '@playwright/test';
 import { LAUNCH, PHONE } from '../chromium.mjs';
 import { qrFormOf } from './qr_form.mjs';
@@ -475,6 +475,36 @@ test('"Send mine back" with no map: a quick map in six taps becomes My map and s
   await b.getByRole('link', { name: 'My map' }).click();
   await expect(b.getByRole('textbox', { name: 'Your name' })).toHaveValue('Dev');
   await expect(b.getByRole('textbox', { name: 'Edit Camping' })).toHaveValue('Camping');
+});
+
+test('with no signal and no map, a received map, the quick map and my QR all work from the cache', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+
+  // B opened the app once (the service worker has everything), made no map, and has no signal.
+  const ctxB = await newPhone();
+  const b = await ctxB.newPage();
+  await openApp(b);
+  await waitForServiceWorker(b);
+  await ctxB.setOffline(true);
+  await b.goto(link);
+  await expect(b.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await b.getByRole('button', { name: 'Send mine back' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Your map in a minute' })).toBeVisible();
+  await b.getByRole('textbox', { name: 'Your name' }).fill('Dev');
+  for (const label of ['Jazz', 'Sourdough', 'Camping']) await b.getByRole('button', { name: label, exact: true }).click();
+  await b.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
+  await expect(b.getByRole('img', { name: 'QR code' })).toBeVisible();
+  const back = await shareLinkOf(b);
+  await b.goBack();
+  await expect(b.getByRole('img', { name: 'You and Claire share 2 interests' })).toBeVisible();
+
+  // The link made offline opens on A's phone as Dev's map.
+  await page.goto(back);
+  await expect(page.getByRole('heading', { level: 1, name: "Dev's map" })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'You and Dev share 2 interests' })).toBeVisible();
 });
 
 test('with no map, "Show my QR" opens the quick map; a typed interest joins it; a missing name or pick is said plainly', async ({ page }) => {
