@@ -222,7 +222,8 @@ test('an event can take someone already saved, and a new person added from insid
 test('interests close to mine but not the same are starters, and the page says so', async ({ page }) => {
   await seed(page, {
     'cg.me': { name: 'Sam', interests: [['Wild swimming', 'sport'], ['School run', 'family'], ['Rugby', 'sport']] },
-    ...Object.fromEntries([person('a', 'Tom', [['Sea swimming', 'sport'], ['Trail running', 'sport'], ['Cricket', 'sport']])]),
+    ...Object.fromEntries([person('a', 'Tom', [['Sea swimming', 'sport'], ['Trail running', 'sport'], ['Cricket', 'sport']]), person('b', 'Ann', [['Rugby', 'sport']]), person('c', 'Bo', [['Chess', 'hobbies']])]),
+    'cg.e.ev': { id: 'ev', name: 'Lido social', date: '2026-11-01', attendees: ['a', 'b', 'c'], created: 1, updated: 1 },
   });
   await page.goto('/#/people/a');
   await expect(page.getByRole('heading', { level: 1, name: 'Tom' })).toBeVisible();
@@ -236,6 +237,13 @@ test('interests close to mine but not the same are starters, and the page says s
   ]);
   // The Venn still counts only what is the same interest.
   await expect(page.getByRole('img', { name: /You and Tom share no interests/ })).toBeVisible();
+  // At an event, who to talk to ranks on what is shared, and says what is close.
+  await page.goto('/#/events/ev');
+  await expect(page.getByRole('list', { name: 'Who to talk to' }).getByRole('listitem')).toHaveText([
+    'Ann — You share Rugby',
+    'Tom — Nothing shared yet, but close: Sea swimming',
+    'Bo — Nothing shared yet',
+  ]);
 });
 
 test('a person page says which map is empty instead of comparing nothing', async ({ page }) => {

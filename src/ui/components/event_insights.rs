@@ -2,7 +2,7 @@
 //! to whom, and the interests most shared across the room.
 
 use crate::core::model::{Interest, PersonId};
-use crate::core::overlap::{rank_pairs, room_overlap, MyKeys};
+use crate::core::overlap::{near_interests, rank_pairs, room_overlap, MyKeys};
 use crate::core::route::Route;
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -61,6 +61,28 @@ pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl Int
             room_overlap(&list)
         })
     });
+    // Someone who shares nothing word for word may still be worth a word: name what of theirs
+    // is close to mine ("Sea swimming", near my "Wild swimming").
+    let nothing_shared = move |id: &PersonId| {
+        let close: Vec<String> = room.with(|r| {
+            let theirs = r
+                .iter()
+                .find(|(i, _, _)| i == id)
+                .map(|(_, _, t)| t.as_slice());
+            state.me.with(|me| {
+                near_interests(&me.interests, theirs.unwrap_or_default())
+                    .into_iter()
+                    .take(2)
+                    .map(|n| n.theirs.label)
+                    .collect()
+            })
+        });
+        if close.is_empty() {
+            "Nothing shared yet".to_string()
+        } else {
+            format!("Nothing shared yet, but close: {}", close.join(", "))
+        }
+    };
     view! {
         <h2>"Who to talk to"</h2>
         {move || {
@@ -75,7 +97,7 @@ pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl Int
                         .take(SHOWN)
                         .map(|r| {
                             let why = if r.top_shared.is_empty() {
-                                "Nothing shared yet".to_string()
+                                nothing_shared(&r.id)
                             } else {
                                 format!("You share {}", r.top_shared.join(", "))
                             };
