@@ -11,6 +11,8 @@ pub const NAME_MAX: usize = 100;
 pub const WHAT_MAX: usize = 200;
 pub const INTEREST_MAX: usize = 60;
 pub const NOTE_MAX: usize = 10_000;
+/// A follow-up is a line to act on ("Send her the allotment waiting-list link"), not a note.
+pub const FOLLOW_UP_MAX: usize = 300;
 pub const INTERESTS_PER_PERSON_MAX: usize = 200;
 /// Each contact detail (phone, email, web, social), mine or anyone's, typed, imported or
 /// received in a link.

@@ -108,6 +108,40 @@ test('on the person page a follow-up can be edited, snoozed and deleted; no date
   expect(late).not.toBe(today);
 });
 
+test('a follow-up needs words and fits on a line, each said plainly; a deleted one comes back with Undo', async ({ page }) => {
+  const { today, late, soon } = await seedFollowUps(page);
+  await page.goto('/#/people/f1');
+  const row = (text) => page.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: new RegExp(`^${text}`) }) });
+  const saved = async () => (await stored(page, 'cg.p.f1')).follow_ups.map((f) => [f.text, f.due]);
+  const before = [['Send the brochure', today], ['Call about the quote', late], ['Book the venue', soon]];
+  // "Add follow-up" with nothing typed says what is missing instead of doing nothing.
+  await page.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Write what to follow up first.');
+  // Too long: said under the field as it is typed, and not added; nothing typed is cut.
+  const long = 'Ask about the allotment waiting list '.repeat(9);
+  await page.getByRole('textbox', { name: 'Follow-up' }).fill(long);
+  await expect(page.getByText(`Follow-up is ${long.length} characters; the limit is 300. Shorten it by ${long.length - 300} to save.`)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(page.getByRole('textbox', { name: 'Follow-up' })).toHaveValue(long);
+  expect(await saved()).toEqual(before);
+  // Emptied words are refused too, and the follow-up keeps its own.
+  await row('Send the brochure').getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('textbox', { name: 'Follow-up text' }).fill('  ');
+  await page.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Write what to follow up first.');
+  expect(await saved()).toEqual(before);
+  // A deleted follow-up comes back where it was.
+  await row('Call about the quote').getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('button', { name: 'Delete follow-up' }).nth(1).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted “Call about the quote”.' })).toBeVisible();
+  expect(await saved()).toEqual([before[0], before[2]]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row('Call about the quote')).toContainText('Overdue');
+  expect(await saved()).toEqual(before);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});
+
 /** Reads the .ics a click on "Export to calendar" downloads. */
 async function exportCalendar(page) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to calendar' }).click()]);

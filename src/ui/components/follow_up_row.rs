@@ -1,7 +1,8 @@
 //! One follow-up on a person's page: the tick box (only the box ticks), its text and when it
 //! is due in words, and "Change" to edit its text and date, put it off or delete it.
 
-use super::field::unique_id;
+use super::field::{unique_id, TextField};
+use crate::core::limits::FOLLOW_UP_MAX;
 use crate::core::model::FollowUp;
 use crate::core::nudges::{follow_up_state, snooze, FollowUpState};
 use crate::store::clock::today;
@@ -22,6 +23,14 @@ pub fn due_words(f: &FollowUp, today: &str) -> String {
     }
 }
 
+/// Whether `text` can be saved as a follow-up's words. Missing words are said in `problem`;
+/// words over the limit are already said under the field, as they are typed.
+pub fn follow_up_fits(text: &str, problem: RwSignal<Option<String>>) -> bool {
+    let missing = text.trim().is_empty();
+    problem.set(missing.then(|| "Write what to follow up first.".to_string()));
+    !missing && text.trim().chars().count() <= FOLLOW_UP_MAX
+}
+
 #[component]
 pub fn FollowUpRow(
     follow_up: FollowUp,
@@ -34,6 +43,7 @@ pub fn FollowUpRow(
     let open = RwSignal::new(false);
     let text = RwSignal::new(follow_up.text.clone());
     let due = RwSignal::new(follow_up.due.clone());
+    let problem = RwSignal::new(None::<String>);
     let when = due_words(&follow_up, &today);
     let overdue = follow_up_state(&follow_up, &today) == FollowUpState::Overdue;
     let edit = move |f: RowEdit| on_edit.run(f);
@@ -79,21 +89,25 @@ pub fn FollowUpRow(
                 </div>
                 <Show when=move || open.get()>
                     <div class="form follow-up-edit">
-                        <label class="field">
-                            <span class="field-label">"Follow-up text"</span>
-                            <input type="text" enterkeyhint="done" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
-                        </label>
+                        <TextField label="Follow-up text" value=text max=FOLLOW_UP_MAX />
                         <label class="field">
                             <span class="field-label">"Due date"</span>
                             <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
                         </label>
+                        {move || {
+                // Said until words are typed.
+                problem
+                    .get()
+                    .filter(|_| text.with(|t| t.trim().is_empty()))
+                    .map(|p| view! { <p class="field-error" role="alert">{p}</p> })
+            }}
                         <div class="row">
                             <button
                                 type="button"
                                 class="button"
                                 on:click=move |_| {
                                     let (t, d) = (text.get_untracked().trim().to_string(), due.get_untracked());
-                                    if t.is_empty() {
+                                    if !follow_up_fits(&t, problem) {
                                         return;
                                     }
                                     open.set(false);

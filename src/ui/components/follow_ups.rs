@@ -1,8 +1,10 @@
 //! A person's follow-ups: each with a tick box, when it is due in words, and a way to change,
-//! put off or delete it; a form to add one; and the calendar export.
+//! put off or delete it (with an undo); a form to add one; and the calendar export.
 
 use super::calendar_button::CalendarButton;
-use super::follow_up_row::{FollowUpRow, RowEdit};
+use super::field::TextField;
+use super::follow_up_row::{follow_up_fits, FollowUpRow, RowEdit};
+use crate::core::limits::FOLLOW_UP_MAX;
 use crate::core::model::{FollowUp, PersonId};
 use crate::store::clock::{now, today};
 use crate::store::AppState;
@@ -16,6 +18,9 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let due = RwSignal::new(today());
     let text = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    // The follow-up deleted last and where it was, for "Undo".
+    let removed = RwSignal::new(None::<(usize, FollowUp)>);
     let list = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -39,7 +44,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let t = text.get_untracked().trim().to_string();
-            if t.is_empty() {
+            if !follow_up_fits(&t, problem) {
                 return;
             }
             let d = due.get_untracked();
@@ -53,6 +58,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
             text.set(String::new());
         }
     };
+    let undo_update = update.clone();
     view! {
         <h2>"Follow-ups"</h2>
         <ul class="follow-ups">
@@ -73,7 +79,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                                     return;
                                 }
                                 if !edit(&mut l[i]) {
-                                    l.remove(i);
+                                    removed.set(Some((i, l.remove(i))));
                                 }
                             }));
                         });
@@ -82,15 +88,43 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                     .collect_view()
             }}
         </ul>
+        {
+            move || {
+                let update = undo_update.clone();
+                removed.get().map(|(i, f)| {
+                    let words = format!("Deleted “{}”.", f.text);
+                    view! {
+                        <p class="row" role="status">
+                            <span>{words}</span>
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    removed.set(None);
+                                    let f = f.clone();
+                                    update(Box::new(move |l| l.insert(i.min(l.len()), f)));
+                                }
+                            >
+                                "Undo"
+                            </button>
+                        </p>
+                    }
+                })
+            }
+        }
         <form class="form follow-up-add" on:submit=add novalidate>
-            <label class="field">
-                <span class="field-label">"Follow-up"</span>
-                <input type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
-            </label>
+            <TextField label="Follow-up" value=text max=FOLLOW_UP_MAX enterkeyhint="done" />
             <label class="field">
                 <span class="field-label">"Due"</span>
                 <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
             </label>
+            {move || {
+                // Said until words are typed.
+                problem
+                    .get()
+                    .filter(|_| text.with(|t| t.trim().is_empty()))
+                    .map(|p| view! { <p class="field-error" role="alert">{p}</p> })
+            }}
             <button type="submit" class="button">"Add follow-up"</button>
         </form>
         <CalendarButton person=id />
