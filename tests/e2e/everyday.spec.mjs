@@ -222,7 +222,7 @@ test('an event can take someone already saved, and a new person added from insid
 test('interests close to mine but not the same are starters, and the page says so', async ({ page }) => {
   await seed(page, {
     'cg.me': { name: 'Sam', interests: [['Wild swimming', 'sport'], ['School run', 'family'], ['Rugby', 'sport']] },
-    ...Object.fromEntries([person('a', 'Tom', [['Sea swimming', 'sport'], ['Trail running', 'sport'], ['Cricket', 'sport']]), person('b', 'Ann', [['Rugby', 'sport']]), person('c', 'Bo', [['Chess', 'hobbies']])]),
+    ...Object.fromEntries([person('a', 'Tom', [['Sea swimming', 'sport'], ['Trail running', 'sport'], ['Cricket', 'sport']]), person('b', 'Ann', [['Rugby', 'sport']]), person('c', 'Bo', [['Chess', 'hobbies']]), person('d', 'Di', [['wild swimming', 'hobbies']])]),
     'cg.e.ev': { id: 'ev', name: 'Lido social', date: '2026-11-01', attendees: ['a', 'b', 'c'], created: 1, updated: 1 },
   });
   await page.goto('/#/people/a');
@@ -244,6 +244,14 @@ test('interests close to mine but not the same are starters, and the page says s
     'Tom — Nothing shared yet, but close: Sea swimming',
     'Bo — Nothing shared yet',
   ]);
+  // Who shares this: the same interest first, then who has one close to it, and which.
+  await page.goto('/#/who/Wild%20swimming');
+  await expect(page.getByText('1 person', { exact: true })).toBeVisible();
+  await expect(page.locator('main ul.person-list').first().getByRole('link')).toHaveText(['Di']);
+  await expect(page.getByRole('heading', { name: 'Close to it' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Close to it' }).getByRole('link')).toHaveText(['TomSea swimming']);
+  await page.goto('/#/who/Chess');
+  await expect(page.getByRole('heading', { name: 'Close to it' })).toHaveCount(0);
 });
 
 test('a person page says which map is empty instead of comparing nothing', async ({ page }) => {

@@ -7,6 +7,7 @@
 
 use crate::core::interest_key::{stems, InterestKey};
 use crate::core::model::Interest;
+use std::sync::OnceLock;
 
 /// One of my interests and one of theirs that share a word.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,15 +141,18 @@ fn telling(stem: &str, common: &[String]) -> bool {
 /// most, in their map's order. Pass interests that are not shared outright (an `Overlap`'s
 /// `mine_only` and `theirs_only`): identical interests are never "near".
 pub fn near_interests(mine: &[Interest], theirs: &[Interest]) -> Vec<NearInterest> {
-    let common: Vec<String> = TOO_COMMON.iter().flat_map(|w| stems(w)).collect();
-    let never: Vec<InterestKey> = NEVER_NEAR.iter().map(|l| InterestKey::of(l)).collect();
+    // Stemmed once: "Who shares this?" asks this of every person on the phone.
+    static COMMON: OnceLock<Vec<String>> = OnceLock::new();
+    static NEVER: OnceLock<Vec<InterestKey>> = OnceLock::new();
+    let common = COMMON.get_or_init(|| TOO_COMMON.iter().flat_map(|w| stems(w)).collect());
+    let never = NEVER.get_or_init(|| NEVER_NEAR.iter().map(|l| InterestKey::of(l)).collect());
     let words = |label: &str| -> Vec<String> {
         if never.contains(&InterestKey::of(label)) {
             return Vec::new();
         }
         let mut w: Vec<String> = stems(label)
             .into_iter()
-            .filter(|s| telling(s, &common))
+            .filter(|s| telling(s, common))
             .collect();
         w.dedup();
         w
