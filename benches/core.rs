@@ -6,7 +6,9 @@
 
 use common_ground::core::document::Document;
 use common_ground::core::model::Interest;
-use common_ground::core::overlap::{overlap, overlap3, rank_pairs, room_overlap, MyKeys};
+use common_ground::core::overlap::{
+    near_pairs, overlap, overlap3, rank_pairs, room_overlap, MyKeys,
+};
 use common_ground::core::sample::{network_from_json, network_json};
 use common_ground::core::vcard::{parse_vcf, MAX_FILE_BYTES};
 use common_ground::core::venn::{label_anchors, layout2, layout3, Circle, Layout, VennSizes};
@@ -281,6 +283,18 @@ fn network_rows(network: &Document, rows: &mut Vec<(String, String, &str)>) {
         rows.push((
             format!(
                 "pairs + room overlap, {} attendees (median / p95)",
+                room.len()
+            ),
+            measured,
+            "—",
+        ));
+        // The worst case for close pairs: nothing shared outright, so every pair is looked at.
+        let measured = time(30, || {
+            black_box(near_pairs(black_box(room), &[], usize::MAX));
+        });
+        rows.push((
+            format!(
+                "close pairs, every pair of {} attendees (median / p95)",
                 room.len()
             ),
             measured,

@@ -222,7 +222,7 @@ test('an event can take someone already saved, and a new person added from insid
 test('interests close to mine but not the same are starters, and the page says so', async ({ page }) => {
   await seed(page, {
     'cg.me': { name: 'Sam', interests: [['Wild swimming', 'sport'], ['School run', 'family'], ['Rugby', 'sport']] },
-    ...Object.fromEntries([person('a', 'Tom', [['Sea swimming', 'sport'], ['Trail running', 'sport'], ['Cricket', 'sport']]), person('b', 'Ann', [['Rugby', 'sport']]), person('c', 'Bo', [['Chess', 'hobbies']]), person('d', 'Di', [['wild swimming', 'hobbies']])]),
+    ...Object.fromEntries([person('a', 'Tom', [['Sea swimming', 'sport'], ['Trail running', 'sport'], ['Cricket', 'sport']]), person('b', 'Ann', [['Rugby', 'sport']]), person('c', 'Bo', [['Chess', 'hobbies'], ['Cross-country running', 'sport']]), person('d', 'Di', [['wild swimming', 'hobbies']])]),
     'cg.e.ev': { id: 'ev', name: 'Lido social', date: '2026-11-01', attendees: ['a', 'b', 'c'], created: 1, updated: 1 },
   });
   await page.goto('/#/people/a');
@@ -243,6 +243,10 @@ test('interests close to mine but not the same are starters, and the page says s
     'Ann — You share Rugby',
     'Tom — Nothing shared yet, but close: Sea swimming',
     'Bo — Nothing shared yet',
+  ]);
+  // Nobody here shares an interest outright; close ones make an introduction.
+  await expect(page.getByRole('list', { name: 'Introduce' }).getByRole('listitem')).toHaveText([
+    'Tom and Bo: Trail running and Cross-country running are close',
   ]);
   // Who shares this: the same interest first, then who has one close to it, and which.
   await page.goto('/#/who/Wild%20swimming');

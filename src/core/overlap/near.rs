@@ -7,6 +7,7 @@
 
 use crate::core::interest_key::{stems, InterestKey};
 use crate::core::model::Interest;
+use crate::core::order;
 use std::sync::OnceLock;
 
 /// One of my interests and one of theirs that share a word.
@@ -19,111 +20,23 @@ pub struct NearInterest {
 /// Words too common in interest labels to say two interests are near: "Open water swimming"
 /// and "Open source" share nothing, nor do "Learning Welsh" and "Learning the piano". Compared
 /// by stem, so "clubs" is "club" and "making" is "make".
+#[rustfmt::skip]
 const TOO_COMMON: &[&str] = &[
     // Joining words and owners.
-    "and",
-    "the",
-    "for",
-    "with",
-    "from",
-    "into",
-    "about",
-    "our",
-    "your",
-    "their",
-    "his",
-    "her",
-    "its",
-    "all",
-    "any",
-    "other",
-    "more",
-    "most",
-    "some",
-    "very",
-    "not",
-    "out",
-    "off",
+    "and", "the", "for", "with", "from", "into", "about", "our", "your", "their", "his", "her",
+    "its", "all", "any", "other", "more", "most", "some", "very", "not", "out", "off",
     // Doing words that go with anything.
-    "play",
-    "watch",
-    "make",
-    "learn",
-    "go",
-    "do",
-    "get",
-    "take",
-    "keep",
-    "help",
-    "try",
-    "start",
-    "lover",
-    "fan",
-    "love",
-    "like",
+    "play", "watch", "make", "learn", "go", "do", "get", "take", "keep", "help", "try", "start",
+    "lover", "fan", "love", "like",
     // Groups, places and schemes of any kind.
-    "club",
-    "group",
-    "society",
-    "team",
-    "community",
-    "centre",
-    "center",
-    "scheme",
-    "project",
-    "programme",
-    "program",
-    "campaign",
-    "service",
-    "network",
-    "association",
-    "trust",
-    "committee",
-    "meeting",
-    "event",
-    "home",
-    "house",
-    "local",
-    "national",
-    "international",
-    "world",
-    "british",
-    "english",
-    "uk",
-    "town",
-    "city",
+    "club", "group", "society", "team", "community", "centre", "center", "scheme", "project",
+    "programme", "program", "campaign", "service", "network", "association", "trust",
+    "committee", "meeting", "event", "home", "house", "local", "national", "international",
+    "world", "british", "english", "uk", "town", "city",
     // Time and size.
-    "day",
-    "week",
-    "weekly",
-    "weekend",
-    "night",
-    "morning",
-    "evening",
-    "year",
-    "time",
-    "life",
-    "new",
-    "old",
-    "good",
-    "great",
-    "big",
-    "small",
-    "little",
-    "best",
-    "first",
-    "last",
-    "open",
-    "free",
-    "real",
-    "own",
-    "general",
-    "things",
-    "stuff",
-    "kid",
-    "children",
-    "child",
-    "family",
+    "day", "week", "weekly", "weekend", "night", "morning", "evening", "year", "time", "life",
+    "new", "old", "good", "great", "big", "small", "little", "best", "first", "last", "open",
+    "free", "real", "own", "general", "things", "stuff", "kid", "children", "child", "family",
     "food",
 ];
 
@@ -137,42 +50,102 @@ fn telling(stem: &str, common: &[String]) -> bool {
         && !common.iter().any(|c| c == stem)
 }
 
-/// Pairs of my interests and theirs that share a telling word, each interest in one pair at
-/// most, in their map's order. Pass interests that are not shared outright (an `Overlap`'s
-/// `mine_only` and `theirs_only`): identical interests are never "near".
-pub fn near_interests(mine: &[Interest], theirs: &[Interest]) -> Vec<NearInterest> {
+/// The stems of a label's telling words.
+fn telling_words(label: &str) -> Vec<String> {
     // Stemmed once: "Who shares this?" asks this of every person on the phone.
     static COMMON: OnceLock<Vec<String>> = OnceLock::new();
     static NEVER: OnceLock<Vec<InterestKey>> = OnceLock::new();
     let common = COMMON.get_or_init(|| TOO_COMMON.iter().flat_map(|w| stems(w)).collect());
     let never = NEVER.get_or_init(|| NEVER_NEAR.iter().map(|l| InterestKey::of(l)).collect());
-    let words = |label: &str| -> Vec<String> {
-        if never.contains(&InterestKey::of(label)) {
-            return Vec::new();
-        }
-        let mut w: Vec<String> = stems(label)
-            .into_iter()
-            .filter(|s| telling(s, common))
-            .collect();
-        w.dedup();
-        w
-    };
-    let my_words: Vec<Vec<String>> = mine.iter().map(|m| words(&m.label)).collect();
+    if never.contains(&InterestKey::of(label)) {
+        return Vec::new();
+    }
+    let mut words: Vec<String> = stems(label)
+        .into_iter()
+        .filter(|s| telling(s, common))
+        .collect();
+    words.dedup();
+    words
+}
+
+fn words_of(interests: &[Interest]) -> Vec<Vec<String>> {
+    interests.iter().map(|i| telling_words(&i.label)).collect()
+}
+
+/// Which of mine goes with which of theirs (indices), given each side's telling words: for
+/// each of theirs in order, the first of mine not yet taken that has a word in common.
+fn pair_up(mine: &[Vec<String>], theirs: &[Vec<String>]) -> Vec<(usize, usize)> {
     let mut taken = vec![false; mine.len()];
-    let mut near = Vec::new();
-    for t in theirs {
-        let their_words = words(&t.label);
-        let found = (0..mine.len())
-            .find(|&i| !taken[i] && my_words[i].iter().any(|w| their_words.contains(w)));
+    let mut pairs = Vec::new();
+    for (t, their_words) in theirs.iter().enumerate() {
+        let found =
+            (0..mine.len()).find(|&i| !taken[i] && mine[i].iter().any(|w| their_words.contains(w)));
         if let Some(i) = found {
             taken[i] = true;
-            near.push(NearInterest {
-                mine: mine[i].clone(),
-                theirs: t.clone(),
-            });
+            pairs.push((i, t));
         }
     }
-    near
+    pairs
+}
+
+/// Pairs of my interests and theirs that share a telling word, each interest in one pair at
+/// most, in their map's order. Pass interests that are not shared outright (an `Overlap`'s
+/// `mine_only` and `theirs_only`): identical interests are never "near".
+pub fn near_interests(mine: &[Interest], theirs: &[Interest]) -> Vec<NearInterest> {
+    pair_up(&words_of(mine), &words_of(theirs))
+        .into_iter()
+        .map(|(i, t)| NearInterest {
+            mine: mine[i].clone(),
+            theirs: theirs[t].clone(),
+        })
+        .collect()
+}
+
+/// Two people in a room whose interests are close but not the same: an introduction that
+/// exact matching misses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NearPair<Id> {
+    /// The lower of the two ids, as in [`super::Pair`].
+    pub a: Id,
+    pub b: Id,
+    /// `a`'s interest, then `b`'s.
+    pub labels: (String, String),
+}
+
+/// Up to `wanted` pairs of `people` with close interests, in id order, leaving out the pairs in
+/// `skip` (those already introduced on what they share). Each person's words are found once,
+/// and it stops as soon as it has enough, so a full room costs nothing when exact pairs
+/// already fill the list.
+pub fn near_pairs<Id: Clone + Ord>(
+    people: &[(Id, &[Interest])],
+    skip: &[(Id, Id)],
+    wanted: usize,
+) -> Vec<NearPair<Id>> {
+    let mut found = Vec::new();
+    if wanted == 0 {
+        return found;
+    }
+    let mut sorted: Vec<&(Id, &[Interest])> = people.iter().collect();
+    order::sort_by(&mut sorted, |x, y| x.0.cmp(&y.0));
+    let words: Vec<Vec<Vec<String>>> = sorted.iter().map(|(_, i)| words_of(i)).collect();
+    for (n, a) in sorted.iter().enumerate() {
+        for (m, b) in sorted.iter().enumerate().skip(n + 1) {
+            if a.0 == b.0 || skip.iter().any(|(x, y)| *x == a.0 && *y == b.0) {
+                continue;
+            }
+            if let Some(&(i, t)) = pair_up(&words[n], &words[m]).first() {
+                found.push(NearPair {
+                    a: a.0.clone(),
+                    b: b.0.clone(),
+                    labels: (a.1[i].label.clone(), b.1[t].label.clone()),
+                });
+                if found.len() >= wanted {
+                    return found;
+                }
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -278,5 +251,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn near_pairs_skip_those_introduced_already_and_stop_when_there_are_enough() {
+        let ann = map(&[("Sea swimming", "sport")]);
+        let cat = map(&[("Wild swimming", "sport"), ("Jazz music", "arts")]);
+        let bo = map(&[("Folk music", "arts"), ("sea swimming", "sport")]);
+        let people: Vec<(u32, &[Interest])> = vec![(3, &cat), (1, &ann), (2, &bo)];
+        let labels = |pairs: Vec<NearPair<u32>>| -> Vec<(u32, u32, String, String)> {
+            pairs
+                .into_iter()
+                .map(|p| (p.a, p.b, p.labels.0, p.labels.1))
+                .collect()
+        };
+        let s = |x: &str| x.to_string();
+        // Ann and Bo share Sea swimming outright: the exact list has them.
+        assert_eq!(
+            labels(near_pairs(&people, &[(1, 2)], 5)),
+            [
+                (1, 3, s("Sea swimming"), s("Wild swimming")),
+                (2, 3, s("sea swimming"), s("Wild swimming")),
+            ]
+        );
+        assert_eq!(labels(near_pairs(&people, &[(1, 2)], 1)).len(), 1);
+        assert_eq!(labels(near_pairs(&people, &[], 0)), []);
     }
 }

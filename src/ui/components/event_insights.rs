@@ -2,7 +2,7 @@
 //! to whom, and the interests most shared across the room.
 
 use crate::core::model::{Interest, PersonId};
-use crate::core::overlap::{near_interests, rank_pairs, room_overlap, MyKeys};
+use crate::core::overlap::{near_interests, near_pairs, rank_pairs, room_overlap, MyKeys};
 use crate::core::route::Route;
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -54,6 +54,13 @@ pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl Int
             let list = rows(r);
             rank_pairs(&list)
         })
+    });
+    // When what people share outright does not fill the list, close interests can.
+    let close_pairs = Memo::new(move |_| {
+        let introduced: Vec<(PersonId, PersonId)> =
+            pairs.with(|p| p.iter().map(|p| (p.a.clone(), p.b.clone())).collect());
+        let wanted = SHOWN.saturating_sub(introduced.len());
+        room.with(|r| near_pairs(&rows(r), &introduced, wanted))
     });
     let shared = Memo::new(move |_| {
         room.with(|r| {
@@ -116,19 +123,19 @@ pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl Int
         <h2>"Introduce"</h2>
         {move || {
             let list = pairs.get();
-            if list.is_empty() {
+            let close = close_pairs.get();
+            if list.is_empty() && close.is_empty() {
                 return view! { <p class="muted">"Nobody here shares an interest with anyone else yet."</p> }.into_any();
             }
+            let exact = list.into_iter().take(SHOWN).map(|p| {
+                format!("{} and {}: both into {}", name_of(&p.a), name_of(&p.b), p.shared.join(", "))
+            });
+            let near = close.into_iter().map(|p| {
+                format!("{} and {}: {} and {} are close", name_of(&p.a), name_of(&p.b), p.labels.0, p.labels.1)
+            });
             view! {
                 <ul class="plain-list" aria-label="Introduce">
-                    {list
-                        .into_iter()
-                        .take(SHOWN)
-                        .map(|p| {
-                            let text = format!("{} and {}: both into {}", name_of(&p.a), name_of(&p.b), p.shared.join(", "));
-                            view! { <li>{text}</li> }
-                        })
-                        .collect_view()}
+                    {exact.chain(near).map(|text| view! { <li>{text}</li> }).collect_view()}
                 </ul>
             }
             .into_any()
