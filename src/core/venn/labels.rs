@@ -185,8 +185,9 @@ fn room_for(index: usize, lines: usize, radius: f64, font: LabelFont) -> f64 {
 }
 
 /// The most of `items` that fits in the clear circle around `anchor`: as many names as fit,
-/// each whole or cut after a word, then "+k more" for the rest; or, when not even one name
-/// fits beside its "+k more", the region's count alone. The block lies inside the clear
+/// each whole or cut after a word, the longest on the widest (middle) lines, then "+k more"
+/// for the rest; or, when not even one name fits beside its "+k more", the region's count
+/// alone. The block lies inside the clear
 /// circle, which crosses no circle edge, so blocks of different regions never overlap. `None`
 /// when the region is empty or too small to hold even its count.
 pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Option<FittedLabel> {
@@ -213,11 +214,18 @@ pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Opt
             continue;
         }
         let width = |i: usize| room_for(i, lines, anchor.clearance, font);
-        let mut texts: Option<Vec<String>> = items[..shown]
-            .iter()
-            .enumerate()
-            .map(|(i, l)| fit_words(l, width(i), font.size))
-            .collect();
+        let rows = widest_rows_first(shown, width);
+        let mut texts: Option<Vec<String>> = longest_first(&items[..shown], font.size)
+            .into_iter()
+            .zip(&rows)
+            .map(|(name, &row)| fit_words(name, width(row), font.size).map(|t| (row, t)))
+            .collect::<Option<Vec<(usize, String)>>>()
+            .map(|mut placed| {
+                // A circle's lines are widest in the middle: the top one alone would cut
+                // "Small business" to "Small…" where the middle has room for it.
+                placed.sort_by_key(|(row, _)| *row);
+                placed.into_iter().map(|(_, t)| t).collect()
+            });
         if more > 0 {
             let tail = format!("+{more} more");
             if text_width(&tail, font.size) > width(lines - 1) {
@@ -234,6 +242,20 @@ pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Opt
     let count = items.len().to_string();
     (text_width(&count, font.size) <= room_for(0, 1, anchor.clearance, font))
         .then(|| place(vec![count], true))
+}
+
+/// Rows `0..rows` of a block, widest first (ties: the upper first).
+fn widest_rows_first(rows: usize, width: impl Fn(usize) -> f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows).collect();
+    order.sort_by(|&a, &b| width(b).total_cmp(&width(a)).then(a.cmp(&b)));
+    order
+}
+
+/// `names`, longest first as drawn (ties: in their order).
+fn longest_first(names: &[String], size: f64) -> Vec<&str> {
+    let mut sorted: Vec<&str> = names.iter().map(String::as_str).collect();
+    sorted.sort_by(|a, b| text_width(b, size).total_cmp(&text_width(a, size)));
+    sorted
 }
 
 #[cfg(test)]
@@ -335,6 +357,27 @@ mod tests {
         assert_eq!(small.lines[0].1, "5");
         assert!(fit_label(&anchor(3.0), &names, FONT).is_none());
         assert!(fit_label(&anchor(100.0), &[], FONT).is_none());
+    }
+
+    #[test]
+    fn long_names_go_on_the_wide_middle_lines_rather_than_being_cut() {
+        let anchor = LabelAnchor {
+            region: RegionId::A,
+            point: Point::new(0.0, 0.0),
+            clearance: 62.0,
+        };
+        let names = items(&["Small business", "Knitting", "Choir", "Parkrun", "Jazz"]);
+        let fitted = fit_label(&anchor, &names, FONT).unwrap();
+        let texts: Vec<&str> = fitted.lines.iter().map(|(_, t)| t.as_str()).collect();
+        // On the top line "Small business" would be "Small…"; in the middle it is whole.
+        assert_eq!(
+            fit_words("Small business", room_for(0, 5, 62.0, FONT), FONT.size).as_deref(),
+            Some("Small…")
+        );
+        assert_eq!(
+            texts,
+            ["Choir", "Knitting", "Small business", "Parkrun", "Jazz"]
+        );
     }
 
     proptest! {
