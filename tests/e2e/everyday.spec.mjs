@@ -163,13 +163,16 @@ for (const scheme of ['light', 'dark']) {
       p4: ['Distillery tours', '2026-11-01', 'WI evening'],
       p5: ['Knitwear designer', '2026-11-01', 'WI evening'],
     };
+    // Interests close to another's but not the same, so the starters and "Close to it" that
+    // name them are checked too.
+    const close = { p1: [['Sea swimming', 'sport']], p4: [['Fell running', 'sport']] };
     const people = Object.fromEntries(Object.entries(fixture).map(([key, p]) => {
       const [what, met_on, met_where] = met[p.id];
-      return [key, { ...p, what, met_on, met_where }];
+      return [key, { ...p, what, met_on, met_where, interests: [...p.interests, ...(close[p.id] || [])] }];
     }));
     await seed(page, {
       ...people,
-      'cg.me': { name: 'Claire', what: 'Marketing', interests: [['Running', 'sport'], ['Custard creams', 'food'], ['Choir', 'arts']] },
+      'cg.me': { name: 'Claire', what: 'Marketing', interests: [['Running', 'sport'], ['Custard creams', 'food'], ['Choir', 'arts'], ['Wild swimming', 'sport']] },
       'cg.e.ev': { id: 'ev', name: 'WI evening', date: '2026-11-01', purpose: 'Crafts', attendees: ['p1', 'p2', 'p3'], created: 1, updated: 1 },
       // A recent backup, so the screenshots are not covered by the backup reminder.
       'cg.settings': { current_event: 'ev', theme: 'system', last_backup: Date.now() },
@@ -179,6 +182,8 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
     // A received map's heading is on screen before its page (read ahead from the link).
     await expect(page.getByRole('main').getByText('Opening…', { exact: true })).toHaveCount(0);
+      if (name === 'person') await expect(page.getByText('Ask them about Sea swimming: close to your Wild swimming')).toBeVisible();
+      if (name === 'who') await expect(page.getByRole('list', { name: 'Close to it' }).getByRole('link')).toHaveText([/^Tom.*Fell running$/]);
       await axeClean(page, `${name} (${scheme})`);
       if (['home', 'my-map', 'person', 'event'].includes(name)) {
         await shot(page, `${name}-${scheme}`);
