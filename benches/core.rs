@@ -4,6 +4,9 @@
 //! and 95th percentile, because a layout's cost depends on its input and the budget is about
 //! the slow cases too.
 
+// Not app code: it may sort with the standard library (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use common_ground::core::document::Document;
 use common_ground::core::model::Interest;
 use common_ground::core::overlap::{

@@ -8,6 +8,9 @@
 //! Links are written in the current format (3: format 2 with the name readable without the
 //! tables).
 
+// Not app code: it may sort with the standard library (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use common_ground::core::qr::QrMatrix;

@@ -27,6 +27,7 @@ pub fn sort<T: Ord>(items: &mut [T]) {
 /// The positions `0..len` in the order `compare` puts them, ties in position order. Never
 /// inlined: this is the one copy of the standard sort.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)]
 fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|&a, &b| compare(a, b));

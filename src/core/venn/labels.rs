@@ -4,6 +4,7 @@
 use super::geometry::{Circle, Point};
 use super::layout::Layout;
 use super::RegionId;
+use crate::core::order;
 
 /// A spot for a region's label. `clearance` is the distance from `point` to the nearest circle
 /// edge, so a label that fits in a circle of that radius crosses no line: labels of different
@@ -223,7 +224,7 @@ pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Opt
             .map(|mut placed| {
                 // A circle's lines are widest in the middle: the top one alone would cut
                 // "Small business" to "Small…" where the middle has room for it.
-                placed.sort_by_key(|(row, _)| *row);
+                order::sort_by_key(&mut placed, |(row, _)| *row);
                 placed.into_iter().map(|(_, t)| t).collect()
             });
         if more > 0 {
@@ -246,15 +247,17 @@ pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Opt
 
 /// Rows `0..rows` of a block, widest first (ties: the upper first).
 fn widest_rows_first(rows: usize, width: impl Fn(usize) -> f64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows).collect();
-    order.sort_by(|&a, &b| width(b).total_cmp(&width(a)).then(a.cmp(&b)));
-    order
+    let mut by_width: Vec<usize> = (0..rows).collect();
+    order::sort_by(&mut by_width, |&a, &b| width(b).total_cmp(&width(a)));
+    by_width
 }
 
 /// `names`, longest first as drawn (ties: in their order).
 fn longest_first(names: &[String], size: f64) -> Vec<&str> {
     let mut sorted: Vec<&str> = names.iter().map(String::as_str).collect();
-    sorted.sort_by(|a, b| text_width(b, size).total_cmp(&text_width(a, size)));
+    order::sort_by(&mut sorted, |a, b| {
+        text_width(b, size).total_cmp(&text_width(a, size))
+    });
     sorted
 }
 
