@@ -95,6 +95,7 @@ test('on the person page a follow-up can be edited, snoozed and deleted; no date
   expect((await stored(page, 'cg.p.f1')).follow_ups[0].due).toBe(await dayFromToday(page, 7));
   // Edit its words and date.
   await row('Send the brochure').getByRole('button', { name: 'Change' }).click();
+  await row('Send the brochure').getByRole('button', { name: 'Change' }).click();
   await page.getByRole('textbox', { name: 'Follow-up text' }).fill('Send the new brochure');
   await page.getByLabel('Due date').fill(today);
   await page.getByRole('button', { name: 'Save follow-up' }).click();
@@ -140,6 +141,17 @@ test('a follow-up needs words and fits on a line, each said plainly; a deleted o
   await expect(row('Call about the quote')).toContainText('Overdue');
   expect(await saved()).toEqual(before);
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  // The phone's Enter ("done") adds a follow-up, and saves an edited one, rather than opening
+  // the date picker of the next field.
+  await page.getByRole('textbox', { name: 'Follow-up' }).fill('Ring about the hall');
+  await page.getByRole('textbox', { name: 'Follow-up' }).press('Enter');
+  await expect(row('Ring about the hall')).toContainText('due today');
+  await expect(page.getByRole('textbox', { name: 'Follow-up' })).toHaveValue('');
+  await row('Send the brochure').getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('textbox', { name: 'Follow-up text' }).fill('Send the new brochure');
+  await page.getByRole('textbox', { name: 'Follow-up text' }).press('Enter');
+  await expect(row('Send the new brochure')).toBeVisible();
+  expect((await saved()).map(([t]) => t)).toEqual(['Send the new brochure', 'Call about the quote', 'Book the venue', 'Ring about the hall']);
 });
 
 /** Reads the .ics a click on "Export to calendar" downloads. */

@@ -55,6 +55,19 @@ pub fn FollowUpRow(
         }));
     };
     let snooze_week = snooze_by.clone();
+    // "Save follow-up", or Enter in its words.
+    let save = move || {
+        let (t, d) = (text.get_untracked().trim().to_string(), due.get_untracked());
+        if !follow_up_fits(&t, problem) {
+            return;
+        }
+        open.set(false);
+        edit(Box::new(move |f| {
+            f.text = t;
+            f.due = d;
+            true
+        }));
+    };
     view! {
         <li class="follow-up" class:overdue=overdue>
             <label class="tick">
@@ -89,7 +102,13 @@ pub fn FollowUpRow(
                 </div>
                 <Show when=move || open.get()>
                     <div class="form follow-up-edit">
-                        <TextField label="Follow-up text" value=text max=FOLLOW_UP_MAX />
+                        <TextField
+                            label="Follow-up text"
+                            value=text
+                            max=FOLLOW_UP_MAX
+                            enterkeyhint="done"
+                            on_enter=Callback::new(move |_| save())
+                        />
                         <label class="field">
                             <span class="field-label">"Due date"</span>
                             <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
@@ -105,18 +124,7 @@ pub fn FollowUpRow(
                             <button
                                 type="button"
                                 class="button"
-                                on:click=move |_| {
-                                    let (t, d) = (text.get_untracked().trim().to_string(), due.get_untracked());
-                                    if !follow_up_fits(&t, problem) {
-                                        return;
-                                    }
-                                    open.set(false);
-                                    edit(Box::new(move |f| {
-                                        f.text = t;
-                                        f.due = d;
-                                        true
-                                    }));
-                                }
+                                on:click=move |_| save()
                             >
                                 "Save follow-up"
                             </button>

@@ -39,10 +39,9 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
             }
         }
     };
-    let add = {
+    let add_now = {
         let update = update.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        move || {
             let t = text.get_untracked().trim().to_string();
             if !follow_up_fits(&t, problem) {
                 return;
@@ -56,6 +55,13 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                 })
             }));
             text.set(String::new());
+        }
+    };
+    let add = {
+        let add_now = add_now.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            add_now();
         }
     };
     let undo_update = update.clone();
@@ -113,7 +119,13 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
             }
         }
         <form class="form follow-up-add" on:submit=add novalidate>
-            <TextField label="Follow-up" value=text max=FOLLOW_UP_MAX enterkeyhint="done" />
+            <TextField
+                label="Follow-up"
+                value=text
+                max=FOLLOW_UP_MAX
+                enterkeyhint="done"
+                on_enter=Callback::new(move |_| add_now())
+            />
             <label class="field">
                 <span class="field-label">"Due"</span>
                 <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
