@@ -35,6 +35,10 @@ const TOO_COMMON: &[&str] = &[
     "world", "british", "english", "uk", "town", "city",
     // Time and size.
     "day", "week", "weekly", "weekend", "night", "morning", "evening", "year", "time", "life",
+    "daily", "month", "monthly", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "spring", "summer", "autumn", "winter", "high", "low",
+    // Words that name what kind, not what.
+    "social", "public", "board", "care", "support", "red", "blue", "green", "black", "white",
     "new", "old", "good", "great", "big", "small", "little", "best", "first", "last", "open",
     "free", "real", "own", "general", "things", "stuff", "kid", "children", "child", "family",
     "food",
@@ -187,6 +191,9 @@ mod tests {
             ("My kids' school", "family"),
             ("Food bank", "causes"),
             ("School run", "family"),
+            ("Sunday lunch", "food"),
+            ("Social media", "work"),
+            ("Board games", "hobbies"),
         ];
         let theirs = [
             ("Open source", "work"),
@@ -196,6 +203,9 @@ mod tests {
             ("Kids' football", "family"),
             ("Street food", "food"),
             ("Trail running", "sport"),
+            ("Sunday league football", "sport"),
+            ("Social housing", "causes"),
+            ("Board of trustees", "work"),
         ];
         assert_eq!(pairs(&mine, &theirs), []);
     }
