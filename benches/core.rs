@@ -12,6 +12,7 @@ use common_ground::core::model::Interest;
 use common_ground::core::overlap::{
     near_pairs, overlap, overlap3, rank_pairs, room_overlap, MyKeys,
 };
+use common_ground::core::queries::who_shares;
 use common_ground::core::sample::{network_from_json, network_json};
 use common_ground::core::vcard::{parse_vcf, MAX_FILE_BYTES};
 use common_ground::core::venn::{label_anchors, layout2, layout3, Circle, Layout, VennSizes};
@@ -220,6 +221,22 @@ fn network_rows(network: &Document, rows: &mut Vec<(String, String, &str)>) {
         .iter()
         .map(|(id, i)| (id.as_str(), i.as_slice()))
         .collect();
+
+    // "Who shares this?" on one of my interests: the same interest, and anything close to it.
+    if let Some(first) = mine.first() {
+        let measured = time(30, || {
+            black_box(who_shares(black_box(&first.label), network.people.values()));
+        });
+        rows.push((
+            format!(
+                "who shares \"{}\" and who has something close, {} people (median / p95)",
+                first.label,
+                people.len()
+            ),
+            measured,
+            "—",
+        ));
+    }
 
     let measured = time(30, || {
         let keys = MyKeys::new(black_box(&mine));

@@ -1,8 +1,9 @@
 //! The orderings the screens list records in: events newest first, the events someone was at,
-//! people by their latest change. Over plain iterators, as the UI holds each part of the
+//! people by their latest change, who shares an interest. Over plain iterators, as the UI holds each part of the
 //! document in a signal of its own.
 
-use super::model::{Event, Person, PersonId};
+use super::model::{CategoryId, Event, Interest, Person, PersonId};
+use super::overlap::{CloseTo, MyKeys};
 use crate::core::order;
 
 /// Events newest first; events of the same day by name, so the order never depends on ids.
@@ -32,6 +33,32 @@ pub fn recently_changed<'a>(
     order::sort_by_key(&mut list, |p| std::cmp::Reverse(p.updated));
     list.truncate(limit);
     list
+}
+
+/// "Who shares this?": the people with `label` (the same key), and the people with an
+/// interest close to it (with which), each by name.
+pub struct WhoShares<'a> {
+    pub same: Vec<&'a Person>,
+    pub close: Vec<(&'a Person, String)>,
+}
+
+pub fn who_shares<'a>(label: &str, people: impl IntoIterator<Item = &'a Person>) -> WhoShares<'a> {
+    let this = [Interest::new(label, CategoryId::new("other"))];
+    // The same key, found the way rankings find it (a fingerprint first, then the key).
+    let same_key = MyKeys::new(&this);
+    let close_to = CloseTo::new(label);
+    let mut same = Vec::new();
+    let mut close = Vec::new();
+    for p in people {
+        if same_key.score(&p.interests) > 0.0 {
+            same.push(p);
+        } else if let Some(near) = close_to.find(&p.interests) {
+            close.push((p, near.label.clone()));
+        }
+    }
+    order::sort_by(&mut same, |a, b| a.name.cmp(&b.name));
+    order::sort_by(&mut close, |a, b| a.0.name.cmp(&b.0.name));
+    WhoShares { same, close }
 }
 
 #[cfg(test)]
@@ -92,5 +119,33 @@ mod tests {
         assert_eq!(ids(recently_changed(&people, 3)), ["b", "d", "a"]);
         assert_eq!(ids(recently_changed(&people, 10)), ["b", "d", "a", "c"]);
         assert!(recently_changed(&people, 0).is_empty());
+    }
+
+    #[test]
+    fn who_shares_an_interest_and_who_has_one_close_to_it_by_name() {
+        let person = |id: &str, name: &str, labels: &[&str]| {
+            let mut p = Person::new(PersonId(id.into()), name, 1);
+            p.interests = labels
+                .iter()
+                .map(|l| Interest::new(*l, CategoryId::new("sport")))
+                .collect();
+            p
+        };
+        let people = [
+            person("1", "Tom", &["Sea swimming"]),
+            person("2", "Di", &["wild swimming"]),
+            person("3", "Ann", &["Wild Swimming", "Sea swimming"]),
+            person("4", "Bo", &["Chess"]),
+            person("5", "Cy", &["Swim coaching", "Open water"]),
+        ];
+        let found = who_shares("Wild swimming", &people);
+        let same: Vec<&str> = found.same.iter().map(|p| p.name.as_str()).collect();
+        let close: Vec<(&str, &str)> = found
+            .close
+            .iter()
+            .map(|(p, l)| (p.name.as_str(), l.as_str()))
+            .collect();
+        assert_eq!(same, ["Ann", "Di"]);
+        assert_eq!(close, [("Cy", "Swim coaching"), ("Tom", "Sea swimming")]);
     }
 }

@@ -17,7 +17,7 @@ mod starters;
 mod three;
 mod venn_model;
 
-pub use near::{near_interests, near_pairs, NearInterest, NearPair};
+pub use near::{near_interests, near_pairs, CloseTo, NearInterest, NearPair};
 pub use rank::{rank_by_overlap, rank_pairs, room_overlap, Pair, Ranked, RoomInterest};
 pub use starters::{conversation_starters, Starter, StarterKind};
 pub use three::{overlap3, Regions3};

@@ -5,7 +5,7 @@
 //! user must be able to see why two things matched. Near interests are only a conversation
 //! starter, and they say which word they meet on, so a wrong one costs nothing but a line.
 
-use crate::core::interest_key::{stems, InterestKey};
+use crate::core::interest_key::{fold, stems, InterestKey};
 use crate::core::model::Interest;
 use crate::core::order;
 use std::sync::OnceLock;
@@ -103,6 +103,37 @@ pub fn near_interests(mine: &[Interest], theirs: &[Interest]) -> Vec<NearInteres
             theirs: theirs[t].clone(),
         })
         .collect()
+}
+
+/// One interest, ready to be compared with many: "Who shares this?" asks every person on the
+/// phone, so a label is stemmed only when its text could hold one of this interest's words.
+pub struct CloseTo {
+    words: Vec<String>,
+    /// Each word's stem without a final "i" ("babi" for "baby"): stemming only ever cuts a
+    /// word or turns its last "y" into "i", so a word with that stem starts with this.
+    probes: Vec<String>,
+}
+
+impl CloseTo {
+    pub fn new(label: &str) -> Self {
+        let words = telling_words(label);
+        let probes = words
+            .iter()
+            .map(|w| w.strip_suffix('i').unwrap_or(w).to_string())
+            .collect();
+        CloseTo { words, probes }
+    }
+
+    /// The first of `theirs` close to this interest.
+    pub fn find<'a>(&self, theirs: &'a [Interest]) -> Option<&'a Interest> {
+        theirs.iter().find(|t| {
+            let folded = fold(&t.label);
+            self.probes.iter().any(|p| folded.contains(p.as_str()))
+                && telling_words(&t.label)
+                    .iter()
+                    .any(|w| self.words.contains(w))
+        })
+    }
 }
 
 /// Two people in a room whose interests are close but not the same: an introduction that
@@ -237,6 +268,31 @@ mod tests {
             ),
             []
         );
+    }
+
+    /// The text check that spares most labels their stemming never loses a close pair: every
+    /// two forms of a few words ("baby" and "babies", "carried" and "carry", "dance" and
+    /// "dancing"), alone and with another word.
+    #[test]
+    fn close_to_finds_exactly_what_near_interests_pairs() {
+        let ends = ["", "y", "ies", "ied", "ing", "ed", "es", "e", "s"];
+        for base in ["bab", "carr", "danc", "runn", "hobb", "lad"] {
+            for x in ends {
+                for y in ends {
+                    for (a, b) in [
+                        (format!("{base}{x}"), format!("{base}{y}")),
+                        (format!("wild {base}{x}"), format!("{base}{y} club")),
+                    ] {
+                        let (mine, theirs) = (map(&[(&a, "hobbies")]), map(&[(&b, "hobbies")]));
+                        assert_eq!(
+                            CloseTo::new(&a).find(&theirs).is_some(),
+                            !near_interests(&mine, &theirs).is_empty(),
+                            "{a} / {b}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     proptest! {
