@@ -1,5 +1,6 @@
 //! One follow-up on a person's page: the tick box (only the box ticks), its text and when it
-//! is due in words, and "Change" to edit its text and date, put it off or delete it.
+//! is due in words, and "Change" to edit its text and date (words required, within the limit),
+//! put it off or delete it.
 
 use super::field::{unique_id, TextField};
 use crate::core::limits::FOLLOW_UP_MAX;
@@ -114,12 +115,12 @@ pub fn FollowUpRow(
                             <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
                         </label>
                         {move || {
-                // Said until words are typed.
-                problem
-                    .get()
-                    .filter(|_| text.with(|t| t.trim().is_empty()))
-                    .map(|p| view! { <p class="field-error" role="alert">{p}</p> })
-            }}
+                            // Said until words are typed.
+                            problem
+                                .get()
+                                .filter(|_| text.with(|t| t.trim().is_empty()))
+                                .map(|p| view! { <p class="field-error" role="alert">{p}</p> })
+                        }}
                         <div class="row">
                             <button
                                 type="button"
