@@ -95,7 +95,6 @@ test('on the person page a follow-up can be edited, snoozed and deleted; no date
   expect((await stored(page, 'cg.p.f1')).follow_ups[0].due).toBe(await dayFromToday(page, 7));
   // Edit its words and date.
   await row('Send the brochure').getByRole('button', { name: 'Change' }).click();
-  await row('Send the brochure').getByRole('button', { name: 'Change' }).click();
   await page.getByRole('textbox', { name: 'Follow-up text' }).fill('Send the new brochure');
   await page.getByLabel('Due date').fill(today);
   await page.getByRole('button', { name: 'Save follow-up' }).click();
