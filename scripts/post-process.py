@@ -72,6 +72,16 @@ def content_hash(folder, files):
     return digest.hexdigest()[:16]
 
 
+def loaded_chunks(bundle):
+    """(groups, file) for every shared chunk the bundled split loader fetches: its `/*! … */`
+    comment names the page groups that load it (see GROUPS). scripts/tap-bytes.py reads it too."""
+    return find_all(
+        "shared chunks in the split loader",
+        r"/\*! ([\w, ]+) \*/\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(\s*\(\)\s*=>\s*\{\s*(?:const|let|var) [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
+        bundle,
+    )
+
+
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
@@ -334,11 +344,7 @@ def finish(d):
     # A received map (#/m/) is drawn by the "receiving" group: its split module and every shared
     # chunk it loads. boot-screen.js preloads them alongside the main module for such a link, so
     # a first-time receiver does not wait for the main module to start before they download.
-    shared = find_all(
-        "shared chunks in the split loader",
-        r"/\*! ([\w, ]+) \*/\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(\s*\(\)\s*=>\s*\{\s*(?:const|let|var) [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
-        bundle,
-    )
+    shared = loaded_chunks(bundle)
     receiving = [f for groups, f in shared if "receiving" in groups.split(", ")]
     # wasm-split names a group's own module after the group.
     own = [n for n in sorted(os.listdir(d)) if re.fullmatch(r"split_receiving-[0-9a-f]{16}\.wasm", n)]

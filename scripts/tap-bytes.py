@@ -7,23 +7,26 @@ sends them. Compare two builds before adding to a page group (README, "Size and 
 """
 import glob
 import gzip
+import importlib.util
 import os
-import re
 import sys
 
 dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
 group = sys.argv[2] if len(sys.argv) > 2 else "everyday"
 groups = {group, "codec"}
 
+# The build's own reader of the loader's group comments (scripts/post-process.py).
+spec = importlib.util.spec_from_file_location(
+    "post_process", os.path.join(os.path.dirname(os.path.abspath(__file__)), "post-process.py")
+)
+post_process = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(post_process)
+
 starts = glob.glob(os.path.join(dist, "common-ground-*.js"))
 if len(starts) != 1:
     sys.exit(f"{dist}: expected one bundled start (common-ground-*.js), found {len(starts)}")
-start = open(starts[0], encoding="utf-8").read()
-# The loader's lines, as scripts/post-process.py leaves them: /*! groups */ … "./chunk_N-<hash>.wasm"
-listed = re.findall(r"/\*!\s*([^*]*?)\s*\*/.{0,80}?\./(chunk_\d+)-", start)
-if not listed:
-    sys.exit(f"{starts[0]}: no chunk group comments (has the loader's form changed?)")
-chunks = sorted({c for names, c in listed if groups & set(names.split(", "))})
+loaded = post_process.loaded_chunks(post_process.read(starts[0]))
+chunks = sorted({f for names, f in loaded if groups & set(names.split(", "))})
 
 
 def one(pattern):
@@ -33,7 +36,7 @@ def one(pattern):
     return found[0]
 
 
-files = [one(f"split_{g}-*.wasm") for g in sorted(groups)] + [one(f"{c}-*.wasm") for c in chunks]
+files = [one(f"split_{g}-*.wasm") for g in sorted(groups)] + [os.path.join(dist, c) for c in chunks]
 raw = sum(os.path.getsize(f) for f in files)
 packed = sum(len(gzip.compress(open(f, "rb").read(), 9)) for f in files)
 print(f"{group} + codec: {len(files)} files ({len(chunks)} chunks), {raw:,} B raw, {packed:,} B gzip -9")

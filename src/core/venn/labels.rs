@@ -215,18 +215,17 @@ pub fn fit_label(anchor: &LabelAnchor, items: &[String], font: LabelFont) -> Opt
             continue;
         }
         let width = |i: usize| room_for(i, lines, anchor.clearance, font);
-        let rows = widest_rows_first(shown, width);
+        // A circle's lines are widest in the middle: the top one alone would cut
+        // "Small business" to "Small…" where the middle has room for it.
+        let mut placed = vec![String::new(); shown];
         let mut texts: Option<Vec<String>> = longest_first(&items[..shown], font.size)
             .into_iter()
-            .zip(&rows)
-            .map(|(name, &row)| fit_words(name, width(row), font.size).map(|t| (row, t)))
-            .collect::<Option<Vec<(usize, String)>>>()
-            .map(|mut placed| {
-                // A circle's lines are widest in the middle: the top one alone would cut
-                // "Small business" to "Small…" where the middle has room for it.
-                order::sort_by_key(&mut placed, |(row, _)| *row);
-                placed.into_iter().map(|(_, t)| t).collect()
-            });
+            .zip(widest_rows_first(shown, width))
+            .try_for_each(|(name, row)| {
+                placed[row] = fit_words(name, width(row), font.size)?;
+                Some(())
+            })
+            .map(|()| placed);
         if more > 0 {
             let tail = format!("+{more} more");
             if text_width(&tail, font.size) > width(lines - 1) {

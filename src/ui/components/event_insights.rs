@@ -57,9 +57,13 @@ pub fn EventInsights(#[prop(into)] attendees: Signal<Vec<PersonId>>) -> impl Int
     });
     // When what people share outright does not fill the list, close interests can.
     let close_pairs = Memo::new(move |_| {
+        if pairs.with(|p| p.len() >= SHOWN) {
+            return Vec::new();
+        }
+        // Fewer than SHOWN: every exact pair is on screen, so none may come again as close.
         let introduced: Vec<(PersonId, PersonId)> =
             pairs.with(|p| p.iter().map(|p| (p.a.clone(), p.b.clone())).collect());
-        let wanted = SHOWN.saturating_sub(introduced.len());
+        let wanted = SHOWN - introduced.len();
         room.with(|r| near_pairs(&rows(r), &introduced, wanted))
     });
     let shared = Memo::new(move |_| {

@@ -32,6 +32,19 @@ pub fn follow_up_fits(text: &str, problem: RwSignal<Option<String>>) -> bool {
     !missing && text.trim().chars().count() <= FOLLOW_UP_MAX
 }
 
+/// The message `follow_up_fits` left, shown until words are typed.
+pub fn missing_words(
+    problem: RwSignal<Option<String>>,
+    text: RwSignal<String>,
+) -> impl Fn() -> Option<AnyView> {
+    move || {
+        problem
+            .get()
+            .filter(|_| text.with(|t| t.trim().is_empty()))
+            .map(|p| view! { <p class="field-error" role="alert">{p}</p> }.into_any())
+    }
+}
+
 #[component]
 pub fn FollowUpRow(
     follow_up: FollowUp,
@@ -114,13 +127,7 @@ pub fn FollowUpRow(
                             <span class="field-label">"Due date"</span>
                             <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
                         </label>
-                        {move || {
-                            // Said until words are typed.
-                            problem
-                                .get()
-                                .filter(|_| text.with(|t| t.trim().is_empty()))
-                                .map(|p| view! { <p class="field-error" role="alert">{p}</p> })
-                        }}
+                        {missing_words(problem, text)}
                         <div class="row">
                             <button
                                 type="button"

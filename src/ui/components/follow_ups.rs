@@ -3,7 +3,7 @@
 
 use super::calendar_button::CalendarButton;
 use super::field::TextField;
-use super::follow_up_row::{follow_up_fits, FollowUpRow, RowEdit};
+use super::follow_up_row::{follow_up_fits, missing_words, FollowUpRow, RowEdit};
 use crate::core::limits::FOLLOW_UP_MAX;
 use crate::core::model::{FollowUp, PersonId};
 use crate::store::clock::{now, today};
@@ -130,13 +130,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                 <span class="field-label">"Due"</span>
                 <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
             </label>
-            {move || {
-                // Said until words are typed.
-                problem
-                    .get()
-                    .filter(|_| text.with(|t| t.trim().is_empty()))
-                    .map(|p| view! { <p class="field-error" role="alert">{p}</p> })
-            }}
+            {missing_words(problem, text)}
             <button type="submit" class="button">"Add follow-up"</button>
         </form>
         <CalendarButton person=id />
