@@ -223,6 +223,28 @@ for (const name of wanted) {
       await c.waitForText('Birdwatching');
     });
 
+    test('a close interest is a starter, and a follow-up is added by Enter, refused empty and undone', async () => {
+      const mark = a.driver.output.text.length;
+      await makeMap(a, 'Sam', ['Wild swimming']);
+      await nav(a, 'Home');
+      await a.click('button', 'Add person');
+      await a.fill('textbox', 'Name', 'Tom Close');
+      await a.press(await a.fill('textbox', 'Add interest', 'Sea swimming'), 'Enter');
+      await a.click('button', 'Save');
+      await a.byRole('heading', 'Tom Close');
+      await a.waitForText('Ask them about Sea swimming: close to your Wild swimming');
+      await a.click('button', 'Add follow-up');
+      await a.waitFor(() => [...document.querySelectorAll('[role="alert"]')].some((e) => e.textContent === 'Write what to follow up first.'), 'the missing-words alert');
+      await a.press(await a.fill('textbox', 'Follow-up', 'Ring about the hall'), 'Enter');
+      await a.byRole('checkbox', /^Ring about the hall/);
+      await a.click('button', 'Change');
+      await a.click('button', 'Delete follow-up');
+      await a.waitForText('Deleted “Ring about the hall”.');
+      await a.click('button', 'Undo');
+      await a.byRole('checkbox', /^Ring about the hall/);
+      await noPageErrors(a, mark);
+    });
+
     /** Asserts what a first visit at `hash` made the server send: every file at most once. */
     const sentOnce = async (hash, what, ready) => {
       const host = await startGzipServer(DIST);

@@ -439,8 +439,14 @@ export function consoleErrors(name, output) {
   return lines.filter((l) => /^(console\.error|JavaScript error):/.test(l) && !IGNORED.some((re) => re.test(l)));
 }
 
-// Messages the browser prints about itself (its own start-up), not about the page.
-const IGNORED = [/favicon/i, /unrecognized command line flag/, /^console\.error: (RSLoader|Nimbus|Remote ?Settings)/i];
+// Messages the browser prints about itself (its own start-up, its own modules at resource://,
+// such as Firefox's BackupService), not about the page, which is served over http.
+const IGNORED = [
+  /favicon/i,
+  /unrecognized command line flag/,
+  /^console\.error: (RSLoader|Nimbus|Remote ?Settings)/i,
+  /^JavaScript error: resource:\/\/\//,
+];
 
 export const tmpDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 export { sleep };
