@@ -73,11 +73,12 @@ def content_hash(folder, files):
 
 
 def loaded_chunks(bundle):
-    """(groups, file) for every shared chunk the bundled split loader fetches: its `/*! … */`
-    comment names the page groups that load it (see GROUPS). scripts/tap-bytes.py reads it too."""
+    """(groups, file) for every shared chunk the bundled split loader fetches, the file being
+    the chunk's own or its pack (see PACK_BELOW): its `/*! … */` comment names the page groups
+    that load it (see GROUPS). scripts/tap-bytes.py reads it too."""
     return find_all(
         "shared chunks in the split loader",
-        r"/\*! ([\w, ]+) \*/\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(\s*\(\)\s*=>\s*\{\s*(?:const|let|var) [\w$]+\s*=\s*fetch\(new URL\(\"\./([\w.-]+\.wasm)\"",
+        r"/\*! ([\w, ]+) \*/\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(\s*\(\)\s*=>\s*\{\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(new URL\(\"\./([\w.-]+\.wasm)\"",
         bundle,
     )
 
@@ -185,9 +186,125 @@ FETCH_ORDER = (
 GROUPS = r"(?m)^/\* ([\w, ]+) \*/$"
 
 
+# Packs. wasm-split makes a shared chunk for every combination of page groups that uses a
+# function: some 70 chunks, most under 2 KB, and a first tap on My map asked for 45. Over
+# HTTP/1.1 a browser opens six connections to a host, so on a slow line each small file cost a
+# round trip; and every file is a gzip stream of its own, compressed without its neighbours.
+# So every chunk under PACK_BELOW travels in a pack, several chunks one after another in one
+# file, which the loader fetches once and slices (each chunk is still instantiated on its
+# own, so only the chunks a group needs are compiled). A pack must not make a first visit wait
+# for bytes it does not need, so a chunk goes in the pack named by the groups of a first visit
+# that load it (FIRST_VISIT_GROUPS: the record codec, the pages Home's welcome points at, a
+# received map); a chunk none of them loads, in the pack of the everyday pages or the others.
+# Each chunk is in one pack: nothing is downloaded twice. Bigger chunks stay files of their
+# own, compiled while they download. A pack is itself a wasm module, one with no code whose
+# custom sections hold the chunks: hosts compress what they serve as application/wasm, and
+# many send other binary types (.bin: application/octet-stream) as they are, which made the
+# packs' bytes 2.2 times what gzip makes of them on the bench's host.
+PACK_BELOW = 32 * 1024
+FIRST_VISIT_GROUPS = ("codec", "receiving", "starting")
+CHUNK_BLOCK = re.compile(
+    r"/\* ([\w, ]+) \*/\s*const (__chunk_\d+) = makeLoad\(\(\) => \{(.*?)\n\}\s*,\s*\[\]\);", re.S
+)
+CHUNK_FETCH = r'fetch\(new URL\("\./(chunk_\d+\.wasm)", import\.meta\.url\)\)'
+CHUNK_COMPILE = r"WebAssembly\.instantiateStreaming\(src, imports\)"
+# The loader's reader of packs. A failed fetch is forgotten, so that the next load (the page
+# asks again) fetches the pack anew, as it would a chunk's file; an HTML answer (a host that
+# serves index.html for any missing path) is a failure, not bytes.
+PACK_READER = """
+const cgPacks = new Map();
+function cgPack(url, offset, length) {
+    let pack = cgPacks.get(url.href);
+    if (pack === undefined) {
+        pack = fetch(url).then((response) => {
+            const type = response.headers.get("content-type") || "";
+            if (!response.ok || type.includes("text/html")) throw new Error(`${url}: ${response.status} ${type}`);
+            return response.arrayBuffer();
+        });
+        cgPacks.set(url.href, pack);
+        pack.catch(() => { if (cgPacks.get(url.href) === pack) cgPacks.delete(url.href); });
+    }
+    return pack.then((buffer) => new Uint8Array(buffer, offset, length));
+}
+"""
+
+
+WASM_HEADER = b"\0asm\x01\0\0\0"
+
+
+def leb128(n):
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def custom_section(name, payload):
+    """A wasm custom section (id 0) named `name`, holding `payload` as its last bytes."""
+    body = leb128(len(name)) + name.encode() + payload
+    return b"\0" + leb128(len(body)) + body
+
+
+def pack_name(groups):
+    """The pack a chunk loaded by `groups` goes in (see PACK_BELOW)."""
+    first = [g for g in FIRST_VISIT_GROUPS if g in groups]
+    if first:
+        return "pack_" + "-".join(first) + ".wasm"
+    return "pack_everyday.wasm" if "everyday" in groups else "pack_other.wasm"
+
+
+def pack_chunks(built):
+    """Moves the small chunks of `built` into packs and points the split loader at them."""
+    loader_path = os.path.join(built, "__wasm_split.js")
+    loader = read(loader_path)
+    blocks = CHUNK_BLOCK.findall(loader)
+    if not blocks:
+        fail("pattern 'the split loader's chunks' found nothing")
+    packs = {}
+    moved = 0
+
+    def repack(m):
+        nonlocal moved
+        groups, ident, body = m.group(1), m.group(2), m.group(3)
+        files = re.findall(CHUNK_FETCH, body)
+        if len(files) != 1:
+            fail(f"pattern 'the fetch of {ident}' matched {len(files)} times, expected 1")
+        path = os.path.join(built, files[0])
+        size = os.path.getsize(path)
+        if size >= PACK_BELOW:
+            return m.group(0)
+        name = pack_name(groups.split(", "))
+        with open(path, "rb") as f:
+            data = f.read()
+        parts = packs.setdefault(name, [WASM_HEADER])
+        section = custom_section(ident, data)
+        offset = sum(len(p) for p in parts) + len(section) - len(data)
+        parts.append(section)
+        os.remove(path)
+        moved += 1
+        body = substitute(f"the fetch of {ident}", CHUNK_FETCH,
+                          lambda _: f'cgPack(new URL("./{name}", import.meta.url), {offset}, {size})', body, exactly=1)
+        body = substitute(f"the compiling of {ident}", CHUNK_COMPILE,
+                          "WebAssembly.instantiate(await src, imports)", body, exactly=1)
+        return m.group(0).replace(m.group(3), body)
+
+    loader = CHUNK_BLOCK.sub(repack, loader)
+    for name, parts in packs.items():
+        with open(os.path.join(built, name), "wb") as f:
+            f.write(b"".join(parts))
+    # After the loader's imports: the packs' reader is a function of the loader's own.
+    loader = substitute("the split loader's import of the glue", r"^(import [^\n]*\n)", lambda m: m.group(1) + PACK_READER,
+                        loader, exactly=1)
+    write(loader_path, loader)
+    print(f"build-wasm: {moved} of {len(blocks)} shared chunks in {len(packs)} packs")
+
+
 def name_files(built, staging):
     # One hash over all of the files names them all: the main JS glue and the split loader
     # import each other, so a per-file hash would be circular.
+    pack_chunks(built)
     files = listing(built)
     h = content_hash(built, files)
 
@@ -207,7 +324,7 @@ def name_files(built, staging):
             fail(f"{needed} is not among the built files")
     # Only module specifiers and fetched URLs are rewritten (`from "./x"`, `URL("./x"`), whole
     # names only. The wasm's import keys ("./__wasm_split.js": …) must stay as the binary has.
-    names = "|".join(re.escape(r) for r in files if r.endswith(".js") or r.endswith(".wasm"))
+    names = "|".join(re.escape(r) for r in files if r.endswith((".js", ".wasm")))
     reference = r"""(from\s*|URL\(\s*|import\(\s*)(["'])\./(""" + names + r""")\2"""
     for rel, new in renames.items():
         src, dst = os.path.join(built, rel), os.path.join(staging, new)
@@ -238,7 +355,7 @@ def name_files(built, staging):
     main_js, main_wasm = renames["common-ground.js"], renames["common-ground.wasm"]
     write(os.path.join(staging, "boot.js"), BOOT.format(js=main_js, wasm=main_wasm))
     chunks = sum(1 for r in files if r.endswith(".wasm")) - 1
-    print(f"build-wasm: {main_js}, {main_wasm} and {chunks} lazily loaded chunks")
+    print(f"build-wasm: {main_js}, {main_wasm} and {chunks} lazily loaded files")
 
 
 # A content hash in the name (see `name_files`, trunk's CSS) means the file never changes: the
@@ -345,7 +462,7 @@ def finish(d):
     # chunk it loads. boot-screen.js preloads them alongside the main module for such a link, so
     # a first-time receiver does not wait for the main module to start before they download.
     shared = loaded_chunks(bundle)
-    receiving = [f for groups, f in shared if "receiving" in groups.split(", ")]
+    receiving = list(dict.fromkeys(f for groups, f in shared if "receiving" in groups.split(", ")))
     # wasm-split names a group's own module after the group.
     own = [n for n in sorted(os.listdir(d)) if re.fullmatch(r"split_receiving-[0-9a-f]{16}\.wasm", n)]
     if len(own) != 1:

@@ -3,7 +3,7 @@
 and every chunk the bundled start's loader lists for either, each gzip -9 as the bench's host
 sends them. Compare two builds before adding to a page group (README, "Size and speed").
 
-    python3 scripts/tap-bytes.py [DIST [GROUP]]     # default: dist everyday
+    python3 scripts/tap-bytes.py [DIST [GROUP]]     # default: dist starting (My map, Add person)
 """
 import glob
 import gzip
@@ -12,7 +12,7 @@ import os
 import sys
 
 dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
-group = sys.argv[2] if len(sys.argv) > 2 else "everyday"
+group = sys.argv[2] if len(sys.argv) > 2 else "starting"
 groups = {group, "codec"}
 
 # The build's own reader of the loader's group comments (scripts/post-process.py).
@@ -39,4 +39,4 @@ def one(pattern):
 files = [one(f"split_{g}-*.wasm") for g in sorted(groups)] + [os.path.join(dist, c) for c in chunks]
 raw = sum(os.path.getsize(f) for f in files)
 packed = sum(len(gzip.compress(open(f, "rb").read(), 9)) for f in files)
-print(f"{group} + codec: {len(files)} files ({len(chunks)} chunks), {raw:,} B raw, {packed:,} B gzip -9")
+print(f"{group} + codec: {len(files)} files ({len(chunks)} shared chunks and packs), {raw:,} B raw, {packed:,} B gzip -9")

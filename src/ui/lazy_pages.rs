@@ -4,9 +4,13 @@
 //!
 //! Pages come in groups, not one chunk each: wasm-split makes a shared chunk for every
 //! combination of split points that uses a function, and with a chunk per page opening My map
-//! took some 60 fetches (a repeat visit offline went from 0.1 s to 0.36 s). "everyday" is the
-//! pages used at an event, "sharing" the link and QR pages, "settings" backup and contacts,
-//! "scanning" the camera page and its QR decoder, "receiving" a map opened from a link.
+//! took some 60 fetches (a repeat visit offline went from 0.1 s to 0.36 s). "starting" is the
+//! two pages a new notebook's Home points at (My map and Add person), kept apart so that a
+//! first tap on one waits for them alone (185 KB gzip with the record codec, where the whole
+//! everyday group needs 308 KB); "everyday" the other pages used at an event, "sharing" the
+//! link and QR pages, "settings" backup and contacts, "scanning" the camera page and its QR
+//! decoder, "receiving" a map opened
+//! from a link. (The build also packs the small chunks the groups share: post-process.py.)
 //!
 //! Three split points live beside what they load instead: the record codec
 //! (`store::record_chunk`), the received page's overlap (`components::overlap_later`) and the
@@ -118,7 +122,7 @@ pub async fn fetch(chunk: Chunk) -> Result<PageFn, ChunkMissing> {
 // Each function below is only ever called with routes of its own chunk (see `Chunk::of`);
 // the `_` arms are never drawn.
 
-#[wasm_split(everyday, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(starting, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn my_map() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::my_map::MyMapPage /> }.into_any())
 }
@@ -128,7 +132,7 @@ fn people() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::people::PeoplePage /> }.into_any())
 }
 
-#[wasm_split(everyday, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(starting, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn person_form() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::person_form::PersonForm /> }.into_any())
 }
@@ -201,8 +205,8 @@ pub type ViewFn = fn() -> AnyView;
 
 static HOME_ACTIVITY: std::sync::OnceLock<ViewFn> = std::sync::OnceLock::new();
 
-// A group of its own rather than "everyday": a first tap on My map should not wait for
-// Home's follow-up and calendar code.
+// A group of its own rather than "everyday": a first tap should not wait for Home's follow-up
+// and calendar code.
 #[wasm_split(home, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn home_activity_chunk() -> Result<ViewFn, ChunkMissing> {
     Ok(|| view! { <crate::ui::components::home_activity::HomeActivity /> }.into_any())

@@ -41,6 +41,12 @@ function edit(file, from, to) {
 
 const dataChunks = (d) => fs.readFileSync(path.join(d, 'index.html'), 'utf8').match(/data-chunks="([^"]*)"/)[1];
 
+// (groups, file) for each shared chunk the bundled loader fetches, as post-process.py reads
+// them: the file is the chunk's own or its pack.
+const loaded = (bundle) => [...bundle.matchAll(
+  /\/\*! ([\w, ]+) \*\/\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(\s*\(\)\s*=>\s*\{\s*(?:const|let|var) [\w$]+\s*=\s*[\w$]+\(new URL\("\.\/([\w.-]+\.wasm)"/g,
+)].map((m) => [m[1], m[2]]);
+
 const glueOf = (d) => fs.readdirSync(d).find((n) => /^common-ground-[0-9a-f]{16}\.js$/.test(n));
 
 test('finish passes on the real build and fills every placeholder', () => {
@@ -54,8 +60,10 @@ test('finish passes on the real build and fills every placeholder', () => {
   // Read from dist's bundle, minified in a release build: every chunk the receiving group
   // loads, its own module and the share-link tables.
   const bundle = fs.readFileSync(path.join(d, glueOf(d)), 'utf8');
-  const receiving = bundle.match(/\/\*! [\w, ]*\breceiving\b[\w, ]* \*\//g);
-  assert.equal(dataChunks(d).split(' ').length, receiving.length + 2, dataChunks(d));
+  const receiving = new Set(loaded(bundle).filter(([groups]) => groups.split(', ').includes('receiving')).map(([, file]) => file));
+  assert.equal(dataChunks(d).split(' ').length, receiving.size + 2, dataChunks(d));
+  // The small chunks travel in packs: the receiving group asks for a few files, not 35.
+  assert.ok(receiving.size <= 6 && [...receiving].some((f) => f.startsWith('pack_')), [...receiving].join(' '));
   // The early fetch of the main module, before the stylesheet, and its hash in the CSP.
   const early = html.match(/<script>(window\.cgMain=fetch\('\.\/(common-ground-[0-9a-f]{16}_bg\.wasm)'\))<\/script>/);
   assert.ok(early, 'the early-fetch script is in index.html');
@@ -80,15 +88,15 @@ function unbundled() {
   const glue = glueOf(d);
   const hash = glue.slice('common-ground-'.length, -'.js'.length);
   // dist/ is a finished build: its index.html lists the receiving group's chunks already.
-  const chunks = dataChunks(path.join(root, 'dist')).split(' ').filter((n) => n.startsWith('chunk_'));
-  const other = fs.readdirSync(d).find((n) => n.startsWith('chunk_') && !chunks.includes(n));
+  const chunks = dataChunks(path.join(root, 'dist')).split(' ').filter((n) => /^(chunk|pack)_/.test(n));
+  const other = fs.readdirSync(d).find((n) => /^(chunk|pack)_/.test(n) && !chunks.includes(n));
   const snippets = ['src/ui/sw_glue.js', 'src/ui/share_glue.js', 'src/ui/scan_glue.js', 'src/store/share_model_glue.js'];
   for (const n of snippets) {
     const to = path.join(d, `snippets-${hash}/common-ground-0123456789abcdef`, n);
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(path.join(root, n), to);
   }
-  const id = (file) => `__chunk_${file.match(/\d+/)[0]}`;
+  const id = (file) => `__chunk_${[chunks[0], chunks[1], other].indexOf(file)}`;
   const chunk = (groups, file) => `/*! ${groups} */
 const ${id(file)} = makeLoad(() => {
     const src = fetch(new URL("./${file}", import.meta.url));
@@ -156,7 +164,7 @@ test('finish bundles the start into one file, minified in a release build, and r
     const sw = fs.readFileSync(path.join(d, 'sw.js'), 'utf8');
     assert.ok(!sw.includes('__wasm_split') && !sw.includes('snippets-'), 'the service worker precaches neither');
     const split = dataChunks(d).split(' ');
-    assert.deepEqual(split.filter((n) => n.startsWith('chunk_')).sort(), [...receiving].sort(), 'the chunks of the receiving group, read from the bundle');
+    assert.deepEqual(split.filter((n) => /^(chunk|pack)_/.test(n)).sort(), [...receiving].sort(), 'the chunks of the receiving group, read from the bundle');
     assert.ok(split.some((n) => n.startsWith('split_receiving-')) && split.includes('share-model-2.bin'));
     const lines = bundle.trim().split('\n').length;
     if (release) {
@@ -203,8 +211,17 @@ for (const [name, breakIt] of finishCases) {
   });
 }
 
-// wasm-split-cli's loader, cut down to what the name stage rewrites: the URLs, and a group
-// asking for its shared chunks before its own module.
+// wasm-split-cli's loader, cut down to what the name stage rewrites: the URLs, a group asking
+// for its shared chunks before its own module, and three chunks, two small (packed) and one
+// big (left a file of its own).
+const chunkBlock = (groups, n) => `/* ${groups} */
+const __chunk_${n} = makeLoad(() => {
+    const src = fetch(new URL("./chunk_${n}.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+`;
 const SPLIT_LOADER = `import { initSync } from "./common-ground.js";
 function makeLoad(fetcher, deps) {
     const loader = async () => {
@@ -215,13 +232,10 @@ function makeLoad(fetcher, deps) {
     };
     return loader;
 }
-/* group, other */
-const __chunk_1 = makeLoad(() => {
-    const src = fetch(new URL("./chunk_1.wasm", import.meta.url));
-    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
-}
-, []);
-`;
+${chunkBlock('group, other', 1)}${chunkBlock('codec, everyday, starting', 2)}${chunkBlock('everyday, starting', 3)}`;
+
+// The chunks' bytes: any bytes will do, the name stage never reads them as wasm.
+const CHUNKS = { 1: Buffer.from('chunk one'), 2: Buffer.from('chunk two, a little longer'), 3: crypto.randomBytes(40_000) };
 
 // The name stage over a small stand-in for what wasm-bindgen and wasm-split write.
 function built() {
@@ -232,7 +246,7 @@ function built() {
     "import { x } from './snippets/crate-1/glue.js';\nconst url = new URL('common-ground_bg.wasm', import.meta.url);\n");
   fs.writeFileSync(path.join(d, '__wasm_split.js'), SPLIT_LOADER);
   fs.writeFileSync(path.join(d, 'common-ground.wasm'), 'main');
-  fs.writeFileSync(path.join(d, 'chunk_1.wasm'), 'chunk');
+  for (const [n, bytes] of Object.entries(CHUNKS)) fs.writeFileSync(path.join(d, `chunk_${n}.wasm`), bytes);
   return d;
 }
 
@@ -241,15 +255,61 @@ test('name hashes every file and rewrites every reference', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-out-'));
   const r = run(['name', d, out]);
   assert.equal(r.code, 0, r.out);
-  const hash = fs.readdirSync(out).find((n) => n.startsWith('chunk_1-')).slice(8, 24);
+  const hash = fs.readdirSync(out).find((n) => n.startsWith('chunk_3-')).slice(8, 24);
   const glue = fs.readFileSync(path.join(out, `common-ground-${hash}.js`), 'utf8');
   assert.ok(glue.includes(`'./snippets-${hash}/crate-1/glue.js'`), glue);
   assert.ok(glue.includes(`'common-ground-${hash}_bg.wasm'`), glue);
   const split = fs.readFileSync(path.join(out, `__wasm_split-${hash}.js`), 'utf8');
-  assert.ok(split.includes(`"./chunk_1-${hash}.wasm"`) && split.includes(`"./common-ground-${hash}.js"`), split);
+  assert.ok(split.includes(`"./chunk_3-${hash}.wasm"`) && split.includes(`"./common-ground-${hash}.js"`), split);
+  assert.ok(split.includes(`"./pack_other-${hash}.wasm"`) && split.includes(`"./pack_codec-starting-${hash}.wasm"`), split);
   // A group's own module (its biggest file) is asked for before the chunks it imports.
   assert.ok(split.indexOf('const instantiate = fetcher();') < split.indexOf('const parallelStuff = deps.map'), split);
   assert.ok(fs.readFileSync(path.join(out, 'boot.js'), 'utf8').includes(`common-ground-${hash}_bg.wasm`));
+});
+
+test('name packs the small chunks by the first-visit groups that load them, each slice its chunk', async () => {
+  const d = built();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-out-'));
+  const r = run(['name', d, out]);
+  assert.equal(r.code, 0, r.out);
+  const files = fs.readdirSync(out);
+  assert.ok(!files.some((n) => /^chunk_[12]-/.test(n)), `small chunks are packed: ${files}`);
+  assert.ok(files.some((n) => /^chunk_3-/.test(n)), 'a big chunk stays a file of its own');
+  const split = fs.readFileSync(path.join(out, files.find((n) => n.startsWith('__wasm_split-'))), 'utf8');
+  // Each packed chunk is read from its pack and compiled from the slice; the big one streams.
+  const reads = [...split.matchAll(/cgPack\(new URL\("\.\/(pack_[\w-]+\.wasm)", import\.meta\.url\), (\d+), (\d+)\)/g)];
+  assert.equal(reads.length, 2, split);
+  assert.equal((split.match(/WebAssembly\.instantiate\(await src, imports\)/g) || []).length, 2, split);
+  assert.equal((split.match(/WebAssembly\.instantiateStreaming\(src, imports\)/g) || []).length, 1, split);
+  // chunk 1 is loaded by no first-visit group and no everyday page; chunk 2 by the codec and
+  // the starting pages.
+  const [one, two] = reads;
+  assert.match(one[1], /^pack_other-[0-9a-f]{16}\.wasm$/);
+  assert.match(two[1], /^pack_codec-starting-[0-9a-f]{16}\.wasm$/);
+  for (const [read, n] of [[one, 1], [two, 2]]) {
+    const pack = fs.readFileSync(path.join(out, read[1]));
+    const slice = pack.subarray(Number(read[2]), Number(read[2]) + Number(read[3]));
+    assert.deepEqual(slice, CHUNKS[n], `chunk ${n} is the slice its loader reads`);
+    // A pack is a wasm module (hosts compress application/wasm), the chunk a custom section.
+    assert.ok(WebAssembly.validate(pack), `${read[1]} is a valid wasm module`);
+    const sections = WebAssembly.Module.customSections(new WebAssembly.Module(pack), `__chunk_${n}`);
+    assert.deepEqual(Buffer.from(sections[0]), CHUNKS[n]);
+  }
+  // The reader the loader fetches packs with, run against a fetch that fails once: a failed
+  // fetch is forgotten and the next read fetches again; an HTML answer is a failure too.
+  const reader = split.slice(split.indexOf('const cgPacks'), split.indexOf('function makeLoad'));
+  const answers = [() => Promise.reject(new Error('offline')),
+    () => Promise.resolve(new Response('<html>', { headers: { 'content-type': 'text/html' } })),
+    () => Promise.resolve(new Response(new Uint8Array([9, 8, 7, 6, 5]), { headers: { 'content-type': 'application/wasm' } }))];
+  let asked = 0;
+  const fetch = () => answers[asked++]();
+  const cgPack = new Function('fetch', `${reader}; return cgPack;`)(fetch);
+  const url = new URL('https://example.org/pack_x.wasm');
+  await assert.rejects(cgPack(url, 1, 3), /offline/);
+  await assert.rejects(cgPack(url, 1, 3), /text\/html/);
+  assert.deepEqual([...(await cgPack(url, 1, 3))], [8, 7, 6]);
+  assert.deepEqual([...(await cgPack(url, 0, 2))], [9, 8], 'a pack is fetched once');
+  assert.equal(asked, 3);
 });
 
 // Each case changes the wording one rewrite of the name stage depends on, in the stand-in for
@@ -257,11 +317,14 @@ test('name hashes every file and rewrites every reference', () => {
 const nameCases = [
   ["wasm-bindgen's default module URL", [['common-ground.js', "'common-ground_bg.wasm'", '"common-ground_bg.wasm"']]],
   ["the split loader's fetch of a group before its chunks", [['__wasm_split.js', 'const instantiate = fetcher();', 'const go = fetcher();']]],
-  ["the split loader's group comments", [['__wasm_split.js', '/* group, other */', '// group, other']]],
-  ['references to built files in __wasm_split.js', [
-    ['__wasm_split.js', './chunk_1.wasm', 'chunk_1.wasm'],
-    ['__wasm_split.js', './common-ground.js', 'common-ground.js'],
-  ]],
+  // The same comment on the line of the chunk's declaration: the packs find it, GROUPS not.
+  ["the split loader's group comments", [['__wasm_split.js', ' */\nconst', ' */ const']]],
+  ["the split loader's chunks", [['__wasm_split.js', '/* ', '// ']]],
+  ['the fetch of __chunk_1', [['__wasm_split.js', 'fetch(new URL("./chunk_1.wasm"', 'fetch(new URL(`./chunk_1.wasm`']]],
+  ['the compiling of __chunk_1', [['__wasm_split.js', 'instantiateStreaming(src, imports)', 'instantiateStreaming(source, imports)']]],
+  ["the split loader's import of the glue", [['__wasm_split.js', 'import { initSync }', 'const { initSync } =']]],
+  // (The split loader always has one: the name stage writes its packs' names into it.)
+  ['references to built files in common-ground.js', [['common-ground.js', './snippets/crate-1/glue.js', 'snippets/crate-1/glue.js']]],
 ];
 
 for (const [name, edits] of nameCases) {
