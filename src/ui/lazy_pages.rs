@@ -9,8 +9,8 @@
 //! first tap on one waits for them alone (185 KB gzip with the record codec, where the whole
 //! everyday group needs 308 KB); "everyday" the other pages used at an event, "sharing" the
 //! link and QR pages, "settings" backup and contacts, "scanning" the camera page and its QR
-//! decoder, "receiving" a map opened
-//! from a link. (The build also packs the small chunks the groups share: post-process.py.)
+//! decoder, "receiving" a map opened from a link. (The build also packs the small chunks the
+//! groups share: post-process.py.)
 //!
 //! Three split points live beside what they load instead: the record codec
 //! (`store::record_chunk`), the received page's overlap (`components::overlap_later`) and the
