@@ -137,7 +137,7 @@ function main() {
     const wasm = m.files.filter((f) => f.file.endsWith('.wasm'));
     for (const w of wasm) console.log(`  wasm ${w.file}: ${fmt(w.raw)} B raw, ${fmt(w.gzip)} B gzip (${Math.round((100 * w.gzip) / m.total.gzip)} % of the transfer)`);
     const c = m.chunks;
-    console.log(`  not counted (fetched when a page is first opened, and precached by the service worker after the first visit): ${c.count} wasm chunks, ${fmt(c.gzip)} B gzip; largest ${c.largest.map((f) => `${f.file.replace(/-[0-9a-f]{16}/, '')} ${fmt(f.gzip)}`).join(', ')}`);
+    console.log(`  not counted (fetched when a page is first opened, and precached by the service worker after the first visit): ${c.count} lazily loaded wasm files (page groups, the record codec, packs of the chunks they share), ${fmt(c.gzip)} B gzip; largest ${c.largest.map((f) => `${f.file.replace(/-[0-9a-f]{16}/, '')} ${fmt(f.gzip)}`).join(', ')}`);
     if (m.extra.length) {
       const e = m.extra.reduce((s, f) => s + f.gzip, 0);
       console.log(`  not counted (service worker, manifest, icons, fetched after the app starts): ${fmt(e)} B gzip`);

@@ -693,7 +693,7 @@ function report(b) {
     const rawSeen = figures.bytesPlain && !figures.bytesPlain.error ? `; uncompressed from server.py ${bytes(figures.bytesPlain.total)}` : '';
     rows.push(row('first-visit transfer, gzip, html+js+wasm+css',
       `${bytes(b.total.gzip)} (${kib(b.total.gzip)}) gzip -9, of which the main wasm module ${bytes(b.files.filter((f) => f.file.endsWith('.wasm')).reduce((s, f) => s + f.gzip, 0))}${wire}${rawSeen}. ` +
-        `Not counted: ${b.chunks.count} wasm chunks (each page but Home, the record codec), ${bytes(b.chunks.gzip)} gzip in all, fetched when first needed and precached by the service worker after the first visit`,
+        `Not counted: ${b.chunks.count} lazily loaded wasm files (each page group but Home's, the record codec, the packs of small chunks they share), ${bytes(b.chunks.gzip)} gzip in all, fetched when first needed and precached by the service worker after the first visit`,
       `≤ 150 KB (${bytes(FIRST_VISIT_BUDGET)})`));
     if (b.total.gzip > FIRST_VISIT_BUDGET) over.push('first-visit transfer');
   }
