@@ -99,10 +99,11 @@ pub fn App(opened: Opened) -> impl IntoView {
 /// offline start at 4× CPU answer a tap some 20 ms later); on a first visit it costs the line,
 /// where starting at once is what helps the first tap.
 ///
-/// The pages Home's welcome points at (My map and Add person, one chunk group), on a first visit
-/// only: the line is free once Home is drawn and the worker would soon download every chunk
-/// anyway, so these come first and a first tap on one of them finds it here. Served by the
-/// worker, they would cost CPU a tap must not wait behind.
+/// The pages Home points at (My map and Add person, the "starting" group), then the other
+/// everyday pages (People, Events…), on a first visit only: the line is free once Home is drawn
+/// and the worker would soon download every chunk anyway, so these come first and a first tap
+/// on one of them finds it here. Served by the worker, they would cost CPU a tap must not wait
+/// behind.
 ///
 /// Nothing on a shared link: a first-time receiver's slow network should carry the received
 /// map first (the sender's name is on screen already, read ahead from the link: `PageOpening`).
@@ -116,8 +117,10 @@ fn fetch_in_background(state: AppState, route: &Route) {
         state.prefetch_codec();
         after_first_frame(|| {
             leptos::task::spawn_local(async {
-                // A failure here is reported by the page that needs the chunk, if any.
+                // A failure here is reported by the page that needs the chunk, if any. One
+                // group after the other: the pages Home points at must not share the line.
                 let _ = lazy::fetch(Chunk::MyMap).await;
+                let _ = lazy::fetch(Chunk::People).await;
             })
         });
     }

@@ -149,15 +149,19 @@ test('a first visit from a shared link is sent every file at most once, its earl
   }
 });
 
-test('on a first visit the pages Home points at come once Home is drawn, so a first tap on one finds them here', async ({ page }) => {
+test('on a first visit the pages Home points at come once Home is drawn, then the other everyday pages, so a first tap finds them here', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(decodeURIComponent(new URL(r.url()).pathname.slice(1))));
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
-  // Without a tap: the group of My map and Add person is asked for, and no other page group.
-  await expect.poll(() => requested.some((f) => /^split_starting-/.test(f))).toBe(true);
+  // Without a tap: the group of My map and Add person is asked for, then the other everyday
+  // pages', and no other page group.
+  const group = (name) => requested.findIndex((f) => new RegExp(`^split_${name}-`).test(f));
+  await expect.poll(() => group('everyday')).toBeGreaterThan(-1);
+  expect(group('starting')).toBeGreaterThan(-1);
+  expect(group('starting')).toBeLessThan(group('everyday'));
   await page.waitForLoadState('networkidle');
-  expect(requested.filter((f) => /^split_(everyday|settings|sharing|scanning|receiving)-/.test(f))).toEqual([]);
+  expect(requested.filter((f) => /^split_(settings|sharing|scanning|receiving)-/.test(f))).toEqual([]);
   // The small chunks came in packs: a few files, not one per chunk.
   expect(requested.filter((f) => /^chunk_/.test(f)).length, requested.join(' ')).toBeLessThanOrEqual(3);
   expect(requested.some((f) => /^pack_[\w-]*starting[\w-]*-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);
@@ -167,6 +171,8 @@ test('on a first visit the pages Home points at come once Home is drawn, so a fi
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('heading', { name: 'Add person', level: 1 })).toBeVisible();
-  // Both drawn from what was already here: nothing more was fetched for them.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  // All drawn from what was already here: nothing more was fetched for them.
   expect(requested.slice(before).filter((f) => f.endsWith('.wasm'))).toEqual([]);
 });
