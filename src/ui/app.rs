@@ -57,6 +57,12 @@ pub fn App(opened: Opened) -> impl IntoView {
                 Ok(_) => {
                     arrived.update(|n| *n += 1);
                     state.prefetch_codec();
+                    if let Some(next) = chunk.leads_to() {
+                        // A failure here is reported by the next page, if it is opened.
+                        leptos::task::spawn_local(async move {
+                            let _ = lazy::fetch(next).await;
+                        });
+                    }
                 }
                 Err(ChunkMissing) => {
                     failed.set_value(Some((chunk, attempt)));
@@ -99,7 +105,7 @@ pub fn App(opened: Opened) -> impl IntoView {
 /// offline start at 4× CPU answer a tap some 20 ms later); on a first visit it costs the line,
 /// where starting at once is what helps the first tap.
 ///
-/// The pages Home points at (My map and Add person, the "starting" group), then the other
+/// The pages Home points at (My map, Add person, the quick map: the "starting" group), then the other
 /// everyday pages (People, Events…), on a first visit only: the line is free once Home is drawn
 /// and the worker would soon download every chunk anyway, so these come first and a first tap
 /// on one of them finds it here. Served by the worker, they would cost CPU a tap must not wait

@@ -5,9 +5,10 @@
 //! Pages come in groups, not one chunk each: wasm-split makes a shared chunk for every
 //! combination of split points that uses a function, and with a chunk per page opening My map
 //! took some 60 fetches (a repeat visit offline went from 0.1 s to 0.36 s). "starting" is the
-//! two pages a new notebook's Home points at (My map and Add person), kept apart so that a
-//! first tap on one waits for them alone (185 KB gzip with the record codec, where the whole
-//! everyday group needs 308 KB); "everyday" the other pages used at an event, "sharing" the
+//! pages a new notebook's Home points at (My map, Add person, and the quick map behind "Show my
+//! QR"), kept apart so that a first tap on one waits for them alone (185 KB gzip with the
+//! record codec, where the whole everyday group needs 308 KB); "everyday" the other pages used
+//! at an event, "sharing" the
 //! link and QR pages, "settings" backup and contacts, "scanning" the camera page and its QR
 //! decoder, "receiving" a map opened from a link. (The build also packs the small chunks the
 //! groups share: post-process.py.)
@@ -68,6 +69,16 @@ impl Chunk {
             Route::Scan => Chunk::Scan,
             Route::QuickMap => Chunk::QuickMap,
         })
+    }
+}
+
+impl Chunk {
+    /// The page this one leads to, in another group: fetched as soon as this one is drawn.
+    pub fn leads_to(self) -> Option<Chunk> {
+        match self {
+            Chunk::QuickMap => Some(Chunk::Share),
+            _ => None,
+        }
     }
 }
 
@@ -195,7 +206,10 @@ fn scan() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::scan::ScanPage /> }.into_any())
 }
 
-#[wasm_split(sharing, wasm_split_path = ::leptos::wasm_split, fallible)]
+// In "starting", though it ends on the share page: it is where Home's "Show my QR" takes a new
+// notebook, and it is a form, drawn long before anyone has typed enough to need the QR code
+// (the share page's group is fetched as soon as it is drawn: `Chunk::leads_to`).
+#[wasm_split(starting, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn quick_map() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::quick_map::QuickMapPage /> }.into_any())
 }

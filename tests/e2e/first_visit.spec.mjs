@@ -176,3 +176,27 @@ test('on a first visit the pages Home points at come once Home is drawn, then th
   // All drawn from what was already here: nothing more was fetched for them.
   expect(requested.slice(before).filter((f) => f.endsWith('.wasm'))).toEqual([]);
 });
+
+test('on a first visit "Show my QR" opens the quick map from the starting group, which fetches the share page ahead', async ({ page }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(decodeURIComponent(new URL(r.url()).pathname.slice(1))));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.getByRole('heading', { name: 'Your map in a minute', level: 1 })).toBeVisible();
+  // Drawn from the starting group, not the sharing group…
+  expect(requested.findIndex((f) => /^split_starting-/.test(f))).toBeLessThan(requested.findIndex((f) => /^split_sharing-/.test(f)) >>> 0);
+  // …which comes by itself, with the share-link tables, while the quick map is filled in.
+  await expect.poll(() => requested.some((f) => /^split_sharing-/.test(f))).toBe(true);
+  await expect.poll(() => requested.some((f) => /^share-model-\d+\.bin$/.test(f))).toBe(true);
+  await page.waitForLoadState('networkidle');
+  const before = requested.length;
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Eli');
+  await page.getByRole('textbox', { name: 'Add interest' }).fill('Zorbing');
+  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.getByRole('heading', { name: 'Share my map', level: 1 })).toBeVisible();
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  // The share page and its QR code came from what was already here.
+  expect(requested.slice(before).filter((f) => /\.(wasm|bin)$/.test(f))).toEqual([]);
+});
