@@ -5,13 +5,12 @@
 //! Pages come in groups, not one chunk each: wasm-split makes a shared chunk for every
 //! combination of split points that uses a function, and with a chunk per page opening My map
 //! took some 60 fetches (a repeat visit offline went from 0.1 s to 0.36 s). "starting" is the
-//! pages a new notebook's Home points at (My map, Add person, and the quick map behind "Show my
-//! QR"), kept apart so that a first tap on one waits for them alone (185 KB gzip with the
-//! record codec, where the whole everyday group needs 308 KB); "everyday" the other pages used
-//! at an event, "sharing" the
-//! link and QR pages, "settings" backup and contacts, "scanning" the camera page and its QR
-//! decoder, "receiving" a map opened from a link. (The build also packs the small chunks the
-//! groups share: post-process.py.)
+//! pages a new notebook's Home points at (My map, Add person, the quick map behind "Show my QR"
+//! and the scan page), kept apart so that a first tap on one waits for them alone (about
+//! 190 KB gzip with the record codec, where the everyday group needs 308 KB); "everyday" the
+//! other pages used at an event, "sharing" the link and QR pages, "settings" backup and
+//! contacts, "scanning" the QR decoder the scan page may need, "receiving" a map opened from a
+//! link. (The build also packs the small chunks the groups share: post-process.py.)
 //!
 //! Three split points live beside what they load instead: the record codec
 //! (`store::record_chunk`), the received page's overlap (`components::overlap_later`) and the
@@ -199,9 +198,9 @@ fn who() -> Result<PageFn, ChunkMissing> {
     })
 }
 
-// A group of its own: the QR decoder (rqrr) must not weigh on the received page's chunk,
-// which a first-time receiver waits for.
-#[wasm_split(scanning, wasm_split_path = ::leptos::wasm_split, fallible)]
+// Home's "Scan a code": in "starting" with the other doors of Home. The QR decoder it may need
+// is the "scanning" group, fetched when the page opens (`ui::scan`).
+#[wasm_split(starting, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn scan() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::scan::ScanPage /> }.into_any())
 }

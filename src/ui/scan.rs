@@ -1,9 +1,28 @@
 //! Rust wrappers over the scan screen's camera glue (`scan_glue.js`): start and stop the rear
-//! camera, and read the codes in its current frame by `BarcodeDetector` or, without one, rqrr.
+//! camera, and read the codes in its current frame by `BarcodeDetector` or, without one, rqrr,
+//! which is a chunk of its own ("scanning").
 
 use crate::core::qr_scan::read_codes;
+pub use crate::store::record_chunk::ChunkMissing;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+/// Reads the QR codes in a greyscale frame (width, height, one byte a pixel).
+pub type ReadCodes = fn(usize, usize, &[u8]) -> Vec<String>;
+
+// rqrr is most of what the scan page would weigh (some 90 KB gzip), and a phone with
+// `BarcodeDetector` (Chrome on Android) never needs it; the page draws without it, the camera's
+// permission prompt comes up while it downloads, and pasting a link never waits for it.
+#[wasm_split(scanning, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn code_reader_chunk() -> Result<ReadCodes, ChunkMissing> {
+    Ok(read_codes)
+}
+
+/// The QR decoder, fetched the first time (a failed fetch is tried again on the next call).
+pub async fn code_reader() -> Result<ReadCodes, ChunkMissing> {
+    code_reader_chunk().await
+}
 
 #[wasm_bindgen(module = "/src/ui/scan_glue.js")]
 extern "C" {
@@ -50,19 +69,21 @@ pub async fn start_camera(video: &web_sys::Element) -> Result<(), CameraError> {
     }
 }
 
-/// The texts of the QR codes in the camera's current frame (none before the first frame).
-pub async fn read_frame(video: &web_sys::Element) -> Vec<String> {
+/// The texts of the QR codes in the camera's current frame (none before the first frame), or
+/// `ChunkMissing` when the frame needs the decoder and it cannot be fetched.
+pub async fn read_frame(video: &web_sys::Element) -> Result<Vec<String>, ChunkMissing> {
     if let Ok(found) = JsFuture::from(detect_js(video)).await {
         if !found.is_null() {
-            return js_sys::Array::from(&found)
+            return Ok(js_sys::Array::from(&found)
                 .iter()
                 .filter_map(|v| v.as_string())
-                .collect();
+                .collect());
         }
     }
+    let read = code_reader().await?;
     let frame = grab_frame_js(video);
     if frame.is_null() || frame.is_undefined() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let get = |k: &str| js_sys::Reflect::get(&frame, &JsValue::from_str(k)).ok();
     let (Some(w), Some(h), Some(luma)) = (
@@ -70,13 +91,13 @@ pub async fn read_frame(video: &web_sys::Element) -> Vec<String> {
         get("height").and_then(|v| v.as_f64()),
         get("luma"),
     ) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    read_codes(
+    Ok(read(
         w as usize,
         h as usize,
         &js_sys::Uint8Array::new(&luma).to_vec(),
-    )
+    ))
 }
 
 pub async fn sleep(ms: u32) {

@@ -761,6 +761,9 @@ function report(b) {
     const qr = figures.throttledQr;
     if (qr) rows.push(row('first visit, throttled: a tap on Home\'s "Show my QR" (as soon as Home is drawn) to the quick map drawn',
       err(qr) || `${secs(qr.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(qr.tapRuns, secs)})`, '—'));
+    const scan = figures.throttledScan;
+    if (scan) rows.push(row('first visit, throttled: a tap on Home\'s "Scan a code" (as soon as Home is drawn) to the scan page drawn',
+      err(scan) || `${secs(scan.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(scan.tapRuns, secs)})`, '—'));
     const f = figures.sent;
     if (f) rows.push(row('bytes the server sends on a first visit (page + service-worker precache), gzip host, Chromium',
       err(f) || (f ? f.text : '—'), `≤ ${FIRST_VISIT_SENT_RATIO}×`));
@@ -850,6 +853,8 @@ async function main() {
       await figure('throttledAdd', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Add person'));
       console.log('\n[b] the same, the tap on Home\'s "Show my QR" (a new notebook: the quick map) as soon as Home is drawn');
       await figure('throttledQr', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Show my QR', 'Your map in a minute'));
+      console.log('\n[b] the same, the tap on Home\'s "Scan a code" as soon as Home is drawn');
+      await figure('throttledScan', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Scan a code'));
     }
 
     if (want('c')) {

@@ -228,6 +228,37 @@ test('where the browser has a BarcodeDetector (Chrome on Android), it reads the 
   }
 });
 
+test('the QR decoder cannot be fetched (offline before the first visit finished): the scan page says so, and pasting still opens a map', async ({ page }) => {
+  test.setTimeout(90_000);
+  await seed(page, { 'cg.me': { ...MY_MAP, name: 'Ros' } });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+  const { browser, context, foreign } = await phoneWithCamera(y4m([link]));
+  try {
+    // Linux Chromium has no BarcodeDetector: reading a frame needs the decoder's chunk group.
+    const asked = [];
+    await context.route(/\/split_scanning-[0-9a-f]{16}\.wasm$/, (route) => (asked.push(route.request().url()), route.abort()));
+    const b = await context.newPage();
+    const errors = [];
+    b.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await openApp(b);
+    await b.getByRole('button', { name: 'Scan a code' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/The code reader is not on this phone yet/, { timeout: 15_000 });
+    expect(asked.length).toBeGreaterThan(0);
+    // The camera is off, and the paste box works without the decoder.
+    await expect.poll(() => b.evaluate(() => !!document.querySelector('video')?.srcObject)).toBe(false);
+    await expect(b.locator('video')).toBeHidden();
+    await b.getByRole('textbox', { name: 'Paste a link' }).fill(link);
+    await b.getByRole('button', { name: 'Open' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: "Ros's map" })).toBeVisible();
+    expect(foreign).toEqual([]);
+    expect(errors.filter((e) => !/split_scanning|Failed to fetch|ERR_FAILED/.test(e))).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a refused camera says so and leaves the paste box, which opens a whole link or its #/m/ part', async ({ page }) => {
   test.setTimeout(90_000);
   await seed(page, { 'cg.me': { ...MY_MAP, name: 'Pat' } });

@@ -4,13 +4,14 @@
 
 use crate::core::route::{link_payload, Route};
 use crate::ui::router::navigate;
-use crate::ui::scan::{read_frame, sleep, start_camera, stop_camera};
+use crate::ui::scan::{code_reader, read_frame, sleep, start_camera, stop_camera};
 use leptos::html::Video;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 const NOT_OURS: &str = "That code is not a Common Ground map. Still looking…";
+const NO_READER: &str = "The code reader is not on this phone yet: connect to the internet once and come back, or paste the link below.";
 
 #[component]
 pub fn ScanPage() -> impl IntoView {
@@ -26,6 +27,10 @@ pub fn ScanPage() -> impl IntoView {
         move || alive.store(false, Ordering::Relaxed)
     });
 
+    // The decoder downloads while the camera's permission prompt is up (see `ui::scan`).
+    leptos::task::spawn_local(async {
+        let _ = code_reader().await;
+    });
     video.on_load(move |el| {
         let el: web_sys::Element = el.into();
         leptos::task::spawn_local(async move {
@@ -36,7 +41,11 @@ pub fn ScanPage() -> impl IntoView {
             camera_on.set(true);
             status.set("Point the camera at the QR code on their phone.".into());
             while alive.load(Ordering::Relaxed) {
-                let texts = read_frame(&el).await;
+                let Ok(texts) = read_frame(&el).await else {
+                    camera_on.set(false);
+                    status.set(NO_READER.into());
+                    break;
+                };
                 if let Some(payload) = texts.iter().find_map(|t| link_payload(t)) {
                     stop_camera(&el);
                     navigate(&Route::Received(payload));
