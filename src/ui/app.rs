@@ -57,7 +57,8 @@ pub fn App(opened: Opened) -> impl IntoView {
                 Ok(_) => {
                     arrived.update(|n| *n += 1);
                     state.prefetch_codec();
-                    if let Some(next) = chunk.leads_to() {
+                    let have_map = state.me.with_untracked(|m| !m.interests.is_empty());
+                    if let Some(next) = chunk.leads_to(have_map) {
                         // A failure here is reported by the next page, if it is opened.
                         leptos::task::spawn_local(async move {
                             let _ = lazy::fetch(next).await;

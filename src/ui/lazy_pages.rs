@@ -72,10 +72,14 @@ impl Chunk {
 }
 
 impl Chunk {
-    /// The page this one leads to, in another group: fetched as soon as this one is drawn.
-    pub fn leads_to(self) -> Option<Chunk> {
+    /// The page this one leads to, in another group: fetched as soon as this one is drawn. The
+    /// quick map ends on the share page; a received map's "Send mine back" opens the share page,
+    /// or the quick map for someone with no map yet (`have_map`).
+    pub fn leads_to(self, have_map: bool) -> Option<Chunk> {
         match self {
             Chunk::QuickMap => Some(Chunk::Share),
+            Chunk::Received if have_map => Some(Chunk::Share),
+            Chunk::Received => Some(Chunk::QuickMap),
             _ => None,
         }
     }

@@ -200,3 +200,18 @@ test('on a first visit "Show my QR" opens the quick map from the starting group,
   // The share page and its QR code came from what was already here.
   expect(requested.slice(before).filter((f) => /\.(wasm|bin)$/.test(f))).toEqual([]);
 });
+
+test('a received map, opened by someone with no map yet, fetches the quick map ahead, so "Send mine back" does not wait', async ({ page }) => {
+  const saved = JSON.parse(fs.readFileSync(new URL('../data/links/format-3/sample-map-20-1.json', import.meta.url), 'utf8'));
+  const requested = [];
+  page.on('request', (r) => requested.push(decodeURIComponent(new URL(r.url()).pathname.slice(1))));
+  await page.goto(`/#/m/${saved.link}`);
+  await expect(page.getByRole('button', { name: 'Save as acquaintance' })).toBeVisible();
+  // Once the received page is drawn, the quick map's group comes by itself.
+  await expect.poll(() => requested.some((f) => /^split_starting-/.test(f))).toBe(true);
+  await page.waitForLoadState('networkidle');
+  const before = requested.length;
+  await page.getByRole('button', { name: 'Send mine back' }).click();
+  await expect(page.getByRole('heading', { name: 'Your map in a minute', level: 1 })).toBeVisible();
+  expect(requested.slice(before).filter((f) => /\.(wasm|bin)$/.test(f))).toEqual([]);
+});
