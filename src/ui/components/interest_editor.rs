@@ -184,8 +184,10 @@ pub fn InterestEditor(
                         }}
                     </select>
                 </label>
-                <button type="button" class="button" on:click=move |_| add(None)>
-                    "Add"
+                // Quiet and named for what it adds: in the Add person form a filled "Add" read as
+                // the form's own button, and a tap there saved nothing but an interest.
+                <button type="button" class="button button-quiet" on:click=move |_| add(None)>
+                    "Add interest"
                 </button>
             </div>
             <p class="field-error" id=message_id aria-live="polite">
