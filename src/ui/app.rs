@@ -106,11 +106,11 @@ pub fn App(opened: Opened) -> impl IntoView {
 /// offline start at 4× CPU answer a tap some 20 ms later); on a first visit it costs the line,
 /// where starting at once is what helps the first tap.
 ///
-/// The pages Home points at (My map, Add person, the quick map: the "starting" group), then the other
-/// everyday pages (People, Events…), on a first visit only: the line is free once Home is drawn
-/// and the worker would soon download every chunk anyway, so these come first and a first tap
-/// on one of them finds it here. Served by the worker, they would cost CPU a tap must not wait
-/// behind.
+/// The pages Home points at (My map, Add person, the quick map, the scan page: the "starting"
+/// group), then the other everyday pages (People, Events…), on a first visit only: the line is
+/// free once Home is drawn and the worker would soon download every chunk anyway, so these come
+/// first and a first tap on one of them finds it here. Served by the worker, they would cost
+/// CPU a tap must not wait behind.
 ///
 /// Nothing on a shared link: a first-time receiver's slow network should carry the received
 /// map first (the sender's name is on screen already, read ahead from the link: `PageOpening`).

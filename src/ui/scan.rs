@@ -3,7 +3,7 @@
 //! which is a chunk of its own ("scanning").
 
 use crate::core::qr_scan::read_codes;
-pub use crate::store::record_chunk::ChunkMissing;
+use crate::store::record_chunk::ChunkMissing;
 use leptos::wasm_split::wasm_split;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 /// Reads the QR codes in a greyscale frame (width, height, one byte a pixel).
 pub type ReadCodes = fn(usize, usize, &[u8]) -> Vec<String>;
 
-// rqrr is most of what the scan page would weigh (some 90 KB gzip), and a phone with
+// rqrr is most of what the scan page would weigh (its group is 84 KB gzip), and a phone with
 // `BarcodeDetector` (Chrome on Android) never needs it; the page draws without it, the camera's
 // permission prompt comes up while it downloads, and pasting a link never waits for it.
 #[wasm_split(scanning, wasm_split_path = ::leptos::wasm_split, fallible)]
