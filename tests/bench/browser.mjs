@@ -161,14 +161,15 @@ function probe({ click, clickAt = 0, target = 'My map', drawn = target }, report
       w.home = now;
       afterFrame((t) => (w.homeFrame = t));
     }
-    // "My map" is a link of the navigation; "Add person" the big button of Home's page.
-    if (click && w.clickAt === null && (target === 'My map' || w.home !== null)) {
+    // "My map" and "People" are links of the navigation; "Add person" a button of Home's page.
+    const inNav = target === 'My map' || target === 'People';
+    if (click && w.clickAt === null && (inNav || w.home !== null)) {
       w.clickAt = -1;
       // `clickAt`: not before this many ms after navigation start (someone who looks first).
       setTimeout(() => {
-        const link = target === 'My map'
+        const link = inNav
           ? [...nav().querySelectorAll('a')].find(
-            (a) => a.textContent.trim() === 'My map' || a.getAttribute('aria-label') === 'My map',
+            (a) => a.textContent.trim() === target || a.getAttribute('aria-label') === target,
           )
           : [...document.querySelectorAll('main button')].find((b) => b.textContent.trim() === target);
         if (!link) {
@@ -761,6 +762,9 @@ function report(b) {
     const qr = figures.throttledQr;
     if (qr) rows.push(row('first visit, throttled: a tap on Home\'s "Show my QR" (as soon as Home is drawn) to the quick map drawn',
       err(qr) || `${secs(qr.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(qr.tapRuns, secs)})`, '—'));
+    const people = figures.throttledPeople;
+    if (people) rows.push(row('first visit, throttled: a tap on "People" (as soon as the navigation shows) to People drawn',
+      err(people) || `${secs(people.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(people.tapRuns, secs)})`, '—'));
     const scan = figures.throttledScan;
     if (scan) rows.push(row('first visit, throttled: a tap on Home\'s "Scan a code" (as soon as Home is drawn) to the scan page drawn',
       err(scan) || `${secs(scan.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(scan.tapRuns, secs)})`, '—'));
@@ -855,6 +859,8 @@ async function main() {
       await figure('throttledQr', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Show my QR', 'Your map in a minute'));
       console.log('\n[b] the same, the tap on Home\'s "Scan a code" as soon as Home is drawn');
       await figure('throttledScan', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Scan a code'));
+      console.log('\n[b] the same, the tap on "People" (not one of Home\'s doors) as soon as the navigation shows');
+      await figure('throttledPeople', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'People'));
     }
 
     if (want('c')) {
