@@ -151,6 +151,12 @@ for (const name of wanted) {
         await nav(a, link);
         await a.byRole('heading', heading);
       }
+      // The scan page, and the QR decoder it fetches as it opens (a group of its own): with no
+      // BarcodeDetector, as on every iPhone, the decoder is what reads a code.
+      await a.click('button', 'Scan a code');
+      await a.byRole('heading', 'Scan a code');
+      await a.waitFor(() => performance.getEntriesByType('resource').some((e) => /\/split_scanning-/.test(e.name)), 'the QR decoder fetched');
+      await sleep(500); // instantiated: a failure would be a page error
       await nav(a, 'My map');
       await a.click('button', 'Share my map');
       await a.byRole('textbox', 'Share link');
