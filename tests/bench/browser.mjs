@@ -57,6 +57,35 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) 
 const CPU_SLOWDOWN = 4;
 // A second first-visit tap, by someone who looks at Home for a moment first (no budget).
 const LOOK_FIRST_MS = 3000;
+// The first-visit taps timed besides the budgeted one (no budget): the figure's key, the tap
+// (see `throttledFirstVisit`), what [b] prints before it and the label of its row.
+const OTHER_TAPS = [
+  {
+    key: 'throttledLook', clickAt: LOOK_FIRST_MS,
+    intro: `the tap ${LOOK_FIRST_MS / 1000} s after navigation start (someone who looks at Home first)`,
+    label: `a tap on "My map" ${LOOK_FIRST_MS / 1000} s after navigation starts (someone who looks at Home first) to My map drawn`,
+  },
+  {
+    key: 'throttledAdd', target: 'Add person', inNav: false,
+    intro: 'the tap on Home\'s "Add person" button as soon as Home is drawn',
+    label: 'a tap on Home\'s "Add person" button (as soon as Home is drawn) to the form drawn',
+  },
+  {
+    key: 'throttledQr', target: 'Show my QR', inNav: false, drawn: 'Your map in a minute',
+    intro: 'the tap on Home\'s "Show my QR" (a new notebook: the quick map) as soon as Home is drawn',
+    label: 'a tap on Home\'s "Show my QR" (as soon as Home is drawn) to the quick map drawn',
+  },
+  {
+    key: 'throttledScan', target: 'Scan a code', inNav: false,
+    intro: 'the tap on Home\'s "Scan a code" as soon as Home is drawn',
+    label: 'a tap on Home\'s "Scan a code" (as soon as Home is drawn) to the scan page drawn',
+  },
+  {
+    key: 'throttledPeople', target: 'People',
+    intro: 'the tap on "People" (not one of Home\'s doors) as soon as the navigation shows',
+    label: 'a tap on "People" (as soon as the navigation shows) to People drawn',
+  },
+];
 const QUOTA_UNITS = 5 * 1024 * 1024; // 5 MiB as localStorage counts it: UTF-16 code units
 const RUNS = { throttled: 3, offline: 7, seeded: 9 };
 // A prefix, then the measured keystroke; each narrows the sample's list (checked in the output).
@@ -136,7 +165,7 @@ async function startServer(label, script, port, extra = []) {
  * when the app answered the tap (`respond`: the page area changed, to "Opening…" while the
  * page's chunk is fetched or straight to the page) and when the "My map" heading has rendered
  * (`map`, which on a first visit includes fetching that page's chunk). */
-function probe({ click, clickAt = 0, target = 'My map', drawn = target }, report) {
+function probe({ click, clickAt = 0, target = 'My map', inNav = true, drawn = target }, report) {
   // Every change is reported to the bench by a console message (tests/bench/probe_wait.mjs).
   const w = report('__cg', {
     nav: null, home: null, homeFrame: null, clickAt: null, respond: null, respondFrame: null,
@@ -161,8 +190,7 @@ function probe({ click, clickAt = 0, target = 'My map', drawn = target }, report
       w.home = now;
       afterFrame((t) => (w.homeFrame = t));
     }
-    // "My map" and "People" are links of the navigation; "Add person" a button of Home's page.
-    const inNav = target === 'My map' || target === 'People';
+    // `inNav`: a link of the navigation ("My map"); else a button of Home's page ("Add person").
     if (click && w.clickAt === null && (inNav || w.home !== null)) {
       w.clickAt = -1;
       // `clickAt`: not before this many ms after navigation start (someone who looks first).
@@ -302,15 +330,14 @@ async function firstVisitBytes(browser, server) {
 }
 
 /** b. Time to interactive, first visit, Lighthouse-mobile throttling; fresh context per run.
- * With `clickAt`, the tap on My map waits until that many ms after navigation start; with
- * `target` another of Home's buttons ("Add person"), the tap is on it, as soon as Home is
- * drawn, and waits for the heading `drawn`. */
-async function throttledFirstVisit(browser, server, runs, clickAt = 0, target = 'My map', drawn = target) {
+ * `tap` (one of OTHER_TAPS; by default "My map" as soon as the navigation shows) says what is
+ * tapped, where, when, and which heading says its page is drawn. */
+async function throttledFirstVisit(browser, server, runs, { clickAt = 0, target = 'My map', inNav = true, drawn = target } = {}) {
   const out = [];
   for (let i = 0; i < runs; i++) {
     const context = await newPhone(browser, server.base);
     try {
-      await context.addInitScript(withReports(probe, { click: true, clickAt, target, drawn }));
+      await context.addInitScript(withReports(probe, { click: true, clickAt, target, inNav, drawn }));
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -753,21 +780,11 @@ function report(b) {
     if (g) rows.push(row('first visit, throttled: a tap on "My map" (as soon as the navigation shows) to My map drawn',
       err(g) || `${secs(g.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(g.tapRuns, secs)})`, '≤ 1.5 s'));
     if (g && g.tapToDrawn > 1500) over.push('tap to My map drawn');
-    const l = figures.throttledLook;
-    if (l) rows.push(row(`first visit, throttled: a tap on "My map" ${LOOK_FIRST_MS / 1000} s after navigation starts (someone who looks at Home first) to My map drawn`,
-      err(l) || `${secs(l.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(l.tapRuns, secs)})`, '—'));
-    const a = figures.throttledAdd;
-    if (a) rows.push(row('first visit, throttled: a tap on Home\'s "Add person" button (as soon as Home is drawn) to the form drawn',
-      err(a) || `${secs(a.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(a.tapRuns, secs)})`, '—'));
-    const qr = figures.throttledQr;
-    if (qr) rows.push(row('first visit, throttled: a tap on Home\'s "Show my QR" (as soon as Home is drawn) to the quick map drawn',
-      err(qr) || `${secs(qr.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(qr.tapRuns, secs)})`, '—'));
-    const people = figures.throttledPeople;
-    if (people) rows.push(row('first visit, throttled: a tap on "People" (as soon as the navigation shows) to People drawn',
-      err(people) || `${secs(people.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(people.tapRuns, secs)})`, '—'));
-    const scan = figures.throttledScan;
-    if (scan) rows.push(row('first visit, throttled: a tap on Home\'s "Scan a code" (as soon as Home is drawn) to the scan page drawn',
-      err(scan) || `${secs(scan.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(scan.tapRuns, secs)})`, '—'));
+    for (const tap of OTHER_TAPS) {
+      const t = figures[tap.key];
+      if (t) rows.push(row(`first visit, throttled: ${tap.label}`,
+        err(t) || `${secs(t.tapToDrawn)} (gzip host, median of ${RUNS.throttled}; runs ${list(t.tapRuns, secs)})`, '—'));
+    }
     const f = figures.sent;
     if (f) rows.push(row('bytes the server sends on a first visit (page + service-worker precache), gzip host, Chromium',
       err(f) || (f ? f.text : '—'), `≤ ${FIRST_VISIT_SENT_RATIO}×`));
@@ -851,16 +868,10 @@ async function main() {
       console.log(`\n[b] interactive on a first visit, throttled (median of ${RUNS.throttled}, fresh context each)`);
       await figure('throttledGzip', () => throttledFirstVisit(browser, gzip, RUNS.throttled));
       await figure('throttledPlain', () => throttledFirstVisit(browser, plain, RUNS.throttled));
-      console.log(`\n[b] the same, the tap ${LOOK_FIRST_MS / 1000} s after navigation start (someone who looks at Home first)`);
-      await figure('throttledLook', () => throttledFirstVisit(browser, gzip, RUNS.throttled, LOOK_FIRST_MS));
-      console.log('\n[b] the same, the tap on Home\'s "Add person" button as soon as Home is drawn');
-      await figure('throttledAdd', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Add person'));
-      console.log('\n[b] the same, the tap on Home\'s "Show my QR" (a new notebook: the quick map) as soon as Home is drawn');
-      await figure('throttledQr', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Show my QR', 'Your map in a minute'));
-      console.log('\n[b] the same, the tap on Home\'s "Scan a code" as soon as Home is drawn');
-      await figure('throttledScan', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'Scan a code'));
-      console.log('\n[b] the same, the tap on "People" (not one of Home\'s doors) as soon as the navigation shows');
-      await figure('throttledPeople', () => throttledFirstVisit(browser, gzip, RUNS.throttled, 0, 'People'));
+      for (const tap of OTHER_TAPS) {
+        console.log(`\n[b] the same, ${tap.intro}`);
+        await figure(tap.key, () => throttledFirstVisit(browser, gzip, RUNS.throttled, tap));
+      }
     }
 
     if (want('c')) {
