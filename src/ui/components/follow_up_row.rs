@@ -2,7 +2,8 @@
 //! is due in words, and "Change" to edit its text and date (words required, within the limit),
 //! put it off or delete it.
 
-use super::field::{unique_id, TextField};
+use super::field::unique_id;
+use super::follow_up_fields::FollowUpFields;
 use crate::core::limits::FOLLOW_UP_MAX;
 use crate::core::model::FollowUp;
 use crate::core::nudges::{follow_up_state, snooze, FollowUpState};
@@ -30,19 +31,6 @@ pub fn follow_up_fits(text: &str, problem: RwSignal<Option<String>>) -> bool {
     let missing = text.trim().is_empty();
     problem.set(missing.then(|| "Write what to follow up first.".to_string()));
     !missing && text.trim().chars().count() <= FOLLOW_UP_MAX
-}
-
-/// The message `follow_up_fits` left, shown until words are typed.
-pub fn missing_words(
-    problem: RwSignal<Option<String>>,
-    text: RwSignal<String>,
-) -> impl Fn() -> Option<AnyView> {
-    move || {
-        problem
-            .get()
-            .filter(|_| text.with(|t| t.trim().is_empty()))
-            .map(|p| view! { <p class="field-error" role="alert">{p}</p> }.into_any())
-    }
 }
 
 #[component]
@@ -116,18 +104,14 @@ pub fn FollowUpRow(
                 </div>
                 <Show when=move || open.get()>
                     <div class="form follow-up-edit">
-                        <TextField
-                            label="Follow-up text"
-                            value=text
-                            max=FOLLOW_UP_MAX
-                            enterkeyhint="done"
+                        <FollowUpFields
+                            text_label="Follow-up text"
+                            due_label="Due date"
+                            text=text
+                            due=due
+                            problem=problem
                             on_enter=Callback::new(move |_| save())
                         />
-                        <label class="field">
-                            <span class="field-label">"Due date"</span>
-                            <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
-                        </label>
-                        {missing_words(problem, text)}
                         <div class="row">
                             <button
                                 type="button"

@@ -2,9 +2,8 @@
 //! put off or delete it (with an undo); a form to add one; and the calendar export.
 
 use super::calendar_button::CalendarButton;
-use super::field::TextField;
-use super::follow_up_row::{follow_up_fits, missing_words, FollowUpRow, RowEdit};
-use crate::core::limits::FOLLOW_UP_MAX;
+use super::follow_up_fields::FollowUpFields;
+use super::follow_up_row::{follow_up_fits, FollowUpRow, RowEdit};
 use crate::core::model::{FollowUp, PersonId};
 use crate::store::clock::{now, today};
 use crate::store::AppState;
@@ -119,18 +118,14 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
             }
         }
         <form class="form follow-up-add" on:submit=add novalidate>
-            <TextField
-                label="Follow-up"
-                value=text
-                max=FOLLOW_UP_MAX
-                enterkeyhint="done"
+            <FollowUpFields
+                text_label="Follow-up"
+                due_label="Due"
+                text=text
+                due=due
+                problem=problem
                 on_enter=Callback::new(move |_| add_now())
             />
-            <label class="field">
-                <span class="field-label">"Due"</span>
-                <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
-            </label>
-            {missing_words(problem, text)}
             <button type="submit" class="button">"Add follow-up"</button>
         </form>
         <CalendarButton person=id />

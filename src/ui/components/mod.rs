@@ -15,6 +15,7 @@ pub mod event_insights;
 pub mod event_select;
 pub mod field;
 pub mod file_picker;
+pub mod follow_up_fields;
 pub mod follow_up_row;
 pub mod follow_ups;
 pub mod home_activity;

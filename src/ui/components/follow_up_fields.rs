@@ -1,0 +1,32 @@
+//! A follow-up's words and due date, as both the add form and a row's edit form ask for them:
+//! Enter in the words does what the form's button does, and a refused empty save is said under
+//! them until words are typed.
+
+use super::field::TextField;
+use crate::core::limits::FOLLOW_UP_MAX;
+use leptos::prelude::*;
+
+#[component]
+pub fn FollowUpFields(
+    text_label: &'static str,
+    due_label: &'static str,
+    text: RwSignal<String>,
+    due: RwSignal<String>,
+    /// The message `follow_up_row::follow_up_fits` left.
+    problem: RwSignal<Option<String>>,
+    on_enter: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <TextField label=text_label value=text max=FOLLOW_UP_MAX enterkeyhint="done" on_enter=on_enter />
+        <label class="field">
+            <span class="field-label">{due_label}</span>
+            <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+        </label>
+        {move || {
+            problem
+                .get()
+                .filter(|_| text.with(|t| t.trim().is_empty()))
+                .map(|p| view! { <p class="field-error" role="alert">{p}</p> })
+        }}
+    }
+}
