@@ -66,6 +66,26 @@ test('two phones swap maps; the receiver is offline', async ({ page, newPhone })
   await expect(page.getByRole('img', { name: 'You and Bea share 2 interests' })).toBeVisible();
 });
 
+test('an empty map shows no code of nothing: the share page offers a quick map, which then shows the code', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByRole('button', { name: 'Share my map' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
+  await expect(page.getByText('Your map has no interests yet, so a code would show nothing on the other phone.')).toBeVisible();
+  await expect(page.getByRole('img', { name: /QR code/ })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'add your interests on My map' })).toHaveAttribute('href', '#/map');
+
+  await page.getByRole('button', { name: 'Make a quick map' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Nia');
+  await page.getByRole('textbox', { name: 'Add interest' }).fill('Choir');
+  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#\/m\/.+/);
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+});
+
 test('the QR code on the page decodes to the link\'s QR form, which opens the same map on another phone', async ({ page, newPhone }) => {
   await openApp(page);
   await makeMap(page, 'Quinn', ['Wild swimming', 'Jazz', 'Sourdough', 'Parish council', 'Allotment']);

@@ -62,37 +62,53 @@ pub fn SharePage() -> impl IntoView {
     let too_long = Signal::derive(move || link.with(|l| l.len() > FRAGMENT_MAX_CHARS));
     let what_goes_in = move || payload.with(|p| summary(p.interests.len(), &p.contact)) + " · ";
 
+    // A code of an empty map would open to nothing on the other phone: offer the two ways to
+    // have a map instead (Home's "Show my QR" goes straight to the quick map for the same reason).
+    let has_map = move || state.me.with(|m| !m.interests.is_empty());
+    let nothing_to_share = move || {
+        view! {
+            <div class="card">
+                <p>"Your map has no interests yet, so a code would show nothing on the other phone."</p>
+                <p>
+                    <button type="button" class="button" on:click=move |_| navigate(&Route::QuickMap)>
+                        "Make a quick map"
+                    </button>
+                </p>
+                <p>"Or " <a href="#/map">"add your interests on My map"</a> "."</p>
+            </div>
+        }
+    };
+
     view! {
         <h1>"Share my map"</h1>
-        <Show when=move || state.me.with(|m| m.interests.is_empty())>
-            <p class="card">"Your map has no interests yet. " <a href="#/map">"Add some on My map"</a> " first."</p>
+        <Show when=has_map fallback=nothing_to_share>
+            <Show when=move || !link.with(|l| l.is_empty())>
+                <QrImage text=qr_text />
+            </Show>
+            <ShareLinkPanel link=link too_long=too_long status=status />
+            <p class="share-summary">
+                {what_goes_in}
+                <button
+                    type="button"
+                    class="link-button"
+                    aria-expanded=move || chooser_open.get().to_string()
+                    on:click=move |_| chooser_open.update(|o| *o = !*o)
+                >
+                    "Change"
+                </button>
+            </p>
+            <Show when=move || chooser_open.get()>
+                <ShareChooser choices=choices choose=choose message=message />
+            </Show>
+            <p>
+                <button type="button" class="button button-quiet" on:click=move |_| navigate(&Route::Scan)>
+                    "Scan a code"
+                </button>
+            </p>
+            <h2>"Lock with a passphrase"</h2>
+            <ShareLock locked_with=locked_with status=status />
+            <h2>"What they will see"</h2>
+            <SharedMap payload=payload />
         </Show>
-        <Show when=move || !link.with(|l| l.is_empty())>
-            <QrImage text=qr_text />
-        </Show>
-        <ShareLinkPanel link=link too_long=too_long status=status />
-        <p class="share-summary">
-            {what_goes_in}
-            <button
-                type="button"
-                class="link-button"
-                aria-expanded=move || chooser_open.get().to_string()
-                on:click=move |_| chooser_open.update(|o| *o = !*o)
-            >
-                "Change"
-            </button>
-        </p>
-        <Show when=move || chooser_open.get()>
-            <ShareChooser choices=choices choose=choose message=message />
-        </Show>
-        <p>
-            <button type="button" class="button button-quiet" on:click=move |_| navigate(&Route::Scan)>
-                "Scan a code"
-            </button>
-        </p>
-        <h2>"Lock with a passphrase"</h2>
-        <ShareLock locked_with=locked_with status=status />
-        <h2>"What they will see"</h2>
-        <SharedMap payload=payload />
     }
 }
