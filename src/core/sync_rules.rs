@@ -1,9 +1,11 @@
 //! Rules that keep the stored data whole over time: two tabs saving the same record, how full
-//! local storage may get, and when to remind the user to make a backup.
+//! local storage may get, when to remind the user to make a backup, and when to warn an
+//! iPhone's Safari tab that Safari may erase the notebook.
 //!
 //! Pure functions only; the storage shell (`store::state`, `store::sync`, `store::usage`)
 //! applies them.
 
+use super::dates::{add_days, days_of};
 use super::model::{EventId, Millis, Person, PersonId};
 use super::records::{CATEGORIES_KEY, EVENT_PREFIX, ME_KEY, PERSON_PREFIX, SETTINGS_KEY};
 
@@ -150,6 +152,25 @@ pub fn backup_reminder<'a>(
     })
 }
 
+/// How long "Not now" quiets the warning that Safari may erase the notebook: as long as the
+/// backup reminder waits, so the two nudges keep one rhythm.
+pub const SAFARI_NOTE_QUIET_DAYS: i64 = REMIND_AFTER_DAYS;
+
+/// The day (`YYYY-MM-DD`) until which "Not now", tapped on `today`, hides the Safari warning.
+pub fn safari_note_hidden_until(today: &str) -> Option<String> {
+    add_days(today, SAFARI_NOTE_QUIET_DAYS)
+}
+
+/// Whether the Safari warning shows on `today`, given the day "Not now" stored, if any. A day
+/// that cannot be read, or that is further ahead than "Not now" can set (a clock that was
+/// wrong then), shows it: a warning about losing data should not stay hidden by mistake.
+pub fn safari_note_due(hidden_until: Option<&str>, today: &str) -> bool {
+    let (Some(until), Some(today)) = (hidden_until.and_then(days_of), days_of(today)) else {
+        return true;
+    };
+    today >= until || until - today > SAFARI_NOTE_QUIET_DAYS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,5 +308,26 @@ mod tests {
         assert_eq!(old.last_backup, None);
         let with: Settings = serde_json::from_str(r#"{"last_backup":5}"#).unwrap();
         assert_eq!(with.last_backup, Some(5));
+    }
+
+    #[test]
+    fn the_safari_note_shows_until_not_now_then_again_after_the_quiet_days() {
+        assert!(safari_note_due(None, "2026-11-30"));
+        let until = safari_note_hidden_until("2026-11-30").unwrap();
+        assert_eq!(until, "2026-12-30");
+        assert!(!safari_note_due(Some(&until), "2026-11-30"));
+        assert!(!safari_note_due(Some(&until), "2026-12-29"));
+        assert!(safari_note_due(Some(&until), "2026-12-30"));
+        assert!(safari_note_due(Some(&until), "2027-03-01"));
+    }
+
+    #[test]
+    fn the_safari_note_is_not_hidden_by_a_bad_or_far_off_day() {
+        assert!(safari_note_due(Some("soon"), "2026-11-30"));
+        assert!(safari_note_due(Some("2026-02-30"), "2026-11-30"));
+        // Stored while the clock was a year ahead.
+        assert!(safari_note_due(Some("2027-12-30"), "2026-11-30"));
+        // A today that cannot be read (no clock) shows it too.
+        assert!(safari_note_due(Some("2026-12-30"), ""));
     }
 }

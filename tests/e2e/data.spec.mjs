@@ -1,7 +1,7 @@
 // Your data is yours: backup and restore, vCard out and in, two tabs at once, and storage
 // that warns before it fills up.
 import fs from 'node:fs/promises';
-import { test, expect, openApp, addPerson } from './fixtures.mjs';
+import { test, expect, openApp, addPerson, axeClean, IPHONE_UA } from './fixtures.mjs';
 
 /** Every entry of ours in local storage, key → raw text, sorted by key. */
 async function ourEntries(page) {
@@ -73,6 +73,60 @@ async function seedRichDocument(page) {
     );
   });
 }
+
+test('in a Safari tab on an iPhone, Home warns that Safari may erase the notebook, exports a backup from there, and "Not now" quiets it for 30 days', async ({ page, newPhone }) => {
+  const warning = { name: 'Safari may erase this notebook' };
+  // axe is injected as a script, which the page's own CSP rightly forbids: bypass it here.
+  const iphone = await (await newPhone({ userAgent: IPHONE_UA, bypassCSP: true })).newPage();
+  await openApp(iphone);
+  // Nothing to lose yet: no warning on a new notebook.
+  await expect(iphone.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await expect(iphone.getByRole('heading', warning)).toHaveCount(0);
+
+  await addPerson(iphone, { name: 'Margaret', interests: ['Bell ringing'] });
+  await iphone.getByRole('link', { name: 'Home' }).click();
+  await expect(iphone.getByRole('heading', warning)).toBeVisible();
+  await expect(iphone.getByText('Tap Share, then Add to Home Screen.')).toBeVisible();
+  await axeClean(iphone, 'Home with the Safari warning');
+  const file = await download(iphone, 'Export backup');
+  expect(file.suggestedFilename()).toMatch(/^common-ground-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(await fs.readFile(await file.path(), 'utf8'));
+  expect(JSON.stringify(backup)).toContain('Margaret');
+  await expect(iphone.getByRole('status').filter({ hasText: /^Saved common-ground-.*\.json to your downloads\.$/ })).toBeVisible();
+
+  await iphone.getByRole('button', { name: 'Not now' }).click();
+  await expect(iphone.getByRole('heading', warning)).toHaveCount(0);
+  await iphone.reload();
+  await expect(iphone.getByRole('heading', { name: 'Recent people' })).toBeVisible();
+  await expect(iphone.getByRole('heading', warning)).toHaveCount(0);
+  const until = await iphone.evaluate(() => localStorage.getItem('cg-hint.safari-note'));
+  const days = (Date.parse(until) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000;
+  expect(days).toBeGreaterThanOrEqual(29);
+  expect(days).toBeLessThanOrEqual(31);
+  // The flag is not part of the notebook: a backup does not carry it.
+  await openSettings(iphone);
+  const later = JSON.parse(await fs.readFile(await (await download(iphone, 'Export backup')).path(), 'utf8'));
+  expect(JSON.stringify(later)).not.toContain('safari-note');
+  // Thirty days on, it is back.
+  await iphone.evaluate(() => localStorage.setItem('cg-hint.safari-note', '2020-01-01'));
+  await iphone.goto('/#/');
+  await expect(iphone.getByRole('heading', warning)).toBeVisible();
+
+  // Not on an iPhone, and not in the Home Screen app (which keeps its own storage): no warning.
+  await openApp(page);
+  await addPerson(page, { name: 'Tom' });
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { name: 'Recent people' })).toBeVisible();
+  await expect(page.getByRole('heading', warning)).toHaveCount(0);
+  const ctx = await newPhone({ userAgent: IPHONE_UA });
+  await ctx.addInitScript(() => Object.defineProperty(navigator, 'standalone', { get: () => true }));
+  const app = await ctx.newPage();
+  await openApp(app);
+  await addPerson(app, { name: 'Priya' });
+  await app.getByRole('link', { name: 'Home' }).click();
+  await expect(app.getByRole('heading', { name: 'Recent people' })).toBeVisible();
+  await expect(app.getByRole('heading', warning)).toHaveCount(0);
+});
 
 test('export, clear storage, import: the stored document comes back identical', async ({ page }) => {
   await openApp(page);

@@ -74,6 +74,10 @@ export const test = base.extend({
 
 export { expect };
 
+/** Safari on an iPhone, as its user agent says. */
+export const IPHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
 /** Opens the app and waits until the wasm has mounted it. */
 export async function openApp(page, hash = '#/', base = '/') {
   await page.goto(base + hash);

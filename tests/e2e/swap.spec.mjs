@@ -1,7 +1,7 @@
 // Swapping maps in ten seconds: QR first, private by default, receiving inside the app (a real
 // camera path through Chromium's fake capture device, and pasting), the iPhone Home Screen notes,
 // the receiver's first visit, and the quick map for someone with none.
-import { test, expect, openApp, seed, ORIGIN, shot, axeClean, waitForServiceWorker } from './fixtures.mjs';
+import { test, expect, openApp, seed, ORIGIN, shot, axeClean, waitForServiceWorker, IPHONE_UA } from './fixtures.mjs';
 import { chromium } from '@playwright/test';
 import { LAUNCH, PHONE } from '../chromium.mjs';
 import { qrFormOf } from './qr_form.mjs';
@@ -12,9 +12,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const IPHONE_UA =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 // 18 interests over six categories, and every contact field filled in.
 const SPORTS = ['Running', 'Wild swimming', 'Cycling'];

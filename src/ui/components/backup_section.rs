@@ -25,6 +25,19 @@ struct Pending {
     restore: bool,
 }
 
+/// Downloads a backup of everything and returns what to tell the user. Also Home's button in
+/// the warning that Safari may erase the notebook (`components::safari_note`).
+pub fn export_backup(state: AppState) -> String {
+    let at = now();
+    // Recorded first, so the file carries its own date and a restore from it starts the
+    // reminder's clock from the right day.
+    state.record_backup(at);
+    let json = to_backup_json(&state.document(), at);
+    let name = format!("common-ground-{}.json", today());
+    download_text(&name, "application/json", &json);
+    format!("Saved {name} to your downloads.")
+}
+
 #[component]
 pub fn BackupSection() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -33,15 +46,8 @@ pub fn BackupSection() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
 
     let export = move |_| {
-        let at = now();
-        // Recorded first, so the file carries its own date and a restore from it starts the
-        // reminder's clock from the right day.
-        state.record_backup(at);
-        let json = to_backup_json(&state.document(), at);
-        let name = format!("common-ground-{}.json", today());
-        download_text(&name, "application/json", &json);
         error.set(None);
-        done.set(Some(format!("Saved {name} to your downloads.")));
+        done.set(Some(export_backup(state)));
     };
 
     let on_pick = Callback::new(move |file: PickedFile| {

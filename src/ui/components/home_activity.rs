@@ -1,6 +1,8 @@
 //! Home's activity: follow-ups due (tick, undo, calendar export), the current event, the
-//! people met most recently and the slow burners worth a catch-up. In a chunk group of its own ("home"), so
-//! a first visit, which has none of these, does not download them (see `HomeActivitySlot`).
+//! people met most recently and the slow burners worth a catch-up; first, in a Safari tab on
+//! an iPhone, the warning that Safari may erase it all (`components::safari_note`). In a chunk
+//! group of its own ("home"), so a first visit, which has none of these, does not download
+//! them (see `HomeActivitySlot`).
 
 use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
 use crate::core::queries::recently_changed;
@@ -10,6 +12,7 @@ use crate::store::AppState;
 use crate::ui::components::calendar_button::CalendarButton;
 use crate::ui::components::field::unique_id;
 use crate::ui::components::person_list::PersonList;
+use crate::ui::components::safari_note::SafariNote;
 use crate::ui::format::human_date;
 use leptos::prelude::*;
 
@@ -83,6 +86,7 @@ pub fn HomeActivity() -> impl IntoView {
         }
     };
     view! {
+        <SafariNote />
         <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
             <section class="card">
                 <h2>"Follow-ups due"</h2>

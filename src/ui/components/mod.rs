@@ -36,6 +36,7 @@ pub mod person_list;
 pub mod person_picker;
 pub mod person_row;
 pub mod qr_image;
+pub mod safari_note;
 pub mod save_acquaintance;
 pub mod search_results;
 pub mod share_chooser;
