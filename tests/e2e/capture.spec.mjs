@@ -44,6 +44,8 @@ test('Enter moves to the next field and never saves; Enter in "Add interest" add
   const name = field(page, 'Name');
   await expect(name).toBeFocused();
   await expect(name).toHaveAttribute('enterkeyhint', 'next');
+  // A phone capitalises each word of a name, as names are written.
+  await expect(name).toHaveAttribute('autocapitalize', 'words');
   await page.keyboard.type('Helen');
   await page.keyboard.press('Enter');
   await expect(field(page, 'What they do')).toBeFocused();

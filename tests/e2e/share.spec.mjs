@@ -138,6 +138,40 @@ test('a locked link opens with the right passphrase and refuses a wrong one', as
   await expect(other.getByText('Birdwatching')).toBeVisible();
 });
 
+test('a passphrase opens its link whatever case and spaces the two keyboards add; links locked as typed still open', async ({ page, newPhone }) => {
+  await openApp(page);
+  await makeMap(page, 'Lena', ['Birdwatching', 'Chess']);
+  await page.getByRole('button', { name: 'Share my map' }).click();
+  const lock = page.getByRole('textbox', { name: 'Passphrase (optional)' });
+  await expect(lock).toHaveAttribute('autocapitalize', 'none');
+  // The sender's phone capitalised the first word and put a space after a suggested one.
+  await lock.fill('Blue Teapot ');
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  const link = await box.inputValue();
+  const other = await (await newPhone()).newPage();
+  await other.goto(link);
+  const typed = other.getByRole('textbox', { name: 'Passphrase' });
+  await expect(typed).toHaveAttribute('autocapitalize', 'none');
+  await typed.fill('   ');
+  await other.getByRole('button', { name: 'Open' }).click();
+  await expect(other.getByRole('alert')).toHaveText('Type the passphrase the sender told you.');
+  await typed.fill('blue  teapot');
+  await other.getByRole('button', { name: 'Open' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: "Lena's map" })).toBeVisible();
+
+  // A link locked before passphrases were folded: its key came from the passphrase exactly as
+  // typed ("Custard Creams"), and typed exactly so it still opens.
+  const old = JSON.parse(fs.readFileSync(new URL('../data/links/format-3/locked-typed-passphrase.json', import.meta.url), 'utf8'));
+  expect(old.passphrase).toBe('Custard Creams');
+  const third = await (await newPhone()).newPage();
+  await third.goto(`/#/m/${old.link}`);
+  await third.getByRole('textbox', { name: 'Passphrase' }).fill(old.passphrase);
+  await third.getByRole('button', { name: 'Open' }).click();
+  await expect(third.getByRole('heading', { level: 1, name: "Zoë O'Connor's map" })).toBeVisible();
+});
+
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
 test('hostile links show an error or inert text, run no script and change no storage', async ({ page, newPhone }) => {

@@ -22,6 +22,7 @@ mod codec;
 mod error;
 mod inflate;
 mod name;
+mod passphrase;
 mod phrase;
 pub mod qr_form;
 mod range;
@@ -41,6 +42,7 @@ pub use codec::{
     PBKDF2_ITERATIONS, PBKDF2_ITERATIONS_MAX, SALT_LEN,
 };
 pub use error::ShareError;
+pub use passphrase::{fold_passphrase, passphrase_tries};
 pub use vocabulary::VOCABULARY;
 pub use web::safe_web_url;
 pub use words::{ShareModel, SHARE_MODEL_FILE};

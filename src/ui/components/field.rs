@@ -21,6 +21,9 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] autocomplete: &'static str,
+    /// "words" for a name: phones then capitalise each word, as names are written.
+    #[prop(optional)]
+    autocapitalize: Option<&'static str>,
     /// What the phone's Enter key says: "next" moves to the next field, "done" (the last
     /// field) closes the keyboard. Enter never submits a form.
     #[prop(default = "next")]
@@ -58,6 +61,7 @@ pub fn TextField(
                 type=kind
                 placeholder=placeholder
                 autocomplete=autocomplete
+                autocapitalize=autocapitalize
                 enterkeyhint=enterkeyhint
                 aria-describedby=described.clone()
                 aria-invalid=move || message().map(|_| "true")

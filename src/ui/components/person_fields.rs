@@ -137,7 +137,7 @@ impl PersonDraft {
 #[component]
 pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl IntoView {
     view! {
-        <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" />
+        <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" autocapitalize="words" />
         <TextField label="What they do" value=draft.what max=WHAT_MAX />
         <h2>"Interests"</h2>
         <InterestEditor interests=draft.interests typed=draft.interest_typed />

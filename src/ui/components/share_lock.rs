@@ -3,7 +3,8 @@
 
 use crate::core::route::Route;
 use crate::core::share::{
-    encode_sealed, payload_bytes, SharePayload, IV_LEN, PBKDF2_ITERATIONS, SALT_LEN,
+    encode_sealed, fold_passphrase, payload_bytes, SharePayload, IV_LEN, PBKDF2_ITERATIONS,
+    SALT_LEN,
 };
 use crate::store::clock::secure_random_bytes;
 use crate::ui::web_share::{page_base, seal};
@@ -69,8 +70,9 @@ pub fn sealed_link(
 pub fn ShareLock(locked_with: RwSignal<Option<String>>, status: RwSignal<String>) -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let lock = move |_| {
-        let p = passphrase.get_untracked();
-        if p.trim().is_empty() {
+        // Folded, so that the other phone's keyboard cannot make it differ (`core::share::passphrase`).
+        let p = fold_passphrase(&passphrase.get_untracked());
+        if p.is_empty() {
             status.set("Type a passphrase first; tell it to the person you share with.".into());
         } else {
             locked_with.set(Some(p));
@@ -80,7 +82,12 @@ pub fn ShareLock(locked_with: RwSignal<Option<String>>, status: RwSignal<String>
     view! {
         <label class="field">
             <span class="field-label">"Passphrase (optional)"</span>
-            <input type="text" autocomplete="off" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+            <input
+                type="text"
+                autocomplete="off"
+                autocapitalize="none"
+                spellcheck="false"
+                prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
         </label>
         {move || match locked_with.get() {
             None => view! { <button type="button" class="button button-quiet" on:click=lock>"Lock link"</button> }.into_any(),

@@ -126,7 +126,7 @@ pub fn MyMapPage() -> impl IntoView {
             </div>
         </Show>
         <MyMapPicture interests=interests categories=state.categories />
-        <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" />
+        <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" autocapitalize="words" />
         <TextField label="What you do" value=what max=WHAT_MAX />
         <h2>"My interests"</h2>
         <InterestEditor interests=interests show_chips=false typed=typed />

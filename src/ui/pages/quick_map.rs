@@ -96,7 +96,7 @@ pub fn QuickMapPage() -> impl IntoView {
     view! {
         <h1>"Your map in a minute"</h1>
         <p class="muted">"Tap what you are into; they will see what you share."</p>
-        <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" />
+        <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" autocapitalize="words" />
         <ul class="chips">{move || choices.get().into_iter().map(chip).collect_view()}</ul>
         <form
             class="row"

@@ -3,7 +3,9 @@
 //! when I have none). Nothing is stored until the user chooses to save.
 
 use crate::core::route::Route;
-use crate::core::share::{decode_envelope, payload_from_bytes, Decoded, ShareError, SharePayload};
+use crate::core::share::{
+    decode_envelope, passphrase_tries, payload_from_bytes, Decoded, ShareError, SharePayload,
+};
 use crate::store::AppState;
 use crate::ui::components::home_screen_hint::HomeScreenHint;
 use crate::ui::components::overlap_later::OverlapLater;
@@ -53,11 +55,21 @@ fn LockedMap(salt: [u8; 16], iv: [u8; 12], ciphertext: Vec<u8>, iterations: u32)
     let ciphertext = StoredValue::new(ciphertext);
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let pass = passphrase.get_untracked();
+        let tries = passphrase_tries(&passphrase.get_untracked());
+        if tries.is_empty() {
+            error.set(Some("Type the passphrase the sender told you.".into()));
+            return;
+        }
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            let bytes = unseal(&ciphertext.get_value(), &pass, &salt, &iv, iterations).await;
+            let mut bytes = None;
+            for pass in tries {
+                bytes = unseal(&ciphertext.get_value(), &pass, &salt, &iv, iterations).await;
+                if bytes.is_some() {
+                    break;
+                }
+            }
             busy.set(false);
             match bytes.map(|b| payload_from_bytes(&b)) {
                 Some(Ok(p)) => opened.set(Some(p)),
@@ -75,7 +87,12 @@ fn LockedMap(salt: [u8; 16], iv: [u8; 12], ciphertext: Vec<u8>, iterations: u32)
             <form class="form" on:submit=open novalidate>
                 <label class="field">
                     <span class="field-label">"Passphrase"</span>
-                    <input type="text" autocomplete="off" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                    <input
+                        type="text"
+                        autocomplete="off"
+                        autocapitalize="none"
+                        spellcheck="false"
+                        prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                 </label>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <button type="submit" class="button" prop:disabled=move || busy.get()>"Open"</button>

@@ -2,7 +2,7 @@
 // (src/ui/share_glue.js, run by Node's WebCrypto, the same AES-GCM and PBKDF2-SHA-256), then
 // opens it again to check. Used once per format to make the locked golden links:
 //
-//   node tests/data/links/make-locked.mjs PLAIN.json OUT.json
+//   node tests/data/links/make-locked.mjs PLAIN.json OUT.json [PASSPHRASE]
 //
 // PLAIN.json holds {plaintext (base64url payload bytes), payload}; OUT.json gets {link,
 // passphrase, plaintext, payload}. The salt and IV are fixed here only so that the file can be
@@ -10,9 +10,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { seal, unseal } from '../../../src/ui/share_glue.js';
 
-const [plainFile, outFile] = process.argv.slice(2);
+const [plainFile, outFile, given] = process.argv.slice(2);
 const { plaintext, payload } = JSON.parse(readFileSync(plainFile, 'utf8'));
-const passphrase = 'correct horse battery staple';
+// Used as given, not folded: the app sealed with the passphrase exactly as typed until
+// 2026-11-30 (`core::share::passphrase`).
+const passphrase = given ?? 'correct horse battery staple';
 const iterations = 200000;
 const salt = Uint8Array.from({ length: 16 }, (_, i) => i * 7 + 1);
 const iv = Uint8Array.from({ length: 12 }, (_, i) => 200 - i * 3);
