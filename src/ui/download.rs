@@ -19,5 +19,13 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) {
         a.set_download(file_name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Not at once: Safari on an iPhone reads the blob after `click` returns, and a URL revoked
+    // by then fails the download ("WebKitBlobResource error 1"). A minute is plenty, and the
+    // blob is small.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
 }

@@ -128,6 +128,29 @@ test('in a Safari tab on an iPhone, Home warns that Safari may erase the noteboo
   await expect(app.getByRole('heading', warning)).toHaveCount(0);
 });
 
+test('a downloaded file stays readable after the tap, for a browser that reads it late (Safari on an iPhone)', async ({ newPhone }) => {
+  // The page's CSP rightly allows no fetch of blob: URLs; the test reads one as the browser would.
+  const page = await (await newPhone({ bypassCSP: true })).newPage();
+  await page.addInitScript(() => {
+    const make = URL.createObjectURL.bind(URL);
+    window.cgMadeUrls = [];
+    URL.createObjectURL = (blob) => {
+      const url = make(blob);
+      window.cgMadeUrls.push(url);
+      return url;
+    };
+  });
+  await openApp(page);
+  await addPerson(page, { name: 'Bo' });
+  await openSettings(page);
+  await download(page, 'Export backup');
+  await page.waitForTimeout(1000);
+  // A revoked blob URL can no longer be fetched.
+  const text = await page.evaluate(async () => (await fetch(window.cgMadeUrls.at(-1))).text());
+  expect(JSON.parse(text)).toMatchObject({ app: 'common-ground' });
+  expect(text).toContain('"Bo"');
+});
+
 test('export, clear storage, import: the stored document comes back identical', async ({ page }) => {
   await openApp(page);
   await seedRichDocument(page);

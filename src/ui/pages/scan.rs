@@ -80,6 +80,8 @@ pub fn ScanPage() -> impl IntoView {
                     type="text"
                     inputmode="url"
                     autocomplete="off"
+                    autocapitalize="none"
+                    spellcheck="false"
                     prop:value=move || pasted.get()
                     on:input=move |ev| { pasted.set(event_target_value(&ev)); paste_error.set(None); }
                 />
