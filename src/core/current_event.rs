@@ -11,6 +11,12 @@ pub fn is_over(event: &Event, today: &str) -> bool {
     is_date(&event.date) && is_date(today) && event.date.as_str() < today
 }
 
+/// Whether an event has begun on `today`: its day has come, or it has no date to say it has
+/// not. Takeaways are asked for only then: a meeting next week has none yet.
+pub fn has_begun(event: &Event, today: &str) -> bool {
+    !(is_date(&event.date) && is_date(today) && event.date.as_str() > today)
+}
+
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
@@ -76,5 +82,15 @@ mod tests {
             &events("2026-11-03")[&EventId("e1".into())],
             "not a day"
         ));
+    }
+
+    #[test]
+    fn an_event_has_begun_on_its_day_and_after_and_when_undated() {
+        let e = |date: &str| Event::new(EventId("e1".into()), "WI evening", date, 1);
+        assert!(!has_begun(&e("2026-11-04"), "2026-11-03"));
+        assert!(has_begun(&e("2026-11-03"), "2026-11-03"));
+        assert!(has_begun(&e("2026-10-01"), "2026-11-03"));
+        assert!(has_begun(&e(""), "2026-11-03"));
+        assert!(has_begun(&e("next Tuesday"), "2026-11-03"));
     }
 }

@@ -50,6 +50,37 @@ test('three people quick-added at an event while offline stay under the event', 
   await expect(page.getByText('3 people')).toBeVisible();
 });
 
+test('once an event has begun its takeaways are one tap away, and a half-typed one survives a tab switch', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill('Chamber breakfast');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chamber breakfast' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add takeaways' }).click();
+  const takeaways = page.getByRole('textbox', { name: 'Takeaways' });
+  await expect(takeaways).toBeFocused();
+  await page.keyboard.type('Ask Ann about the co-working space');
+  // A tab tapped mid-sentence keeps it.
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('link', { name: /Chamber breakfast/ }).click();
+  await expect(takeaways).toHaveValue('Ask Ann about the co-working space');
+  await page.getByRole('button', { name: 'Save event' }).click();
+  await expect(page.getByRole('heading', { name: 'Takeaways' })).toBeVisible();
+  await expect(page.getByText('Ask Ann about the co-working space')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add takeaways' })).toHaveCount(0);
+
+  // A meeting that has not happened yet has nothing to take away.
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByText('New event').click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill('Spring fair');
+  await page.getByRole('textbox', { name: 'Date' }).fill('2099-04-01');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Spring fair' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit event' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add takeaways' })).toHaveCount(0);
+});
+
 test('a follow-up due today is on Home until it is marked done', async ({ page }) => {
   await openApp(page);
   const today = await page.evaluate(() => {

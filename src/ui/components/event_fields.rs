@@ -94,7 +94,7 @@ pub fn EventFields(draft: EventDraft, #[prop(optional)] full: bool) -> impl Into
         />
         <Show when=move || full>
             <TextField label="Event notes" value=draft.notes max=NOTE_MAX multiline=true />
-            <TextField label="Takeaways" value=draft.takeaways max=NOTE_MAX multiline=true />
+            <TextField label="Takeaways" value=draft.takeaways max=NOTE_MAX multiline=true name="takeaways" />
         </Show>
     }
 }

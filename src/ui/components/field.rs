@@ -21,6 +21,9 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] autocomplete: &'static str,
+    /// The form field's name, for a page that must find the field again (to focus it).
+    #[prop(optional)]
+    name: Option<&'static str>,
     /// "words" for a name: phones then capitalise each word, as names are written.
     #[prop(optional)]
     autocapitalize: Option<&'static str>,
@@ -47,6 +50,7 @@ pub fn TextField(
         view! {
             <textarea
                 rows="4"
+                name=name
                 placeholder=placeholder
                 aria-describedby=described.clone()
                 aria-invalid=move || message().map(|_| "true")
@@ -59,6 +63,7 @@ pub fn TextField(
         view! {
             <input
                 type=kind
+                name=name
                 placeholder=placeholder
                 autocomplete=autocomplete
                 autocapitalize=autocapitalize

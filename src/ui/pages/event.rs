@@ -1,7 +1,7 @@
 //! An event's page: details, notes and takeaways, the people I met there (add new ones or pick
 //! saved ones), and the room's insights.
 
-use crate::core::current_event::{current_event, is_over};
+use crate::core::current_event::{current_event, has_begun, is_over};
 use crate::core::draft::{event_edit_key, EventDraftData};
 use crate::core::model::{Event, EventId};
 use crate::store::clock::{now, today};
@@ -14,6 +14,7 @@ use crate::ui::components::person_list::PersonList;
 use crate::ui::format::join_present;
 use crate::ui::pages::person_form::add_person_at;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn EventPage(id: EventId) -> impl IntoView {
@@ -28,6 +29,15 @@ pub fn EventPage(id: EventId) -> impl IntoView {
     let editing = RwSignal::new(
         id.with_value(|id| drafts::read::<EventDraftData>(state, &event_edit_key(id)).is_some()),
     );
+    // "Add takeaways" opens the same edit form (drafts and all) at its Takeaways field.
+    let to_takeaways = RwSignal::new(false);
+    let wants_takeaways = move || {
+        !editing.get()
+            && event.with(|e| {
+                e.as_ref()
+                    .is_some_and(|e| e.takeaways.trim().is_empty() && has_begun(e, &today()))
+            })
+    };
     let attendee_ids = Signal::derive(move || {
         event.with(|e| e.as_ref().map(|e| e.attendees.clone()).unwrap_or_default())
     });
@@ -69,12 +79,12 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             {move || {
                 let e = event.get()?;
                 Some(if editing.get() {
-                    view! { <EventEdit event=e editing=editing /> }.into_any()
+                    view! { <EventEdit event=e editing=editing to_takeaways=to_takeaways /> }.into_any()
                 } else {
                     view! { <EventDetails event=e /> }.into_any()
                 })
             }}
-            <div class="row">
+            <div class="row event-actions">
                 <Show
                     when=is_current
                     fallback=move || {
@@ -90,6 +100,18 @@ pub fn EventPage(id: EventId) -> impl IntoView {
                 </Show>
                 <Show when=move || !editing.get()>
                     <button type="button" class="button button-quiet" on:click=move |_| editing.set(true)>"Edit event"</button>
+                </Show>
+                <Show when=wants_takeaways>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        on:click=move |_| {
+                            to_takeaways.set(true);
+                            editing.set(true);
+                        }
+                    >
+                        "Add takeaways"
+                    </button>
                 </Show>
             </div>
             <h2>"People I met here"</h2>
@@ -115,7 +137,7 @@ fn EventDetails(event: Event) -> impl IntoView {
 }
 
 #[component]
-fn EventEdit(event: Event, editing: RwSignal<bool>) -> impl IntoView {
+fn EventEdit(event: Event, editing: RwSignal<bool>, to_takeaways: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let draft = EventDraft::new(&event);
     let key = StoredValue::new(event_edit_key(&event.id));
@@ -149,8 +171,27 @@ fn EventEdit(event: Event, editing: RwSignal<bool>) -> impl IntoView {
             stop();
         }
     };
-    // The form opens at its top, not where "Edit event" was tapped.
-    request_animation_frame(|| window().scroll_to_with_x_and_y(0.0, 0.0));
+    // The form opens at its top, not where "Edit event" was tapped; for "Add takeaways", at
+    // the Takeaways field with the keyboard up.
+    request_animation_frame(move || {
+        let field = to_takeaways
+            .try_update(std::mem::take)
+            .unwrap_or(false)
+            .then(|| {
+                document()
+                    .query_selector("textarea[name=takeaways]")
+                    .ok()
+                    .flatten()
+            })
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        match field {
+            Some(field) => {
+                let _ = field.focus();
+            }
+            None => window().scroll_to_with_x_and_y(0.0, 0.0),
+        }
+    });
     view! {
         <h1>{format!("Edit {}", event.name)}</h1>
         <Show when=move || restored.get()>
