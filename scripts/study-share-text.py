@@ -12,7 +12,8 @@ saving here shrinks links by about two thirds as much. Issue 14's closing note q
 output.
 
     pip install wordfreq==3.1.1 && python3 scripts/study-share-text.py
-    # the word-pair row also needs symspellpy's bigram list (MIT):
+    # the word-pair row also needs symspellpy's bigram list (MIT); the category row reads the
+    # keywords of src/core/categorise.rs, the app's own table for filing interests:
     pip install symspellpy && python3 scripts/study-share-text.py
 """
 import collections
@@ -146,3 +147,31 @@ try:
     print(f"  word pairs ({len(pairs):,} from symspellpy): {-saved:.0f} bits ({-saved / base:+.1%}) on listed words")
 except ImportError:
     print("  word pairs: pip install symspellpy to estimate")
+
+# Category keywords: the category is coded before its label, and core::categorise lists the
+# words that go with each category; a listed word among its label's category's keywords made
+# k times likelier (the rest of the list renormalised around it).
+src = open(os.path.join(ROOT, "src/core/categorise.rs"), encoding="utf-8").read()
+block = src[src.index("const KEYWORDS"):]
+keywords = {c: set(re.findall(r'"([^"]+)"', ws))
+            for c, ws in re.findall(r'\(\s*"(\w+)",\s*&\[(.*?)\]', block[:block.index("\n];")], re.S)}
+CATEGORY_IDS = {"sport & fitness": "sport", "food & drink": "food", "local & community": "local",
+                "arts & culture": "arts"}
+listed = unigram(LIST)
+for k in (4, 16):
+    saved, seen, hits, n = 0.0, set(), 0, 0
+    for f in sorted(glob.glob(os.path.join(ROOT, "tests/data/tuning/*.json"))):
+        for i in json.load(open(f, encoding="utf-8"))["interests"]:
+            c = i["category"].lower()
+            kw = keywords.get(CATEGORY_IDS.get(c, c), set())
+            mass = sum(2 ** -listed[w] for w in kw if w in listed)
+            for w in (w.lower() for w in WORD.findall(i["label"])):
+                if w in seen or w not in listed:
+                    continue
+                seen.add(w)
+                n += 1
+                hit = w in kw or w.rstrip("s") in kw
+                hits += hit
+                saved += (math.log2(k) if hit else 0) - math.log2(1 + (k - 1) * mass)
+    print(f"  category keywords {k}x likelier: {-saved:.0f} bits ({-saved / base:+.1%}); "
+          f"{hits / n:.0%} of first-seen listed interest words are keywords of their category")
