@@ -112,6 +112,13 @@ test('in a Safari tab on an iPhone, Home warns that Safari may erase the noteboo
   await iphone.goto('/#/');
   await expect(iphone.getByRole('heading', warning)).toBeVisible();
 
+  // Chrome on an iPhone runs on WebKit with the same limit, and is named.
+  const chrome = await (await newPhone({ userAgent: IPHONE_UA.replace('Version/17.5', 'CriOS/126.0.6478.54') })).newPage();
+  await openApp(chrome);
+  await addPerson(chrome, { name: 'Ann' });
+  await chrome.getByRole('link', { name: 'Home' }).click();
+  await expect(chrome.getByRole('heading', { name: 'Chrome may erase this notebook' })).toBeVisible();
+
   // Not on an iPhone, and not in the Home Screen app (which keeps its own storage): no warning.
   await openApp(page);
   await addPerson(page, { name: 'Tom' });

@@ -1,12 +1,13 @@
-//! On an iPhone, in a Safari tab, once the notebook holds people or events: Safari erases what
-//! a website keeps after seven days of browsing without a visit (WebKit's tracking prevention),
-//! while an app on the Home Screen keeps its own. Says so on Home, with a backup a tap away.
+//! On an iPhone, in a browser tab, once the notebook holds people or events: Safari (and every
+//! other iPhone browser, all WebKit) erases what a website keeps after seven days of browsing
+//! without a visit (WebKit's tracking prevention), while an app on the Home Screen keeps its
+//! own. Says so on Home, naming the browser, with a backup a tap away.
 
 use super::backup_section::export_backup;
 use crate::core::sync_rules::{safari_note_due, safari_note_hidden_until};
 use crate::store::clock::today;
 use crate::store::AppState;
-use crate::ui::platform::{is_ios, is_standalone};
+use crate::ui::platform::{browser_name, is_ios, is_standalone};
 use leptos::prelude::*;
 
 /// A flag outside the `cg.` records, like the Home Screen hint's: a reminder's state, not part
@@ -28,6 +29,8 @@ fn due() -> bool {
 #[component]
 pub fn SafariNote() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Chrome and Firefox on an iPhone run on WebKit too, with the same limit.
+    let browser = browser_name();
     let shown = RwSignal::new(due());
     let done = RwSignal::new(None::<String>);
     let not_now = move |_| {
@@ -40,8 +43,8 @@ pub fn SafariNote() -> impl IntoView {
     view! {
         <Show when=move || shown.get()>
             <section class="card banner-warning" aria-labelledby="safari-note-heading">
-                <h2 id="safari-note-heading">"Safari may erase this notebook"</h2>
-                <p>"On an iPhone, Safari erases a website's data after 7 days of browsing without a visit. An app on your Home Screen keeps its own. To move there:"</p>
+                <h2 id="safari-note-heading">{format!("{browser} may erase this notebook")}</h2>
+                <p>{format!("On an iPhone, {browser} erases a website's data after 7 days of browsing without a visit. An app on your Home Screen keeps its own. To move there:")}</p>
                 <ol>
                     <li>"Export backup (below)."</li>
                     <li>"Tap Share, then Add to Home Screen."</li>
