@@ -1,6 +1,6 @@
 //! Rules that keep the stored data whole over time: two tabs saving the same record, how full
-//! local storage may get, when to remind the user to make a backup, and when to warn an
-//! iPhone's Safari tab that Safari may erase the notebook.
+//! local storage may get, when to remind the user to make a backup, and when a hint quieted by
+//! "Not now" (Safari may erase the notebook; install the app) shows again.
 //!
 //! Pure functions only; the storage shell (`store::state`, `store::sync`, `store::usage`)
 //! applies them.
@@ -152,23 +152,23 @@ pub fn backup_reminder<'a>(
     })
 }
 
-/// How long "Not now" quiets the warning that Safari may erase the notebook: as long as the
-/// backup reminder waits, so the two nudges keep one rhythm.
-pub const SAFARI_NOTE_QUIET_DAYS: i64 = REMIND_AFTER_DAYS;
+/// How long "Not now" quiets a hint on Home (Safari may erase the notebook; the browser offers
+/// to install the app): as long as the backup reminder waits, so the nudges keep one rhythm.
+pub const HINT_QUIET_DAYS: i64 = REMIND_AFTER_DAYS;
 
-/// The day (`YYYY-MM-DD`) until which "Not now", tapped on `today`, hides the Safari warning.
-pub fn safari_note_hidden_until(today: &str) -> Option<String> {
-    add_days(today, SAFARI_NOTE_QUIET_DAYS)
+/// The day (`YYYY-MM-DD`) until which "Not now", tapped on `today`, hides a hint.
+pub fn hint_hidden_until(today: &str) -> Option<String> {
+    add_days(today, HINT_QUIET_DAYS)
 }
 
-/// Whether the Safari warning shows on `today`, given the day "Not now" stored, if any. A day
-/// that cannot be read, or that is further ahead than "Not now" can set (a clock that was
-/// wrong then), shows it: a warning about losing data should not stay hidden by mistake.
-pub fn safari_note_due(hidden_until: Option<&str>, today: &str) -> bool {
+/// Whether a hint shows on `today`, given the day its "Not now" stored, if any. A day that
+/// cannot be read, or that is further ahead than "Not now" can set (a clock that was wrong
+/// then), shows it: a warning about losing data should not stay hidden by mistake.
+pub fn hint_due(hidden_until: Option<&str>, today: &str) -> bool {
     let (Some(until), Some(today)) = (hidden_until.and_then(days_of), days_of(today)) else {
         return true;
     };
-    today >= until || until - today > SAFARI_NOTE_QUIET_DAYS
+    today >= until || until - today > HINT_QUIET_DAYS
 }
 
 #[cfg(test)]
@@ -311,23 +311,23 @@ mod tests {
     }
 
     #[test]
-    fn the_safari_note_shows_until_not_now_then_again_after_the_quiet_days() {
-        assert!(safari_note_due(None, "2026-11-30"));
-        let until = safari_note_hidden_until("2026-11-30").unwrap();
+    fn a_hint_shows_until_not_now_then_again_after_the_quiet_days() {
+        assert!(hint_due(None, "2026-11-30"));
+        let until = hint_hidden_until("2026-11-30").unwrap();
         assert_eq!(until, "2026-12-30");
-        assert!(!safari_note_due(Some(&until), "2026-11-30"));
-        assert!(!safari_note_due(Some(&until), "2026-12-29"));
-        assert!(safari_note_due(Some(&until), "2026-12-30"));
-        assert!(safari_note_due(Some(&until), "2027-03-01"));
+        assert!(!hint_due(Some(&until), "2026-11-30"));
+        assert!(!hint_due(Some(&until), "2026-12-29"));
+        assert!(hint_due(Some(&until), "2026-12-30"));
+        assert!(hint_due(Some(&until), "2027-03-01"));
     }
 
     #[test]
-    fn the_safari_note_is_not_hidden_by_a_bad_or_far_off_day() {
-        assert!(safari_note_due(Some("soon"), "2026-11-30"));
-        assert!(safari_note_due(Some("2026-02-30"), "2026-11-30"));
+    fn a_hint_is_not_hidden_by_a_bad_or_far_off_day() {
+        assert!(hint_due(Some("soon"), "2026-11-30"));
+        assert!(hint_due(Some("2026-02-30"), "2026-11-30"));
         // Stored while the clock was a year ahead.
-        assert!(safari_note_due(Some("2027-12-30"), "2026-11-30"));
+        assert!(hint_due(Some("2027-12-30"), "2026-11-30"));
         // A today that cannot be read (no clock) shows it too.
-        assert!(safari_note_due(Some("2026-12-30"), ""));
+        assert!(hint_due(Some("2026-12-30"), ""));
     }
 }

@@ -135,6 +135,52 @@ test('in a Safari tab on an iPhone, Home warns that Safari may erase the noteboo
   await expect(app.getByRole('heading', warning)).toHaveCount(0);
 });
 
+test('where the browser offers to install the app, Home and Settings say so; the offer is made once; "Not now" quiets Home', async ({ page }) => {
+  // Chrome makes the offer (beforeinstallprompt) only to an installable site it judges used
+  // enough, never in a test browser: the test makes it as Chrome would.
+  const offer = (outcome = 'accepted') =>
+    page.evaluate((outcome) => {
+      const e = new Event('beforeinstallprompt');
+      e.prompt = () => {
+        window.cgPrompted = (window.cgPrompted || 0) + 1;
+        return Promise.resolve();
+      };
+      e.userChoice = Promise.resolve({ outcome, platform: 'web' });
+      window.dispatchEvent(e);
+    }, outcome);
+  const card = { name: 'Install Common Ground' };
+  await openApp(page);
+  await openSettings(page);
+  await expect(page.getByRole('heading', { name: 'Backup' })).toBeVisible();
+  await expect(page.getByRole('heading', card)).toHaveCount(0);
+  await offer();
+  await expect(page.getByRole('heading', card)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Not now' })).toHaveCount(0);
+
+  await addPerson(page, { name: 'Bo' });
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', card)).toBeVisible();
+  await page.getByRole('button', { name: 'Install app' }).click();
+  await expect.poll(() => page.evaluate(() => window.cgPrompted)).toBe(1);
+  // Made once: the browser's dialog has answered, and the card goes.
+  await expect(page.getByRole('heading', card)).toHaveCount(0);
+
+  await offer('dismissed');
+  await expect(page.getByRole('heading', card)).toBeVisible();
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await expect(page.getByRole('heading', card)).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Recent people' })).toBeVisible();
+  await offer();
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('heading', card)).toHaveCount(0);
+  await openSettings(page);
+  await expect(page.getByRole('heading', card)).toBeVisible();
+  // Installed: the offer is gone everywhere.
+  await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+  await expect(page.getByRole('heading', card)).toHaveCount(0);
+});
+
 test('a downloaded file stays readable after the tap, for a browser that reads it late (Safari on an iPhone)', async ({ newPhone }) => {
   // The page's CSP rightly allows no fetch of blob: URLs; the test reads one as the browser would.
   const page = await (await newPhone({ bypassCSP: true })).newPage();

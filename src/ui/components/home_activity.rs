@@ -1,6 +1,7 @@
 //! Home's activity: follow-ups due (tick, undo, calendar export), the current event, the
-//! people met most recently and the slow burners worth a catch-up; first, in a Safari tab on
-//! an iPhone, the warning that Safari may erase it all (`components::safari_note`). In a chunk
+//! people met most recently and the slow burners worth a catch-up; first, in a tab on an
+//! iPhone, the warning that the browser may erase it all (`components::safari_note`), or where
+//! the browser offers it, "Install app" (`components::install_offer`). In a chunk
 //! group of its own ("home"), so a first visit, which has none of these, does not download
 //! them (see `HomeActivitySlot`).
 
@@ -11,6 +12,7 @@ use crate::store::clock::{now, today};
 use crate::store::AppState;
 use crate::ui::components::calendar_button::CalendarButton;
 use crate::ui::components::field::unique_id;
+use crate::ui::components::install_offer::InstallOffer;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::components::safari_note::SafariNote;
 use crate::ui::format::human_date;
@@ -87,6 +89,7 @@ pub fn HomeActivity() -> impl IntoView {
     };
     view! {
         <SafariNote />
+        <InstallOffer on_home=true />
         <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
             <section class="card">
                 <h2>"Follow-ups due"</h2>

@@ -21,6 +21,7 @@ pub mod follow_ups;
 pub mod home_activity;
 pub mod home_activity_slot;
 pub mod home_screen_hint;
+pub mod install_offer;
 pub mod interest_chips;
 pub mod interest_editor;
 pub mod my_interest_list;

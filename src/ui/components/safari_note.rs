@@ -4,7 +4,7 @@
 //! own. Says so on Home, naming the browser, with a backup a tap away.
 
 use super::backup_section::export_backup;
-use crate::core::sync_rules::{safari_note_due, safari_note_hidden_until};
+use crate::core::sync_rules::{hint_due, hint_hidden_until};
 use crate::store::clock::today;
 use crate::store::AppState;
 use crate::ui::platform::{browser_name, is_ios, is_standalone};
@@ -23,7 +23,7 @@ fn due() -> bool {
         return false;
     }
     let until = storage().and_then(|s| s.get_item(HIDDEN_UNTIL_KEY).ok().flatten());
-    safari_note_due(until.as_deref(), &today())
+    hint_due(until.as_deref(), &today())
 }
 
 #[component]
@@ -34,7 +34,7 @@ pub fn SafariNote() -> impl IntoView {
     let shown = RwSignal::new(due());
     let done = RwSignal::new(None::<String>);
     let not_now = move |_| {
-        if let (Some(store), Some(until)) = (storage(), safari_note_hidden_until(&today())) {
+        if let (Some(store), Some(until)) = (storage(), hint_hidden_until(&today())) {
             // If it cannot be stored the note comes back next time: better than never.
             store.set_item(HIDDEN_UNTIL_KEY, &until).ok();
         }

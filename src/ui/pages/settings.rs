@@ -1,8 +1,10 @@
-//! Settings: theme, backup and restore, contacts in and out, and storage.
+//! Settings: theme, installing the app (where the browser offers it), backup and restore,
+//! contacts in and out, and storage.
 
 use crate::core::document::Theme;
 use crate::store::AppState;
 use crate::ui::components::backup_section::BackupSection;
+use crate::ui::components::install_offer::InstallOffer;
 use crate::ui::components::storage_section::StorageSection;
 use crate::ui::components::vcard_section::VcardSection;
 use leptos::prelude::*;
@@ -35,6 +37,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <option value="dark">"Dark"</option>
             </select>
         </label>
+        <InstallOffer />
         <BackupSection />
         <VcardSection />
         <StorageSection />
