@@ -2,6 +2,10 @@
 // failures, sub-path hosting, the update hand-off and the page's own security rules.
 import { test, expect, openApp, waitForServiceWorker, addPerson, fillStorage, ORIGIN } from './fixtures.mjs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { LAUNCH, PHONE } from '../chromium.mjs';
 import crypto from 'node:crypto';
 
 async function setMyMap(page, name, interests) {
@@ -250,6 +254,26 @@ test('the page keeps its own security rules: CSP, one inline script allowed by i
   expect(manifest.start_url).toBe('./');
   expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+});
+
+test('Chrome finds the app installable: its manifest, icons and service worker pass its own check', async () => {
+  // Chrome never offers to install from a private (incognito) profile, which a test context
+  // is: a profile on disk, like a phone's.
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cg-install-'));
+  const ctx = await chromium.launchPersistentContext(dir, { ...LAUNCH, ...PHONE, baseURL: ORIGIN + '/' });
+  try {
+    const page = await ctx.newPage();
+    await openApp(page);
+    await waitForServiceWorker(page);
+    const cdp = await ctx.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const { errors } = await cdp.send('Page.getAppManifest');
+    expect(errors).toEqual([]);
+  } finally {
+    await ctx.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('a full storage still opens with everything saved before', async ({ page }) => {
