@@ -1,5 +1,6 @@
 // The share screen's calls into the browser: the clipboard (with a fallback where it is
-// refused), the system share sheet, and AES-GCM under a PBKDF2 key through WebCrypto.
+// refused), the system share sheet, AES-GCM under a PBKDF2 key through WebCrypto, and the
+// screen wake lock while a code is shown full screen.
 // web-sys has stable bindings for all three (no unstable flag needed). They are written here
 // because the fallbacks and promise handling are a few lines of JavaScript, where Rust would
 // need several more web-sys features (Clipboard, ShareData, SubtleCrypto and its parameter
@@ -61,4 +62,18 @@ export async function seal(plain, passphrase, salt, iv, iterations) {
 export async function unseal(cipher, passphrase, salt, iv, iterations) {
   const key = await deriveKey(passphrase, salt, iterations);
   return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, cipher));
+}
+
+// Keeps the screen on while a code is shown full screen (the other phone's camera can take a
+// while); resolves to the lock, or null where the Wake Lock API is missing or refused.
+export async function keepScreenOn() {
+  try {
+    return (await navigator.wakeLock?.request('screen')) ?? null;
+  } catch (_) {
+    return null;
+  }
+}
+
+export function letScreenSleep(lock) {
+  lock?.release().catch(() => {});
 }

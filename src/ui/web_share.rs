@@ -1,4 +1,5 @@
-//! Rust wrappers over the clipboard, the share sheet and WebCrypto (see `share_glue.js`).
+//! Rust wrappers over the clipboard, the share sheet, WebCrypto and the screen wake lock (see
+//! `share_glue.js`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -19,6 +20,10 @@ extern "C" {
         iv: &[u8],
         iterations: u32,
     ) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = keepScreenOn)]
+    fn keep_screen_on_js() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = letScreenSleep)]
+    pub fn let_screen_sleep(lock: &JsValue);
     #[wasm_bindgen(js_name = unseal)]
     fn unseal_js(
         cipher: &[u8],
@@ -41,6 +46,14 @@ pub async fn share_url(title: &str, url: &str) -> bool {
         .await
         .map(|v| v.as_bool().unwrap_or(false))
         .unwrap_or(false)
+}
+
+/// Asks the browser to keep the screen on; the lock to hand to [`let_screen_sleep`] (null
+/// where there is no Wake Lock API or it was refused).
+pub async fn keep_screen_on() -> JsValue {
+    JsFuture::from(keep_screen_on_js())
+        .await
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Encrypts with AES-GCM under a key derived from `passphrase`.

@@ -1,5 +1,5 @@
 // Sharing a map by link and QR, receiving one offline, locked links, and hostile links.
-import { test, expect, openApp, waitForServiceWorker } from './fixtures.mjs';
+import { test, expect, openApp, waitForServiceWorker, axeClean } from './fixtures.mjs';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
@@ -114,6 +114,59 @@ test('the QR code on the page decodes to the link\'s QR form, which opens the sa
   await other.goto(decoded.data);
   await expect(other.getByRole('heading', { level: 1, name: "Quinn's map" })).toBeVisible();
   await expect(other.getByText('Parish council')).toBeVisible();
+});
+
+test('"Bigger code" shows the code alone on white across the screen, keeps the screen on, still reads, and closes by Close or Escape', async ({ newPhone }) => {
+  // axe is injected as a script, which the page's own CSP rightly forbids: bypass it here.
+  const page = await (await newPhone({ bypassCSP: true })).newPage();
+  // Headless Chromium has no screen to keep on: count the asks instead.
+  await page.addInitScript(() => {
+    window.cgWakeLocks = { asked: 0, released: 0 };
+    Object.defineProperty(navigator, 'wakeLock', {
+      value: { request: async () => (window.cgWakeLocks.asked++, { release: async () => window.cgWakeLocks.released++ }) },
+    });
+  });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page);
+  await makeMap(page, 'Quinn', ['Wild swimming', 'Jazz', 'Sourdough', 'Parish council', 'Allotment']);
+  const link = await shareLink(page);
+  const small = await page.getByRole('img', { name: 'QR code', exact: true }).boundingBox();
+  const bigger = page.getByRole('button', { name: 'Bigger code' });
+  await bigger.click();
+  const dialog = page.getByRole('dialog', { name: 'The code, full screen' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  const big = dialog.getByRole('img', { name: 'QR code, full screen' });
+  const box = await big.boundingBox();
+  expect(box.width).toBeGreaterThanOrEqual(320);
+  expect(box.width).toBeGreaterThan(small.width * 1.3);
+  // White behind it even in the dark theme.
+  expect(await dialog.evaluate((d) => getComputedStyle(d).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await expect.poll(() => page.evaluate(() => window.cgWakeLocks.asked)).toBe(1);
+  await axeClean(page, 'the code, full screen');
+  // The big code reads back to the link's QR form.
+  const size = 480;
+  const pixels = await big.evaluate(async (img, size) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(img, 0, 0, size, size);
+    return Array.from(ctx.getImageData(0, 0, size, size).data);
+  }, size);
+  expect(jsQR(Uint8ClampedArray.from(pixels), size, size)?.data).toBe(qrFormOf(link));
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(bigger).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.cgWakeLocks.released)).toBe(1);
+  await bigger.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.cgWakeLocks.released)).toBe(2);
 });
 
 test('a locked link opens with the right passphrase and refuses a wrong one', async ({ page, newPhone }) => {
