@@ -108,6 +108,41 @@ pub fn add_interest(list: &mut Vec<Interest>, interest: Interest) -> bool {
     true
 }
 
+/// The interests in what was typed into "Add interest": a list typed fast ("Running, baking;
+/// her grandchildren") or pasted one per line is several interests. A comma between digits
+/// ("1,000-piece jigsaws") is part of a number, and "and" is left alone ("Fish and chips").
+pub fn typed_interests(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut part = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let in_number = c == ','
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if matches!(c, ',' | ';' | '\n' | '\r') && !in_number {
+            out.push(std::mem::take(&mut part));
+        } else {
+            part.push(c);
+        }
+    }
+    out.push(part);
+    out.into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// What was typed, split before the interest still being typed (after the last comma,
+/// semicolon or line break): suggestions are for that one, and a tapped suggestion replaces
+/// only it.
+pub fn split_last_typed(text: &str) -> (&str, &str) {
+    match text.rfind([',', ';', '\n', '\r']) {
+        Some(at) => text.split_at(at + 1),
+        None => ("", text),
+    }
+}
+
 /// The user's own map.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
@@ -315,5 +350,38 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), cats.len());
         assert!(cats.iter().any(|c| c.id == CategoryId::other()));
+    }
+
+    #[test]
+    fn a_typed_list_is_several_interests_but_numbers_and_phrases_stay_whole() {
+        assert_eq!(
+            typed_interests("Running, baking; her grandchildren\nBell ringing"),
+            vec!["Running", "baking", "her grandchildren", "Bell ringing"]
+        );
+        assert_eq!(
+            typed_interests("  Fish and chips  "),
+            vec!["Fish and chips"]
+        );
+        assert_eq!(
+            typed_interests("1,000-piece jigsaws, PB 24:10"),
+            vec!["1,000-piece jigsaws", "PB 24:10"]
+        );
+        assert_eq!(typed_interests("Chess,"), vec!["Chess"]);
+        assert_eq!(typed_interests(" , ;\r\n "), Vec::<String>::new());
+        assert_eq!(
+            typed_interests("Crêpes, Siân's choir"),
+            vec!["Crêpes", "Siân's choir"]
+        );
+    }
+
+    #[test]
+    fn the_interest_still_being_typed_is_after_the_last_separator() {
+        assert_eq!(split_last_typed("Running, bak"), ("Running,", " bak"));
+        assert_eq!(
+            split_last_typed("Running; Chess\nBel"),
+            ("Running; Chess\n", "Bel")
+        );
+        assert_eq!(split_last_typed("Baking"), ("", "Baking"));
+        assert_eq!(split_last_typed("Crêpes,"), ("Crêpes,", ""));
     }
 }

@@ -73,6 +73,40 @@ test('Enter moves to the next field and never saves; Enter in "Add interest" add
   expect((await storedPeople(page)).map((p) => p.name)).toEqual(['Helen']);
 });
 
+test('a list typed into "Add interest" is several interests; a suggestion completes the one being typed', async ({ page }) => {
+  await openApp(page);
+  await openAddPerson(page);
+  const box = field(page, 'Add interest');
+  const chip = (label) => page.getByRole('button', { name: `Remove ${label}`, exact: true });
+  await box.fill('Running, baking; her grandchildren');
+  // Each part is within the limit, so no "too long" while typing a list.
+  await expect(page.getByText(/the limit is/)).toHaveCount(0);
+  await box.press('Enter');
+  for (const label of ['Running', 'baking', 'her grandchildren']) await expect(chip(label)).toBeVisible();
+  await expect(box).toHaveValue('');
+  // A comma inside a number is part of it.
+  await box.fill('1,000-piece jigsaws');
+  await box.press('Enter');
+  await expect(chip('1,000-piece jigsaws')).toBeVisible();
+  // Suggestions are for the part being typed, and a tap keeps what came before.
+  await box.fill('Chess, pott');
+  await page.getByRole('list', { name: 'Suggestions' }).getByRole('button', { name: 'Pottery' }).click();
+  await expect(chip('Chess')).toBeVisible();
+  await expect(chip('Pottery')).toBeVisible();
+  await expect(box).toHaveValue('');
+  await box.fill('Running, Chess');
+  await box.press('Enter');
+  await expect(page.getByText('Already in the list: Running, Chess.')).toBeVisible();
+  // Over the limit: what was added stays added, the rest stays in the box with the message.
+  const long = 'x'.repeat(61);
+  await box.fill(`Sourdough, ${long}, Jazz`);
+  await box.press('Enter');
+  await expect(chip('Sourdough')).toBeVisible();
+  await expect(box).toHaveValue(`${long}, Jazz`);
+  await expect(page.getByText('An interest is 61 characters; the limit is 60. Shorten it by 1 to save.')).toBeVisible();
+  await expect(chip('Jazz')).toHaveCount(0);
+});
+
 test('an interest in the form is not a link: a tap on it stays in the form; on the saved person it opens who shares it', async ({ page }) => {
   await openApp(page);
   await openAddPerson(page);

@@ -1,12 +1,13 @@
-//! Adding interests: a text box where Enter adds the typed interest, a category to file it
-//! under, suggestions from every interest already known, and the chips to remove one.
+//! Adding interests: a text box where Enter adds the typed interest (or each of a typed list,
+//! "Running, baking"), a category to file it under, suggestions from every interest already
+//! known, and the chips to remove one.
 
 use super::field::unique_id;
 use super::interest_chips::InterestChips;
 use crate::core::categorise::categorise;
 use crate::core::interest_key::InterestKey;
 use crate::core::limits::{over_limit, INTERESTS_PER_PERSON_MAX, INTEREST_MAX};
-use crate::core::model::{add_interest, CategoryId, Interest};
+use crate::core::model::{add_interest, split_last_typed, typed_interests, CategoryId, Interest};
 use crate::core::queries::recently_changed;
 use crate::core::suggestions::{suggest, Typed};
 use crate::store::AppState;
@@ -77,50 +78,80 @@ pub fn InterestEditor(
 
     // `listed`: the category a built-in suggestion is listed under, used when the user left
     // the choice on "Automatic" and has never filed this interest before.
-    let add = move |listed: Option<CategoryId>| {
-        let label = draft.get_untracked().trim().to_string();
-        if label.is_empty() {
-            return;
-        }
-        if let Some(m) = over_limit("An interest", &label, INTEREST_MAX) {
-            message.set(Some(m));
-            return;
-        }
-        if interests.with_untracked(|l| l.len()) >= INTERESTS_PER_PERSON_MAX {
-            message.set(Some(format!(
-                "That is the limit of {INTERESTS_PER_PERSON_MAX} interests. Remove one to add another."
-            )));
-            return;
-        }
+    let category_for = move |label: &str, listed: Option<CategoryId>| {
         let chosen = category.get_untracked();
-        let category_id = if chosen == AUTOMATIC {
-            let available: Vec<CategoryId> = state
-                .categories
-                .with_untracked(|c| c.iter().map(|c| c.id.clone()).collect());
-            let key = InterestKey::of(&label);
-            let mine = known.with_untracked(|k| {
-                k.iter()
-                    .find(|(k, i)| *k == key && i.category != CategoryId::other())
-                    .map(|(k, i)| (k.clone(), i.category.clone()))
+        if chosen != AUTOMATIC {
+            return CategoryId::new(chosen);
+        }
+        let available: Vec<CategoryId> = state
+            .categories
+            .with_untracked(|c| c.iter().map(|c| c.id.clone()).collect());
+        let key = InterestKey::of(label);
+        let mine = known.with_untracked(|k| {
+            k.iter()
+                .find(|(k, i)| *k == key && i.category != CategoryId::other())
+                .map(|(k, i)| (k.clone(), i.category.clone()))
+        });
+        match (mine, listed) {
+            (Some((k, c)), _) => categorise(label, [(&k, &c)], &available),
+            (None, Some(c)) if available.contains(&c) => c,
+            _ => categorise(label, [], &available),
+        }
+    };
+    // What was typed may be a list ("Running, baking"): each part is an interest of its own.
+    let add = move |listed: Option<CategoryId>| {
+        let parts = typed_interests(&draft.get_untracked());
+        if parts.is_empty() {
+            return;
+        }
+        // A tapped suggestion is the last interest typed, and its listed category goes with it.
+        let last = parts.len() - 1;
+        let mut repeats: Vec<&str> = Vec::new();
+        let mut added_any = false;
+        let mut stopped = None;
+        for (n, label) in parts.iter().enumerate() {
+            let problem = over_limit("An interest", label, INTEREST_MAX).or_else(|| {
+                (interests.with_untracked(|l| l.len()) >= INTERESTS_PER_PERSON_MAX).then(|| {
+                    format!(
+                        "That is the limit of {INTERESTS_PER_PERSON_MAX} interests. Remove one to add another."
+                    )
+                })
             });
-            match (mine, listed) {
-                (Some((k, c)), _) => categorise(&label, [(&k, &c)], &available),
-                (None, Some(c)) if available.contains(&c) => c,
-                _ => categorise(&label, [], &available),
+            if let Some(m) = problem {
+                stopped = Some((n, m));
+                break;
             }
-        } else {
-            CategoryId::new(chosen)
-        };
-        let mut added = false;
-        interests.update(|l| added = add_interest(l, Interest::new(label.clone(), category_id)));
-        if added {
-            draft.set(String::new());
-            message.set(None);
+            let listed = if n == last { listed.clone() } else { None };
+            let interest = Interest::new(label.clone(), category_for(label, listed));
+            let mut added = false;
+            interests.update(|l| added = add_interest(l, interest));
+            if added {
+                added_any = true;
+            } else {
+                repeats.push(label);
+            }
+        }
+        match stopped {
+            // What was not added stays in the box, to shorten or to add after removing one.
+            Some((n, m)) => {
+                draft.set(parts[n..].join(", "));
+                message.set(Some(m));
+            }
+            None => {
+                if added_any {
+                    draft.set(String::new());
+                }
+                message.set(match repeats.as_slice() {
+                    [] => None,
+                    [one] => Some(format!("\"{one}\" is already in the list.")),
+                    many => Some(format!("Already in the list: {}.", many.join(", "))),
+                });
+            }
+        }
+        if added_any {
             if let Some(cb) = on_change {
                 cb.run(interests.get_untracked());
             }
-        } else {
-            message.set(Some(format!("\"{label}\" is already in the list.")));
         }
     };
     let remove = Callback::new(move |index: usize| {
@@ -134,7 +165,13 @@ pub fn InterestEditor(
         }
     });
 
-    let typed_over = move || draft.with(|d| over_limit("An interest", d.trim(), INTEREST_MAX));
+    let typed_over = move || {
+        draft.with(|d| {
+            typed_interests(d)
+                .iter()
+                .find_map(|i| over_limit("An interest", i, INTEREST_MAX))
+        })
+    };
     view! {
         <div class="interest-editor">
             <Show when=move || show_chips>
@@ -196,10 +233,12 @@ pub fn InterestEditor(
             <ul class="suggestions" aria-label="Suggestions">
                 {move || {
                     // Offered once two letters are typed, to keep the page short.
-                    if draft.with(|d| d.trim().chars().count() < 2) {
+                    // For the interest being typed: in "Running, bak" that is "bak".
+                    let current = draft.with(|d| split_last_typed(d).1.trim().to_string());
+                    if current.chars().count() < 2 {
                         return Vec::new();
                     }
-                    let typed = Typed::new(&draft.get());
+                    let typed = Typed::new(&current);
                     let already: Vec<InterestKey> =
                         interests.with(|l| l.iter().map(|i| i.key()).collect());
                     // Interests people already typed first, then the built-in list for the
@@ -214,7 +253,7 @@ pub fn InterestEditor(
                     let chosen = category.get();
                     let chosen = (chosen != AUTOMATIC).then(|| CategoryId::new(chosen));
                     let have: Vec<Interest> = interests.get();
-                    for (label, listed) in suggest(chosen.as_ref(), &draft.get(), &have, 6) {
+                    for (label, listed) in suggest(chosen.as_ref(), &current, &have, 6) {
                         let key = InterestKey::of(label);
                         if offers.len() < 6 && !offers.iter().any(|(o, _)| InterestKey::of(o) == key) {
                             offers.push((label.to_string(), Some(listed)));
@@ -231,7 +270,10 @@ pub fn InterestEditor(
                                             type="button"
                                             class="suggestion"
                                             on:click=move |_| {
-                                                draft.set(label.clone());
+                                                draft.update(|d| {
+                                                    let head = split_last_typed(d).0.to_string();
+                                                    *d = format!("{head} {label}");
+                                                });
                                                 add(listed.clone());
                                             }
                                         >
