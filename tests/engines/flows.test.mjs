@@ -180,6 +180,13 @@ for (const name of wanted) {
     test('a shared map opens in a fresh profile from its QR code\'s link, and is saved', async () => {
       await makeMap(a, 'Alice', ['Running', 'Canal boats']);
       const link = await shareLink(a);
+      // The code full screen: its screen wake lock is asked of an engine that may not have one.
+      await a.click('button', 'Bigger code');
+      await a.byRole('dialog', 'The code, full screen');
+      await a.click('button', 'Close');
+      await a.waitFor(() => !document.querySelector('[role=dialog]'), 'the full-screen code closed');
+      await sleep(300); // a refused wake lock would be a page error by now
+      await noPageErrors(a);
       const b = await session();
       // What an iPhone's camera opens from the code the share page draws: the QR form.
       await b.goto(qrFormOf(link));

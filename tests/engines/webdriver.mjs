@@ -445,7 +445,9 @@ const IGNORED = [
   /favicon/i,
   /unrecognized command line flag/,
   /^console\.error: (RSLoader|Nimbus|Remote ?Settings)/i,
-  /^JavaScript error: resource:\/\/\//,
+  // Firefox's own code (resource:///, resource://gre/, chrome://), never the page's: e.g. its
+  // picture-in-picture helper, which keeps watching the scan page's video after it is gone.
+  /^JavaScript error: (resource|chrome):\/\//,
 ];
 
 export const tmpDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
