@@ -136,6 +136,11 @@ test('"Bigger code" shows the code alone on white across the screen, keeps the s
   const dialog = page.getByRole('dialog', { name: 'The code, full screen' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  // Tab stays in the dialog.
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   const big = dialog.getByRole('img', { name: 'QR code, full screen' });
   const box = await big.boundingBox();
   expect(box.width).toBeGreaterThanOrEqual(320);

@@ -45,13 +45,25 @@ pub fn QrImage(#[prop(into)] text: Signal<String>) -> impl IntoView {
             let _ = b.focus();
         }
     };
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && full.get_untracked() {
-            close();
+    // Escape closes; Tab stays on Close, the dialog's one control, rather than wandering
+    // into the page hidden behind it.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !full.get_untracked() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" => close(),
+            "Tab" => {
+                ev.prevent_default();
+                if let Some(b) = closer.get_untracked() {
+                    let _ = b.focus();
+                }
+            }
+            _ => {}
         }
     });
     on_cleanup(move || {
-        escape.remove();
+        keys.remove();
     });
     Effect::new(move |_| {
         if full.get() {
