@@ -6,6 +6,7 @@ pub mod components;
 pub mod download;
 pub mod focus;
 pub mod format;
+pub mod hints;
 pub mod install;
 pub mod lazy_pages;
 pub mod pages;

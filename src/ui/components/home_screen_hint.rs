@@ -1,32 +1,18 @@
 //! On an iPhone, a map opened in a Safari tab lands in Safari's storage, not in the notebook of
 //! the app on the Home Screen. Said once, plainly, with the way round it.
 
+use crate::ui::hints;
 use crate::ui::platform::{is_ios, is_standalone};
 use crate::ui::web_share::copy_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// A flag outside the `cg.` records: a reminder shown, not part of anyone's notebook, so a
-/// received map still stores nothing until it is saved.
+/// Said once (`ui::hints`).
 const SEEN_KEY: &str = "cg-hint.home-screen";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 /// Whether to show the note, marking it shown.
 fn first_time() -> bool {
-    if !is_ios() || is_standalone() {
-        return false;
-    }
-    let Some(store) = storage() else {
-        return true;
-    };
-    if store.get_item(SEEN_KEY).ok().flatten().is_some() {
-        return false;
-    }
-    store.set_item(SEEN_KEY, "1").ok();
-    true
+    is_ios() && !is_standalone() && hints::first_time(SEEN_KEY)
 }
 
 #[component]

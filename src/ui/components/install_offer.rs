@@ -2,18 +2,13 @@
 //! erase warning says how to add the app to the Home Screen): on Home, with "Not now", and in
 //! Settings. Installed, the app opens from the home screen like any other, signal or not.
 
-use crate::core::sync_rules::{hint_due, hint_hidden_until};
-use crate::store::clock::today;
+use crate::ui::hints;
 use crate::ui::install::{install, offered};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Where "Not now" is kept: outside the `cg.` records, like the other hints.
+/// Where "Not now" is kept (`ui::hints`).
 const HIDDEN_UNTIL_KEY: &str = "cg-hint.install";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 #[component]
 pub fn InstallOffer(
@@ -22,19 +17,9 @@ pub fn InstallOffer(
     on_home: bool,
 ) -> impl IntoView {
     let offered = offered();
-    let quiet = RwSignal::new(
-        on_home
-            && !hint_due(
-                storage()
-                    .and_then(|s| s.get_item(HIDDEN_UNTIL_KEY).ok().flatten())
-                    .as_deref(),
-                &today(),
-            ),
-    );
+    let quiet = RwSignal::new(on_home && !hints::due(HIDDEN_UNTIL_KEY));
     let not_now = move |_| {
-        if let (Some(store), Some(until)) = (storage(), hint_hidden_until(&today())) {
-            store.set_item(HIDDEN_UNTIL_KEY, &until).ok();
-        }
+        hints::quiet(HIDDEN_UNTIL_KEY);
         quiet.set(true);
     };
     let ask = move |_| {

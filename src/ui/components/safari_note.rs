@@ -4,26 +4,16 @@
 //! own. Says so on Home, naming the browser, with a backup a tap away.
 
 use super::backup_section::export_backup;
-use crate::core::sync_rules::{hint_due, hint_hidden_until};
-use crate::store::clock::today;
 use crate::store::AppState;
+use crate::ui::hints;
 use crate::ui::platform::{browser_name, is_ios, is_standalone};
 use leptos::prelude::*;
 
-/// A flag outside the `cg.` records, like the Home Screen hint's: a reminder's state, not part
-/// of the notebook, so backups and other tabs' records never carry it.
+/// Where "Not now" is kept (`ui::hints`).
 const HIDDEN_UNTIL_KEY: &str = "cg-hint.safari-note";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn due() -> bool {
-    if !is_ios() || is_standalone() {
-        return false;
-    }
-    let until = storage().and_then(|s| s.get_item(HIDDEN_UNTIL_KEY).ok().flatten());
-    hint_due(until.as_deref(), &today())
+    is_ios() && !is_standalone() && hints::due(HIDDEN_UNTIL_KEY)
 }
 
 #[component]
@@ -34,10 +24,7 @@ pub fn SafariNote() -> impl IntoView {
     let shown = RwSignal::new(due());
     let done = RwSignal::new(None::<String>);
     let not_now = move |_| {
-        if let (Some(store), Some(until)) = (storage(), hint_hidden_until(&today())) {
-            // If it cannot be stored the note comes back next time: better than never.
-            store.set_item(HIDDEN_UNTIL_KEY, &until).ok();
-        }
+        hints::quiet(HIDDEN_UNTIL_KEY);
         shown.set(false);
     };
     view! {
