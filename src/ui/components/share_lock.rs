@@ -1,6 +1,7 @@
 //! Locking a share link with a passphrase: the field and the button, and the sealed link
 //! (AES-GCM under a PBKDF2 key, by WebCrypto) that replaces the plain one while locked.
 
+use super::passphrase_field::PassphraseField;
 use crate::core::route::Route;
 use crate::core::share::{
     encode_sealed, fold_passphrase, payload_bytes, SharePayload, IV_LEN, PBKDF2_ITERATIONS,
@@ -80,15 +81,7 @@ pub fn ShareLock(locked_with: RwSignal<Option<String>>, status: RwSignal<String>
         }
     };
     view! {
-        <label class="field">
-            <span class="field-label">"Passphrase (optional)"</span>
-            <input
-                type="text"
-                autocomplete="off"
-                autocapitalize="none"
-                spellcheck="false"
-                prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
-        </label>
+        <PassphraseField label="Passphrase (optional)" value=passphrase />
         {move || match locked_with.get() {
             None => view! { <button type="button" class="button button-quiet" on:click=lock>"Lock link"</button> }.into_any(),
             Some(_) => view! {

@@ -9,6 +9,7 @@ use crate::core::share::{
 use crate::store::AppState;
 use crate::ui::components::home_screen_hint::HomeScreenHint;
 use crate::ui::components::overlap_later::OverlapLater;
+use crate::ui::components::passphrase_field::PassphraseField;
 use crate::ui::components::save_acquaintance::SaveAcquaintance;
 use crate::ui::components::shared_map::SharedMap;
 use crate::ui::pages::quick_map::remember_sender;
@@ -85,15 +86,7 @@ fn LockedMap(salt: [u8; 16], iv: [u8; 12], ciphertext: Vec<u8>, iterations: u32)
             <h1>"A locked map"</h1>
             <p>"The sender locked this map with a passphrase. Ask them for it."</p>
             <form class="form" on:submit=open novalidate>
-                <label class="field">
-                    <span class="field-label">"Passphrase"</span>
-                    <input
-                        type="text"
-                        autocomplete="off"
-                        autocapitalize="none"
-                        spellcheck="false"
-                        prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
-                </label>
+                <PassphraseField label="Passphrase" value=passphrase />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <button type="submit" class="button" prop:disabled=move || busy.get()>"Open"</button>
             </form>
