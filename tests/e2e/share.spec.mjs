@@ -18,6 +18,24 @@ async function makeMap(page, name, interests, extra = {}) {
   }
 }
 
+/**
+ * Reads the QR code an <img> shows: rasterised in the page, decoded here with a real decoder
+ * (the page's own CSP rightly refuses to run an injected one). jsQR's result, or null.
+ */
+async function readQrImage(img, size = 480) {
+  const pixels = await img.evaluate(async (img, size) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(img, 0, 0, size, size);
+    return Array.from(ctx.getImageData(0, 0, size, size).data);
+  }, size);
+  return jsQR(Uint8ClampedArray.from(pixels), size, size);
+}
+
 async function shareLink(page) {
   await page.getByRole('link', { name: 'My map' }).click();
   await page.getByRole('button', { name: 'Share my map' }).click();
@@ -92,20 +110,7 @@ test('the QR code on the page decodes to the link\'s QR form, which opens the sa
   const link = await shareLink(page);
   const qr = page.getByRole('img', { name: 'QR code' });
   await expect(qr).toBeVisible();
-  // Rasterise the SVG in the page, decode the pixels here with a real decoder (the page's own
-  // CSP rightly refuses to run an injected decoder).
-  const size = 480;
-  const pixels = await qr.evaluate(async (img, size) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = size;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, size, size);
-    ctx.drawImage(img, 0, 0, size, size);
-    return Array.from(ctx.getImageData(0, 0, size, size).data);
-  }, size);
-  const decoded = jsQR(Uint8ClampedArray.from(pixels), size, size);
+  const decoded = await readQrImage(qr);
   // The same payload in the characters a QR code packs tighter (src/core/share/qr_form.rs).
   expect(decoded?.data).toBe(qrFormOf(link));
   expect(decoded.data).toMatch(/#\/M\/[0-9A-Z$*+:-]+$/);
@@ -150,18 +155,7 @@ test('"Bigger code" shows the code alone on white across the screen, keeps the s
   await expect.poll(() => page.evaluate(() => window.cgWakeLocks.asked)).toBe(1);
   await axeClean(page, 'the code, full screen');
   // The big code reads back to the link's QR form.
-  const size = 480;
-  const pixels = await big.evaluate(async (img, size) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = size;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, size, size);
-    ctx.drawImage(img, 0, 0, size, size);
-    return Array.from(ctx.getImageData(0, 0, size, size).data);
-  }, size);
-  expect(jsQR(Uint8ClampedArray.from(pixels), size, size)?.data).toBe(qrFormOf(link));
+  expect((await readQrImage(big))?.data).toBe(qrFormOf(link));
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
