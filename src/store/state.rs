@@ -93,6 +93,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Whether my map has any interests, tracked: what there is to share or compare with.
+    pub fn has_map(&self) -> bool {
+        self.me.with(|m| !m.interests.is_empty())
+    }
+
     /// Reads the browser's storage once (see [`Self::open_with`]).
     pub async fn open() -> Result<Opened, ChunkMissing> {
         Self::open_with(Box::new(Browser::local_storage()), &Schema::CURRENT).await

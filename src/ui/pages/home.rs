@@ -14,8 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let brand_new =
-        move || state.me.with(|m| m.interests.is_empty()) && state.people.with(|p| p.is_empty());
+    let brand_new = move || !state.has_map() && state.people.with(|p| p.is_empty());
     // With no map yet, a QR would carry nothing: make one in a minute first.
     let show_my_qr = move || {
         let empty = state.me.with_untracked(|m| m.interests.is_empty());

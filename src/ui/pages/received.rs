@@ -107,7 +107,7 @@ fn ReceivedMap(payload: SharePayload) -> impl IntoView {
     let theirs = payload.interests.clone();
     let stored = StoredValue::new(payload.clone());
     let card = move || view! { <SharedMap payload=Signal::derive(move || stored.get_value()) /> };
-    let have_map = move || state.me.with(|m| !m.interests.is_empty());
+    let have_map = move || state.has_map();
     let title = format!("{name}'s map");
     // With a map of my own, what we share comes first; without one, who they are.
     let body = move || {

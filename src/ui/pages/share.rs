@@ -64,7 +64,7 @@ pub fn SharePage() -> impl IntoView {
 
     // A code of an empty map would open to nothing on the other phone: offer the two ways to
     // have a map instead (Home's "Show my QR" goes straight to the quick map for the same reason).
-    let has_map = move || state.me.with(|m| !m.interests.is_empty());
+    let has_map = move || state.has_map();
     let nothing_to_share = move || {
         view! {
             <div class="card">
