@@ -16,12 +16,14 @@ pub mod model;
 pub mod nudges;
 pub mod order;
 pub mod overlap;
+pub mod people_search;
 pub mod qr;
 pub mod qr_scan;
 pub mod queries;
 pub mod quick_map;
 pub mod records;
 pub mod route;
+pub mod scroll_memory;
 // Test and benchmark data only: the app never reads the sample files.
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;

@@ -33,6 +33,10 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.strip_prefix('/').unwrap_or(path);
+        // People's search rides in its fragment (`core::people_search`); the page is the same.
+        if path.starts_with("people?") {
+            return Route::People;
+        }
         let (head, rest) = match path.split_once('/') {
             Some((h, r)) => (h, Some(r)),
             None => (path, None),
@@ -238,6 +242,12 @@ mod tests {
         assert_eq!(Route::parse("#/who/%ZZ"), Route::NotFound("who/%ZZ".into()));
         assert_eq!(Route::parse("#/who/%FF"), Route::NotFound("who/%FF".into()));
         assert_eq!(Route::parse("#/m/"), Route::NotFound("m/".into()));
+        assert_eq!(Route::parse("#/people?q=run"), Route::People);
+        assert_eq!(Route::parse("#/people?"), Route::People);
+        assert_eq!(
+            Route::parse("#/peoples?q=run"),
+            Route::NotFound("peoples?q=run".into())
+        );
     }
 
     #[test]

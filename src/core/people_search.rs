@@ -1,0 +1,157 @@
+//! What the People page searches for, kept in its fragment (`#/people?q=runn&c=sport`), so
+//! that Back from a person, a reload and Home's search box all bring the same search.
+//!
+//! The router sees every `#/people…` as the one People page (`route.rs`): typing changes the
+//! fragment in place, not the page. This module lives in the People and Home chunks, not in
+//! the main module a first visit downloads.
+
+use super::route::{percent_decode, percent_encode};
+
+/// The search words and the three filters; all empty lists everyone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PeopleSearch {
+    /// The words typed in "Search".
+    pub text: String,
+    /// A category id, an event id, and an interest as typed (the filters).
+    pub category: String,
+    pub event: String,
+    pub interest: String,
+}
+
+/// The longest value kept from a fragment: more than anyone types in a search box, and a
+/// pasted giant fragment stays small.
+const VALUE_MAX: usize = 200;
+
+impl PeopleSearch {
+    /// A search for some words, with no filter.
+    pub fn words(text: &str) -> PeopleSearch {
+        PeopleSearch {
+            text: text.into(),
+            ..PeopleSearch::default()
+        }
+    }
+
+    /// Whether a filter (not the search words) is set.
+    pub fn filtered(&self) -> bool {
+        !(self.category.is_empty() && self.event.is_empty() && self.interest.is_empty())
+    }
+
+    fn fields(&self) -> [(&'static str, &String); 4] {
+        [
+            ("q", &self.text),
+            ("c", &self.category),
+            ("e", &self.event),
+            ("i", &self.interest),
+        ]
+    }
+
+    /// The People page's fragment: `#/people`, with `?q=…&c=…` for what is set.
+    pub fn to_hash(&self) -> String {
+        let set: Vec<String> = self
+            .fields()
+            .into_iter()
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(key, value)| format!("{key}={}", percent_encode(value)))
+            .collect();
+        if set.is_empty() {
+            "#/people".into()
+        } else {
+            format!("#/people?{}", set.join("&"))
+        }
+    }
+
+    /// The search in a `location.hash` value (none for anything but `#/people?…`). Unknown
+    /// keys, broken escapes and text past the limit are dropped, not refused: the page still
+    /// opens, with what could be read.
+    pub fn from_hash(hash: &str) -> PeopleSearch {
+        let mut search = PeopleSearch::default();
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let Some(query) = path.strip_prefix("people?") else {
+            return search;
+        };
+        for pair in query.split('&') {
+            let Some((key, value)) = pair.split_once('=') else {
+                continue;
+            };
+            let Some(value) = percent_decode(value) else {
+                continue;
+            };
+            let value: String = value.chars().take(VALUE_MAX).collect();
+            match key {
+                "q" => search.text = value,
+                "c" => search.category = value,
+                "e" => search.event = value,
+                "i" => search.interest = value,
+                _ => {}
+            }
+        }
+        search
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::route::Route;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_search_in_the_fragment_is_read_as_far_as_it_can_be() {
+        assert_eq!(PeopleSearch::default().to_hash(), "#/people");
+        assert_eq!(PeopleSearch::from_hash("#/people"), PeopleSearch::default());
+        assert_eq!(
+            PeopleSearch::from_hash("#/people?"),
+            PeopleSearch::default()
+        );
+        assert_eq!(
+            PeopleSearch::from_hash("#/people?q=Runn"),
+            PeopleSearch::words("Runn")
+        );
+        assert_eq!(
+            PeopleSearch::words("St Mary's").to_hash(),
+            "#/people?q=St%20Mary%27s"
+        );
+        // Unknown keys, pairs without a value and broken escapes are dropped, the rest kept.
+        assert_eq!(
+            PeopleSearch::from_hash("#/people?x=1&q&c=sport&q=%ZZ&i=%FF&e=e1"),
+            PeopleSearch {
+                category: "sport".into(),
+                event: "e1".into(),
+                ..PeopleSearch::default()
+            }
+        );
+        let long = PeopleSearch::from_hash(&format!("#/people?q={}", "a".repeat(5_000)));
+        assert_eq!(long, PeopleSearch::words(&"a".repeat(200)));
+        // Only People's fragment carries one.
+        assert_eq!(
+            PeopleSearch::from_hash("#/events?q=x"),
+            PeopleSearch::default()
+        );
+        assert!(!PeopleSearch::words("run").filtered());
+        let at_event = PeopleSearch {
+            event: "e1".into(),
+            ..PeopleSearch::default()
+        };
+        assert!(at_event.filtered());
+    }
+
+    proptest! {
+        #[test]
+        fn any_search_round_trips_and_is_the_people_page(
+            text in "\\PC{0,40}",
+            category in "[a-z0-9-]{0,12}",
+            event in "[A-Za-z0-9_-]{0,12}",
+            interest in "\\PC{0,40}",
+        ) {
+            let search = PeopleSearch { text, category, event, interest };
+            let hash = search.to_hash();
+            prop_assert_eq!(PeopleSearch::from_hash(&hash), search);
+            prop_assert_eq!(Route::parse(&hash), Route::People);
+        }
+
+        #[test]
+        fn reading_never_panics(s in "\\PC{0,80}") {
+            let _ = PeopleSearch::from_hash(&format!("#/people?{s}"));
+        }
+    }
+}
