@@ -5,6 +5,7 @@
 
 use crate::core::route::{Route, Visits};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 pub fn current_route() -> Route {
     Route::parse(&location_hash().unwrap_or_default())
@@ -43,9 +44,25 @@ fn show(next: Route) {
 /// swapped at once, in the same task as the tap, rather than on the `hashchange` event a task
 /// later: after "Save", the new person's page is drawn in the frame the tap was handled in.
 pub fn navigate(route: &Route) {
-    let _ = window().location().set_hash(&route.to_hash());
+    navigate_to_hash(&route.to_hash());
+}
+
+/// `navigate` to a fragment that says more than its route, such as a search of People's.
+pub fn navigate_to_hash(hash: &str) {
+    let _ = window().location().set_hash(hash);
     // The fragment as the browser now has it, so both paths agree on the route.
     show(current_route());
+}
+
+/// Puts `hash` in the address bar in place of the page's own, with no history entry and no
+/// `hashchange`: for what a page keeps in its fragment as it changes (People's search, a key
+/// at a time), so that Back and a reload bring it back. The route must stay the same.
+pub fn replace_hash_quietly(hash: &str) {
+    // Safari refuses more than 100 replacements in 10 s; the address bar then lags behind
+    // the page, which is all that is lost.
+    let _ = window()
+        .history()
+        .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(hash)));
 }
 
 /// Navigates, replacing this page in the browser's history, so Back skips it: for a detour

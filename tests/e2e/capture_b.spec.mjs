@@ -224,6 +224,70 @@ test('half-typed words are suggested and found, ranked, each result saying why',
   await expect(rows.nth(0)).toContainText('Ann');
 });
 
+test('a search is kept: Home\'s box opens it, Back from a person and a reload bring it back, the People tab clears it', async ({ newPhone }) => {
+  const page = await (await newPhone({ bypassCSP: true })).newPage();
+  await seed(page, {
+    ...Object.fromEntries([
+      person('a', 'Ann', [['Running', 'sport'], ['Gardening', 'hobbies']]),
+      person('c', 'Cat', [], { notes: 'Hates running, loves tea' }),
+      person('d', 'Dan', [['Marketing', 'work']]),
+      person('s', 'Sue', [['Running club', 'sport']]),
+    ]),
+    'cg.e.ev': { id: 'ev', name: 'Business club', date: '2026-11-01', attendees: ['a', 's'], created: 1, updated: 1 },
+  });
+  // Home: the box is there once someone is saved, and its words open People with them.
+  const homeBox = page.getByRole('searchbox', { name: 'Search people' });
+  await homeBox.fill('runn');
+  await axeClean(page, 'Home with its search box');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const search = page.getByRole('searchbox', { name: 'Search', exact: true });
+  const rows = page.locator('.person-list li');
+  await expect(search).toHaveValue('runn');
+  await expect(page.getByText('3 people')).toBeVisible();
+  expect(page.url()).toContain('#/people?q=runn');
+  // The keyboard's Enter (its "Search" key) puts the keyboard away: the box loses focus.
+  await search.fill('Runn');
+  await search.press('Enter');
+  await expect(search).not.toBeFocused();
+  expect(page.url()).toContain('#/people?q=Runn');
+  // A filter goes with it.
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Sport & fitness' });
+  await page.getByRole('combobox', { name: 'Event' }).selectOption('ev');
+  await expect(page.getByText('2 people')).toBeVisible();
+  // Back from a person: the same search, the same filters (shown open) and the same people.
+  await page.getByRole('link', { name: /^Sue/ }).click();
+  await expect(page.getByRole('heading', { name: 'Sue', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(search).toHaveValue('Runn');
+  await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue('sport');
+  await expect(page.getByRole('combobox', { name: 'Event' })).toHaveValue('ev');
+  await expect(page.getByRole('combobox', { name: 'Category' })).toBeVisible();
+  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(rows.nth(0)).toContainText('Ann');
+  await expect(rows.nth(1)).toContainText('Sue');
+  // A reload keeps it too.
+  await page.reload();
+  await expect(search).toHaveValue('Runn');
+  await expect(page.getByText('2 people')).toBeVisible();
+  // The People tab is everyone again.
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(search).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue('');
+  await expect(page.getByText('4 people')).toBeVisible();
+  // Back: Home, where the search began (one entry for all the typing and filtering).
+  await page.goBack();
+  await expect(search).toHaveValue('Runn');
+  await page.goBack();
+  await expect(homeBox).toBeVisible();
+  // A fragment that cannot be read in part still opens People with the rest.
+  await page.goto(`${new URL(page.url()).origin}/#/people?q=%ZZ&i=Gardeni`);
+  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(rows.nth(0)).toContainText('Ann');
+  await expect(search).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Interest' })).toHaveValue('Gardeni');
+});
+
 test('"Automatic" files a new interest in a sensible category, my earlier choice wins, Other only when unknown', async ({ page }) => {
   await openApp(page);
   await page.getByRole('link', { name: 'My map' }).click();

@@ -1,8 +1,8 @@
-//! Home's activity: follow-ups due (tick, undo, calendar export), the current event, the
-//! people met most recently and the slow burners worth a catch-up; first, in a tab on an
-//! iPhone, the warning that the browser may erase it all (`components::safari_note`), or where
-//! the browser offers it, "Install app" (`components::install_offer`). In a chunk
-//! group of its own ("home"), so a first visit, which has none of these, does not download
+//! Home's activity: a search box (`components::home_search`), follow-ups due (tick, undo,
+//! calendar export), the current event, the people met most recently and the slow burners
+//! worth a catch-up; first, in a tab on an iPhone, the warning that the browser may erase it
+//! all (`components::safari_note`), or where the browser offers it, "Install app"
+//! (`components::install_offer`). In a chunk group of its own ("home"), so a first visit, which has none of these, does not download
 //! them (see `HomeActivitySlot`).
 
 use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
@@ -12,6 +12,7 @@ use crate::store::clock::{now, today};
 use crate::store::AppState;
 use crate::ui::components::calendar_button::CalendarButton;
 use crate::ui::components::field::unique_id;
+use crate::ui::components::home_search::HomeSearch;
 use crate::ui::components::install_offer::InstallOffer;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::components::safari_note::SafariNote;
@@ -90,6 +91,9 @@ pub fn HomeActivity() -> impl IntoView {
     view! {
         <SafariNote />
         <InstallOffer on_home=true />
+        <Show when=move || state.people.with(|p| !p.is_empty())>
+            <HomeSearch />
+        </Show>
         <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
             <section class="card">
                 <h2>"Follow-ups due"</h2>

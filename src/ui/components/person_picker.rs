@@ -4,6 +4,7 @@
 use crate::core::interest_key::fold;
 use crate::core::model::PersonId;
 use crate::store::AppState;
+use crate::ui::components::search_field::SearchField;
 use leptos::prelude::*;
 
 const MATCHES: usize = 6;
@@ -39,15 +40,7 @@ pub fn PersonPicker(
         })
     });
     view! {
-        <label class="field">
-            <span class="field-label">{label}</span>
-            <input
-                type="search"
-                placeholder="Type a name"
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
-        </label>
+        <SearchField label=label placeholder="Type a name" value=query />
         <ul class="suggestions">
             {move || {
                 matches

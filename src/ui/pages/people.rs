@@ -2,13 +2,15 @@
 
 use crate::core::model::{Event, EventId, PersonId};
 use crate::core::order;
+use crate::core::people_search::PeopleSearch;
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
 use crate::core::suggestions::Typed;
 use crate::store::AppState;
 use crate::ui::components::event_select::EventSelect;
+use crate::ui::components::search_field::SearchField;
 use crate::ui::components::search_results::SearchResults;
-use crate::ui::router::navigate;
+use crate::ui::router::{self, navigate};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -19,11 +21,51 @@ const PAGE: usize = 100;
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let query = RwSignal::new(String::new());
-    let category = RwSignal::new(String::new());
-    let event = RwSignal::new(String::new());
-    let interest = RwSignal::new(String::new());
+    let start = PeopleSearch::from_hash(&location_hash().unwrap_or_default());
+    let filtered_at_start = start.filtered();
+    let query = RwSignal::new(start.text);
+    let category = RwSignal::new(start.category);
+    let event = RwSignal::new(start.event);
+    let interest = RwSignal::new(start.interest);
     let shown = RwSignal::new(PAGE);
+    // The search lives in the fragment as well (`core::people_search`), so that Back from a
+    // person, a reload and Home's search box all show it. Typed here, it goes into the
+    // fragment in place; a fragment that says something else while this page shows (a tap on
+    // the People tab clears it, Back may return to another search) comes back here.
+    let adopt = move |search: PeopleSearch| {
+        for (signal, value) in [
+            (query, search.text),
+            (category, search.category),
+            (event, search.event),
+            (interest, search.interest),
+        ] {
+            if signal.with_untracked(|v| *v != value) {
+                signal.set(value);
+            }
+        }
+    };
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if router::current_route() == Route::People {
+            adopt(PeopleSearch::from_hash(
+                &location_hash().unwrap_or_default(),
+            ));
+        }
+    });
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        let search = PeopleSearch {
+            text: query.get(),
+            category: category.get(),
+            event: event.get(),
+            interest: interest.get(),
+        };
+        // A new search starts at its first rows.
+        shown.set(PAGE);
+        // Only while this page shows: the next page's fragment is not this one's to change.
+        if router::current_route() == Route::People {
+            router::replace_hash_quietly(&search.to_hash());
+        }
+    });
     // Folding every person's text is the expensive part of a search, so it is a memo of its
     // own that only changes with the data; a keystroke then only scans prepared text.
     let index = Memo::new(move |_| {
@@ -103,25 +145,27 @@ pub fn PeoplePage() -> impl IntoView {
     });
     view! {
         <h1>"People"</h1>
-        <label class="field">
-            <span class="field-label">"Search"</span>
-            <input
-                type="search"
-                placeholder="Name, interest, note, event…"
-                prop:value=move || query.get()
-                on:input=move |ev| {
-                    query.set(event_target_value(&ev));
-                    shown.set(PAGE);
-                }
-            />
-        </label>
-        <details class="card">
+        <SearchField label="Search" placeholder="Name, interest, note, event…" value=query enter_hides_keyboard=true />
+        // Open when a filter came with the fragment (Back, a reload), so that it can be seen.
+        <details class="card" open=filtered_at_start>
             <summary>"Filters"</summary>
             <label class="field">
                 <span class="field-label">"Category"</span>
-                <select on:change=move |ev| category.set(event_target_value(&ev))>
+                // `selected` as well as `prop:value`: the value is set before the options exist.
+                <select prop:value=move || category.get() on:change=move |ev| category.set(event_target_value(&ev))>
                     <option value="">"Any category"</option>
-                    {move || state.categories.get().into_iter().map(|c| view! { <option value=c.id.0>{c.name}</option> }).collect_view()}
+                    {move || {
+                        let chosen = category.get_untracked();
+                        state
+                            .categories
+                            .get()
+                            .into_iter()
+                            .map(|c| {
+                                let selected = c.id.0 == chosen;
+                                view! { <option value=c.id.0 selected=selected>{c.name}</option> }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </label>
             <label class="field">
