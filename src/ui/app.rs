@@ -24,11 +24,18 @@ pub fn App(opened: Opened) -> impl IntoView {
     let update_ready = super::sw::register();
     super::components::theme::apply_theme(state);
 
-    // Keyed on the route so moving between pages starts each at the top, as apps do.
+    // Keyed on the route so moving between pages starts each at the top, as apps do, and
+    // Back returns to where the page was left (`router::arrival_scroll`).
     // A confirmation from the page before is stale on the next one.
     Effect::new(move |_| {
         route.track();
+        let y = super::router::arrival_scroll();
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        if y > 0.0 {
+            // The page is drawn after this runs: a place further down than the page before
+            // reached is there in the next frame, before it is painted.
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+        }
         state.page_changed();
     });
 

@@ -1,9 +1,11 @@
-//! A router on the URL fragment: `hashchange` drives a signal of the current route.
+//! A router on the URL fragment: `hashchange` drives a signal of the current route, and each
+//! history entry remembers where its page was scrolled to (`core::scroll_memory`).
 //!
 //! leptos_router has no hash mode, and path routing would need server rewrites on a static
 //! host; the fragment also keeps share payloads away from any server.
 
 use crate::core::route::{Route, Visits};
+use crate::core::scroll_memory::ScrollMemory;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -16,6 +18,34 @@ thread_local! {
     /// any reactive owner.
     static ROUTE: std::cell::Cell<Option<(ReadSignal<Route>, WriteSignal<Route>)>> = const { std::cell::Cell::new(None) };
     static VISITS: std::cell::RefCell<Visits> = std::cell::RefCell::new(Visits::default());
+    static SCROLL: std::cell::RefCell<ScrollMemory> =
+        std::cell::RefCell::new(ScrollMemory::new((js_sys::Date::now() * 1000.0) as u64));
+    /// Where the page of the entry arrived at last should be scrolled to, once drawn.
+    static ARRIVAL_Y: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// The tab is at another history entry (a navigation, Back or Forward, a start): numbers it if
+/// it is new and looks up where its page was.
+fn arrive() {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let key = history
+        .state()
+        .ok()
+        .and_then(|s| s.as_f64())
+        .map(|k| k as u64);
+    let arrival = SCROLL.with_borrow_mut(|m| m.arrive(key));
+    if arrival.new {
+        let _ = history.replace_state(&JsValue::from_f64(arrival.key as f64), "");
+    }
+    ARRIVAL_Y.set(arrival.y);
+}
+
+/// Where to scroll a page just drawn for a change of route: the top of a new page, the place
+/// it was left at on Back or Forward.
+pub fn arrival_scroll() -> f64 {
+    ARRIVAL_Y.get()
 }
 
 /// Starts listening to `hashchange`; call once from the app frame, which passes the route on.
@@ -24,8 +54,21 @@ pub fn provide_router() -> ReadSignal<Route> {
     VISITS.with_borrow_mut(|v| v.visit(first.clone()));
     let (route, set_route) = signal(first);
     ROUTE.set(Some((route, set_route)));
-    // The listener lives as long as the page: the app frame is never unmounted.
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| show(current_route()));
+    // The app puts each page where it belongs; the browser's own restoring would fight it.
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    arrive();
+    // The listeners live as long as the page: the app frame is never unmounted.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        arrive();
+        show(current_route());
+    });
+    std::mem::forget(handle);
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        let y = window().scroll_y().unwrap_or(0.0);
+        SCROLL.with_borrow_mut(|m| m.scrolled(y));
+    });
     std::mem::forget(handle);
     route
 }
@@ -50,6 +93,7 @@ pub fn navigate(route: &Route) {
 /// `navigate` to a fragment that says more than its route, such as a search of People's.
 pub fn navigate_to_hash(hash: &str) {
     let _ = window().location().set_hash(hash);
+    arrive();
     // The fragment as the browser now has it, so both paths agree on the route.
     show(current_route());
 }
@@ -60,9 +104,11 @@ pub fn navigate_to_hash(hash: &str) {
 pub fn replace_hash_quietly(hash: &str) {
     // Safari refuses more than 100 replacements in 10 s; the address bar then lags behind
     // the page, which is all that is lost.
-    let _ = window()
-        .history()
-        .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(hash)));
+    // The entry keeps its number (`arrive`).
+    let _ = window().history().and_then(|h| {
+        let state = h.state().unwrap_or(JsValue::NULL);
+        h.replace_state_with_url(&state, "", Some(hash))
+    });
 }
 
 /// Navigates, replacing this page in the browser's history, so Back skips it: for a detour
@@ -71,6 +117,7 @@ pub fn replace_hash_quietly(hash: &str) {
 pub fn navigate_replacing(route: &Route) {
     VISITS.with_borrow_mut(|v| v.forget_last());
     let _ = window().location().replace(&route.to_hash());
+    arrive();
     show(current_route());
 }
 

@@ -288,6 +288,32 @@ test('a search is kept: Home\'s box opens it, Back from a person and a reload br
   await expect(page.getByRole('textbox', { name: 'Interest' })).toHaveValue('Gardeni');
 });
 
+test('Back returns to the place in a long list; a page opened anew starts at the top', async ({ page }) => {
+  const names = Array.from({ length: 60 }, (_, i) => `Person ${String(i).padStart(2, '0')}`);
+  await seed(page, Object.fromEntries(names.map((n, i) => person(`p${i}`, n, [['Running', 'sport']]))));
+  await page.getByRole('link', { name: 'People' }).click();
+  const row = page.getByRole('link', { name: /^Person 45/ });
+  await row.scrollIntoViewIfNeeded();
+  const left = await page.evaluate(() => window.scrollY);
+  expect(left).toBeGreaterThan(1000);
+  await row.click();
+  await expect(page.getByRole('heading', { name: 'Person 45', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(row).toBeInViewport();
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - left)).toBeLessThanOrEqual(2);
+  // Forward and Back again, by the browser's own buttons.
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'Person 45', level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(row).toBeInViewport();
+  // The People tab opens the list anew, at the top.
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test('"Automatic" files a new interest in a sensible category, my earlier choice wins, Other only when unknown', async ({ page }) => {
   await openApp(page);
   await page.getByRole('link', { name: 'My map' }).click();
