@@ -177,6 +177,42 @@ for (const name of wanted) {
       await a.byRole('link', /Meg Reload/);
     });
 
+    test('a search and the place in a long list are where Back returns', async () => {
+      // History entries, their state and `replaceState` are what differ between engines here.
+      await a.run(() => {
+        for (let i = 0; i < 40; i++) {
+          const id = `scroll${i}`;
+          localStorage.setItem(`cg.p.${id}`, JSON.stringify({ id, name: `Person ${String(i).padStart(2, '0')}`, interests: [['Running', 'sport']], created: 1, updated: 1 }));
+        }
+      });
+      await a.reload();
+      await nav(a, 'Home');
+      await a.fill('searchbox', 'Search people', 'Person 34');
+      await a.click('button', 'Search');
+      const searched = () => {
+        const rows = [...document.querySelectorAll('.person-list li')].map((li) => li.textContent);
+        return rows.length === 1 && rows[0].startsWith('Person 34');
+      };
+      await a.waitFor(() => location.hash === '#/people?q=Person%2034', 'People searched from Home');
+      await a.waitFor(searched, 'Person 34 found');
+      await a.click('link', /^Person 34/);
+      await a.byRole('heading', 'Person 34');
+      await a.click('button', 'Back');
+      await a.waitFor(() => document.querySelector('input[type=search]')?.value === 'Person 34', 'the search kept');
+      await a.waitFor(searched, 'the same person found');
+      await nav(a, 'People');
+      await a.waitFor(() => location.hash === '#/people' && document.querySelector('input[type=search]').value === '', 'the People tab lists everyone');
+      const left = await a.run(() => {
+        document.querySelector('a[href="#/people/scroll35"]').scrollIntoView();
+        return window.scrollY;
+      });
+      assert.ok(left > 500, `scrolled down the list (${left})`);
+      await a.click('link', /^Person 35/);
+      await a.byRole('heading', 'Person 35');
+      await a.click('button', 'Back');
+      await a.waitFor((left) => Math.abs(window.scrollY - left) <= 2, `back at ${left}`, { args: [left] });
+    });
+
     test('a shared map opens in a fresh profile from its QR code\'s link, and is saved', async () => {
       await makeMap(a, 'Alice', ['Running', 'Canal boats']);
       const link = await shareLink(a);

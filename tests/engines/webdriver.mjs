@@ -448,6 +448,9 @@ const IGNORED = [
   // Firefox's own code (resource:///, resource://gre/, chrome://), never the page's: e.g. its
   // picture-in-picture helper, which keeps watching the scan page's video after it is gone.
   /^JavaScript error: (resource|chrome):\/\//,
+  // ...and its own console errors, which name such a file: e.g. remote settings polling a
+  // network this machine does not have.
+  /^console\.error: .*"(resource|chrome):\/\//,
 ];
 
 export const tmpDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
