@@ -5,6 +5,7 @@
 //! fragment in place, not the page. This module lives in the People and Home chunks, not in
 //! the main module a first visit downloads.
 
+use super::limits::NAME_MAX;
 use super::route::{percent_decode, percent_encode};
 
 /// The search words and the three filters; all empty lists everyone.
@@ -89,6 +90,33 @@ impl PeopleSearch {
     }
 }
 
+/// The name a search that found nobody may be: at an event, "have I met Helen before?" is a
+/// search, and when it finds nobody the next step is to add her. Up to four words that fit a
+/// name; typed all in lower case (as search boxes are), each word gets its capital; anything
+/// with a capital is kept as typed ("McKenzie", "van Dijk").
+pub fn name_from_search(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let name = if text.chars().any(char::is_uppercase) {
+        words.join(" ")
+    } else {
+        let capitalised: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut chars = w.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        capitalised.join(" ")
+    };
+    (name.chars().count() <= NAME_MAX).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +163,31 @@ mod tests {
         assert!(at_event.filtered());
     }
 
+    #[test]
+    fn a_search_that_found_nobody_offers_its_words_as_a_name() {
+        assert_eq!(name_from_search("helen"), Some("Helen".into()));
+        assert_eq!(
+            name_from_search("  helen   o'brien "),
+            Some("Helen O'brien".into())
+        );
+        assert_eq!(
+            name_from_search("Helen O'Brien"),
+            Some("Helen O'Brien".into())
+        );
+        assert_eq!(
+            name_from_search("ruud van Dijk"),
+            Some("ruud van Dijk".into())
+        );
+        assert_eq!(name_from_search("siân"), Some("Siân".into()));
+        assert_eq!(name_from_search("   "), None);
+        assert_eq!(name_from_search("the woman from the bakery stall"), None);
+        assert_eq!(name_from_search(&"a".repeat(NAME_MAX + 1)), None);
+        assert_eq!(
+            name_from_search(&"a".repeat(NAME_MAX)),
+            Some(format!("A{}", "a".repeat(NAME_MAX - 1)))
+        );
+    }
+
     proptest! {
         #[test]
         fn any_search_round_trips_and_is_the_people_page(
@@ -147,6 +200,15 @@ mod tests {
             let hash = search.to_hash();
             prop_assert_eq!(PeopleSearch::from_hash(&hash), search);
             prop_assert_eq!(Route::parse(&hash), Route::People);
+        }
+
+        #[test]
+        fn a_name_offered_is_one_the_form_takes(s in "\\PC{0,120}") {
+            if let Some(name) = name_from_search(&s) {
+                prop_assert!(!name.trim().is_empty());
+                prop_assert!(name.chars().count() <= NAME_MAX);
+                prop_assert_eq!(name.trim(), name.as_str());
+            }
         }
 
         #[test]

@@ -288,6 +288,29 @@ test('a search is kept: Home\'s box opens it, Back from a person and a reload br
   await expect(page.getByRole('textbox', { name: 'Interest' })).toHaveValue('Gardeni');
 });
 
+test('a search that finds nobody offers to add them, name filled in, never over a draft\'s own name', async ({ page }) => {
+  await seed(page, Object.fromEntries([person('a', 'Ann', [['Running', 'sport']])]));
+  await page.getByRole('link', { name: 'People' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search', exact: true });
+  await search.fill('ann');
+  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add person' })).toBeVisible();
+  await search.fill('the woman from the bakery stall');
+  await expect(page.getByText('0 people')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add person' })).toBeVisible();
+  await search.fill('helen  o\'brien');
+  await page.getByRole('button', { name: 'Add Helen O\'brien' }).click();
+  await expect(page.getByRole('heading', { name: 'Add person', level: 1 })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Helen O\'brien');
+  // A half-typed person is kept: the name handed over fills an empty Name only.
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Tom');
+  await page.getByRole('link', { name: 'People' }).click();
+  await search.fill('Zoë');
+  await page.getByRole('button', { name: 'Add Zoë' }).click();
+  await expect(page.getByText('Draft restored')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Tom');
+});
+
 test('Back returns to the place in a long list; a page opened anew starts at the top', async ({ page }) => {
   const names = Array.from({ length: 60 }, (_, i) => `Person ${String(i).padStart(2, '0')}`);
   await seed(page, Object.fromEntries(names.map((n, i) => person(`p${i}`, n, [['Running', 'sport']]))));

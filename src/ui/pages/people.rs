@@ -2,7 +2,7 @@
 
 use crate::core::model::{Event, EventId, PersonId};
 use crate::core::order;
-use crate::core::people_search::PeopleSearch;
+use crate::core::people_search::{name_from_search, PeopleSearch};
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
 use crate::core::suggestions::Typed;
@@ -10,6 +10,7 @@ use crate::store::AppState;
 use crate::ui::components::event_select::EventSelect;
 use crate::ui::components::search_field::SearchField;
 use crate::ui::components::search_results::SearchResults;
+use crate::ui::pages::person_form::add_person_named;
 use crate::ui::router::{self, navigate};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -186,8 +187,29 @@ pub fn PeoplePage() -> impl IntoView {
                 "Show more"
             </button>
         </Show>
-        <button type="button" class="button button-big" on:click=move |_| navigate(&Route::AddPerson)>
-            "Add person"
-        </button>
+        // A search that found nobody is, at an event, usually a name not saved yet: the
+        // button adds that person, name filled in.
+        {move || {
+            let found_nobody = matches.with(|m| m.is_empty());
+            match query.with(|q| name_from_search(q)).filter(|_| found_nobody) {
+                Some(name) => {
+                    let label = format!("Add {name}");
+                    view! {
+                        <button type="button" class="button button-big" on:click=move |_| add_person_named(name.clone())>
+                            {label}
+                        </button>
+                    }
+                    .into_any()
+                }
+                None => {
+                    view! {
+                        <button type="button" class="button button-big" on:click=move |_| navigate(&Route::AddPerson)>
+                            "Add person"
+                        </button>
+                    }
+                    .into_any()
+                }
+            }
+        }}
     }
 }

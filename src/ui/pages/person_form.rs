@@ -22,11 +22,19 @@ thread_local! {
     /// The event "Add person here" was tapped on, for the next quick add to file under; it may
     /// be a past event (someone remembered later), which is never made current.
     static ADD_AT: std::cell::RefCell<Option<EventId>> = const { std::cell::RefCell::new(None) };
+    /// The name for the next quick add (`add_person_named`).
+    static ADD_NAMED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Opens quick add filed under `event`.
 pub fn add_person_at(event: EventId) {
     ADD_AT.set(Some(event));
+    navigate(&Route::AddPerson);
+}
+
+/// Opens quick add with the name filled in: a search of People's found nobody by that name.
+pub fn add_person_named(name: String) {
+    ADD_NAMED.set(Some(name));
     navigate(&Route::AddPerson);
 }
 
@@ -46,6 +54,12 @@ pub fn PersonForm() -> impl IntoView {
     if let Some(kept) = drafts::read::<PersonDraftData>(state, PERSON_KEY) {
         draft.fill(kept);
         restored.set(true);
+    }
+    // A name handed over fills an empty "Name" only: a draft's own name was typed, and is kept.
+    if let Some(name) = ADD_NAMED.take() {
+        if draft.name.with_untracked(|n| n.trim().is_empty()) {
+            draft.name.set(name);
+        }
     }
     // Kept as typed; written once typing pauses, and at once when the form closes.
     Effect::new(move |_| drafts::note(state, PERSON_KEY, &draft.to_data()));
