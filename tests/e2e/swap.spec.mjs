@@ -545,11 +545,25 @@ test('with no map, "Show my QR" opens the quick map; a typed interest joins it; 
   await page.getByRole('textbox', { name: 'Your name' }).fill('Eli');
   await page.getByRole('button', { name: 'Show my QR' }).click();
   await expect(page.getByRole('alert')).toHaveText('Tap at least one interest.');
-  await page.getByRole('textbox', { name: 'Add interest' }).fill('Zorbing');
-  await page.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+  const add = page.getByRole('textbox', { name: 'Add interest' });
+  await add.fill('Zorbing');
+  await add.press('Enter');
   await expect(page.getByRole('button', { name: 'Zorbing' })).toHaveAttribute('aria-pressed', 'true');
+  // A typed list is several interests, as everywhere else; one too long stays in the box with
+  // the rest, said why, and what came before it is added.
+  await add.fill(`Kite flying; canal boats, ${'x'.repeat(61)}, Bees`);
+  await expect(page.getByText('An interest is 61 characters; the limit is 60. Shorten it by 1 to save.')).toBeVisible();
+  await add.press('Enter');
+  for (const label of ['Kite flying', 'canal boats']) {
+    await expect(page.getByRole('button', { name: label, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(add).toHaveValue(`${'x'.repeat(61)}, Bees`);
+  await add.fill('Bees');
+  await expect(page.getByText(/the limit is 60/)).toHaveCount(0);
+  await add.press('Enter');
+  await expect(add).toHaveValue('');
   await page.getByRole('button', { name: 'Show my QR' }).click();
-  await expect(page.locator('.share-summary')).toHaveText('1 interest · no contact details · Change');
+  await expect(page.locator('.share-summary')).toHaveText('4 interests · no contact details · Change');
 });
 
 for (const scheme of ['light', 'dark']) {

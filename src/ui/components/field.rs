@@ -2,6 +2,7 @@
 //! what was typed; Enter in a one-line field moves to the next field.
 
 use crate::core::limits::over_limit;
+use crate::core::model::typed_interests;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -35,11 +36,21 @@ pub fn TextField(
     /// map's "Add interest" adds what was typed).
     #[prop(optional)]
     on_enter: Option<Callback<()>>,
+    /// Interests typed as a list ("Running, baking"): `max` is the limit of each one.
+    #[prop(optional)]
+    list: bool,
 ) -> impl IntoView {
     let message_id = unique_id("field-msg");
     let message = move || {
         (max > 0)
-            .then(|| value.with(|v| over_limit(label, v, max)))
+            .then(|| {
+                value.with(|v| match list {
+                    true => typed_interests(v)
+                        .iter()
+                        .find_map(|i| over_limit("An interest", i, max)),
+                    false => over_limit(label, v, max),
+                })
+            })
             .flatten()
     };
     let described = {

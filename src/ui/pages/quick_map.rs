@@ -3,7 +3,7 @@
 //! opens the share screen. Five interests take six taps.
 
 use crate::core::limits::{INTEREST_MAX, NAME_MAX};
-use crate::core::model::{add_interest, Interest};
+use crate::core::model::{add_interest, typed_interests, Interest};
 use crate::core::quick_map::{into_my_map, offered, typed};
 use crate::core::route::Route;
 use crate::store::AppState;
@@ -41,19 +41,27 @@ pub fn QuickMapPage() -> impl IntoView {
             }
         })
     };
+    // What was typed may be a list ("Running, baking"): each part is an interest of its own.
+    // One too long stops there, and it and the rest stay in the box, said why.
     let add_typed = move || {
-        let text = adding.get_untracked();
-        if text.trim().is_empty() || text.chars().count() > INTEREST_MAX {
-            return;
+        let parts = typed_interests(&adding.get_untracked());
+        let mut left = Vec::new();
+        for (n, label) in parts.iter().enumerate() {
+            if label.chars().count() > INTEREST_MAX {
+                left = parts[n..].to_vec();
+                break;
+            }
+            let i = typed(label);
+            choices.update(|c| {
+                add_interest(c, i.clone());
+            });
+            picked.update(|p| {
+                add_interest(p, i);
+            });
         }
-        let i = typed(&text);
-        choices.update(|c| {
-            add_interest(c, i.clone());
-        });
-        picked.update(|p| {
-            add_interest(p, i);
-        });
-        adding.set(String::new());
+        if left.len() < parts.len() {
+            adding.set(left.join(", "));
+        }
     };
     let done = move |_| {
         if name.with_untracked(|n| n.trim().is_empty()) {
@@ -111,6 +119,7 @@ pub fn QuickMapPage() -> impl IntoView {
                     label="Add interest"
                     value=adding
                     max=INTEREST_MAX
+                    list=true
                     enterkeyhint="done"
                     on_enter=Callback::new(move |_| add_typed())
                 />
