@@ -17,7 +17,7 @@ pub fn HomeSearch() -> impl IntoView {
     };
     view! {
         <form class="home-search" role="search" on:submit=search>
-            <SearchField label="Search people" placeholder="Name, interest, note, event…" value=text />
+            <SearchField label="Search people" placeholder="Name, interest…" value=text />
             <button type="submit" class="button button-quiet">"Search"</button>
         </form>
     }
