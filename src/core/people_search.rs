@@ -1,5 +1,6 @@
 //! What the People page searches for, kept in its fragment (`#/people?q=runn&c=sport`), so
-//! that Back from a person, a reload and Home's search box all bring the same search.
+//! that Back from a person, a reload and Home's search box all bring the same search, and
+//! how far down the list "Show more" had gone (`n=300`), so that Back finds the row it left.
 //!
 //! The router sees every `#/people…` as the one People page (`route.rs`): typing changes the
 //! fragment in place, not the page. This module lives in the People and Home chunks, not in
@@ -17,11 +18,16 @@ pub struct PeopleSearch {
     pub category: String,
     pub event: String,
     pub interest: String,
+    /// How many rows "Show more" had drawn, when more than the first page; 0 otherwise.
+    pub rows: usize,
 }
 
 /// The longest value kept from a fragment: more than anyone types in a search box, and a
 /// pasted giant fragment stays small.
 const VALUE_MAX: usize = 200;
+/// The most rows a fragment can ask for: more than any notebook holds, and never a huge
+/// allocation from a pasted link.
+const ROWS_MAX: usize = 100_000;
 
 impl PeopleSearch {
     /// A search for some words, with no filter.
@@ -30,6 +36,11 @@ impl PeopleSearch {
             text: text.into(),
             ..PeopleSearch::default()
         }
+    }
+
+    /// Whether the two look for the same people (how many rows are drawn aside).
+    pub fn same_search(&self, other: &PeopleSearch) -> bool {
+        self.fields() == other.fields()
     }
 
     /// Whether a filter (not the search words) is set.
@@ -48,12 +59,15 @@ impl PeopleSearch {
 
     /// The People page's fragment: `#/people`, with `?q=…&c=…` for what is set.
     pub fn to_hash(&self) -> String {
-        let set: Vec<String> = self
+        let mut set: Vec<String> = self
             .fields()
             .into_iter()
             .filter(|(_, value)| !value.is_empty())
             .map(|(key, value)| format!("{key}={}", percent_encode(value)))
             .collect();
+        if self.rows > 0 {
+            set.push(format!("n={}", self.rows));
+        }
         if set.is_empty() {
             "#/people".into()
         } else {
@@ -83,6 +97,7 @@ impl PeopleSearch {
                 "c" => search.category = value,
                 "e" => search.event = value,
                 "i" => search.interest = value,
+                "n" => search.rows = value.parse::<usize>().map_or(0, |n| n.min(ROWS_MAX)),
                 _ => {}
             }
         }
@@ -148,6 +163,18 @@ mod tests {
                 ..PeopleSearch::default()
             }
         );
+        let rows = |hash: &str| PeopleSearch::from_hash(hash).rows;
+        assert_eq!(rows("#/people?n=300"), 300);
+        assert_eq!(rows("#/people?n=99999999999999999999999"), 0);
+        assert_eq!(rows("#/people?n=-3"), 0);
+        assert_eq!(rows("#/people?n=7000000"), ROWS_MAX);
+        let more = PeopleSearch {
+            rows: 200,
+            ..PeopleSearch::words("run")
+        };
+        assert_eq!(more.to_hash(), "#/people?q=run&n=200");
+        assert!(more.same_search(&PeopleSearch::words("run")));
+        assert!(!more.same_search(&PeopleSearch::words("runn")));
         let long = PeopleSearch::from_hash(&format!("#/people?q={}", "a".repeat(5_000)));
         assert_eq!(long, PeopleSearch::words(&"a".repeat(200)));
         // Only People's fragment carries one.
@@ -195,8 +222,9 @@ mod tests {
             category in "[a-z0-9-]{0,12}",
             event in "[A-Za-z0-9_-]{0,12}",
             interest in "\\PC{0,40}",
+            rows in 0usize..=100_000,
         ) {
-            let search = PeopleSearch { text, category, event, interest };
+            let search = PeopleSearch { text, category, event, interest, rows };
             let hash = search.to_hash();
             prop_assert_eq!(PeopleSearch::from_hash(&hash), search);
             prop_assert_eq!(Route::parse(&hash), Route::People);

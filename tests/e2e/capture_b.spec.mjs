@@ -337,6 +337,28 @@ test('Back returns to the place in a long list; a page opened anew starts at the
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
 
+test('Back returns past "Show more": the rows drawn are kept with the place', async ({ page }) => {
+  const names = Array.from({ length: 150 }, (_, i) => `Person ${String(i).padStart(3, '0')}`);
+  await seed(page, Object.fromEntries(names.map((n, i) => person(`p${i}`, n, [['Running', 'sport']]))));
+  await page.getByRole('link', { name: 'People' }).click();
+  const rows = page.locator('.person-list li');
+  await expect(rows).toHaveCount(100);
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect(rows).toHaveCount(150);
+  expect(page.url()).toContain('#/people?n=200');
+  const row = page.getByRole('link', { name: /^Person 140/ });
+  await row.scrollIntoViewIfNeeded();
+  await row.click();
+  await expect(page.getByRole('heading', { name: 'Person 140', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(rows).toHaveCount(150);
+  await expect(row).toBeInViewport();
+  // A new search starts at its first rows again.
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('Person');
+  await expect(rows).toHaveCount(100);
+  expect(page.url()).toMatch(/#\/people\?q=Person$/);
+});
+
 test('"Automatic" files a new interest in a sensible category, my earlier choice wins, Other only when unknown', async ({ page }) => {
   await openApp(page);
   await page.getByRole('link', { name: 'My map' }).click();

@@ -28,18 +28,32 @@ pub fn PeoplePage() -> impl IntoView {
     let category = RwSignal::new(start.category);
     let event = RwSignal::new(start.event);
     let interest = RwSignal::new(start.interest);
-    let shown = RwSignal::new(PAGE);
+    let shown = RwSignal::new(start.rows.max(PAGE));
+    // The rows a fragment brought with a search (Back to a search of this page's own), for the
+    // effect below, which otherwise starts a changed search at its first rows.
+    let rows_from_fragment = StoredValue::new(None::<usize>);
     // The search lives in the fragment as well (`core::people_search`), so that Back from a
     // person, a reload and Home's search box all show it. Typed here, it goes into the
     // fragment in place; a fragment that says something else while this page shows (a tap on
     // the People tab clears it, Back may return to another search) comes back here.
     let adopt = move |search: PeopleSearch| {
-        for (signal, value) in [
+        let rows = search.rows.max(PAGE);
+        let fields = [
             (query, search.text),
             (category, search.category),
             (event, search.event),
             (interest, search.interest),
-        ] {
+        ];
+        if fields
+            .iter()
+            .any(|(signal, value)| signal.with_untracked(|v| v != value))
+        {
+            rows_from_fragment.set_value(Some(rows));
+        }
+        if shown.get_untracked() != rows {
+            shown.set(rows);
+        }
+        for (signal, value) in fields {
             if signal.with_untracked(|v| *v != value) {
                 signal.set(value);
             }
@@ -53,19 +67,26 @@ pub fn PeoplePage() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-    Effect::new(move |_| {
-        let search = PeopleSearch {
+    Effect::new(move |previous: Option<PeopleSearch>| {
+        let mut search = PeopleSearch {
             text: query.get(),
             category: category.get(),
             event: event.get(),
             interest: interest.get(),
+            rows: 0,
         };
-        // A new search starts at its first rows.
-        shown.set(PAGE);
+        // A changed search starts at its first rows, unless the fragment said otherwise.
+        let from_fragment = rows_from_fragment.try_update_value(Option::take).flatten();
+        if previous.is_some_and(|p| !p.same_search(&search)) {
+            shown.set(from_fragment.unwrap_or(PAGE));
+        }
+        let rows = shown.get();
+        search.rows = if rows > PAGE { rows } else { 0 };
         // Only while this page shows: the next page's fragment is not this one's to change.
         if router::current_route() == Route::People {
             router::replace_hash_quietly(&search.to_hash());
         }
+        search
     });
     // Folding every person's text is the expensive part of a search, so it is a memo of its
     // own that only changes with the data; a keystroke then only scans prepared text.
