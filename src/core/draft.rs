@@ -25,6 +25,11 @@ pub fn event_edit_key(id: &EventId) -> String {
     format!("{DRAFT_PREFIX}edit-event.{}", id.0)
 }
 
+/// A note being added to the saved person `id` (the person page's "Add a note").
+pub fn person_note_key(id: &PersonId) -> String {
+    format!("{DRAFT_PREFIX}note.{}", id.0)
+}
+
 /// How long typing must pause before a draft is written: often enough that a killed app loses
 /// at most a word, rarely enough that a fast typist does not write on every key.
 pub const DEBOUNCE_MS: i32 = 400;
@@ -56,6 +61,12 @@ pub struct EventDraftData {
     pub purpose: String,
     pub notes: String,
     pub takeaways: String,
+}
+
+/// A note being added to a saved person, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NoteDraftData {
+    pub notes: String,
 }
 
 /// My map's own text fields, as typed. My map saves as it is edited, so the fields are only
@@ -165,6 +176,15 @@ impl MyMapDraftData {
     }
 }
 
+impl Draft for NoteDraftData {
+    fn from_stored(d: StoredDraft) -> Self {
+        NoteDraftData { notes: d.notes }
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.notes]
+    }
+}
+
 impl Draft for EventDraftData {
     fn from_stored(d: StoredDraft) -> Self {
         EventDraftData {
@@ -241,10 +261,31 @@ mod tests {
             (MY_MAP_KEY.to_string(), "not json".to_string()),
             (person_edit_key(&PersonId("p1".into())), "{}".to_string()),
             (event_edit_key(&EventId("e1".into())), "{}".to_string()),
+            (
+                person_note_key(&PersonId("p1".into())),
+                r#"{"notes":"Tea"}"#.to_string(),
+            ),
         ];
         assert!(!records::holds_records(&entries));
         assert_eq!(records::load(entries), records::Loaded::Fresh);
         assert!(!DRAFT_PREFIX.starts_with(records::PREFIX));
+    }
+
+    #[test]
+    fn a_note_being_added_comes_back_and_a_blank_one_is_not_kept() {
+        let note = NoteDraftData {
+            notes: "Her daughter starts at St Mary's".into(),
+        };
+        let raw = encode(&note).unwrap();
+        assert_eq!(decode::<NoteDraftData>(&raw), Some(note));
+        assert_eq!(
+            encode(&NoteDraftData {
+                notes: " \n".into()
+            }),
+            None
+        );
+        // Another form's draft under the key reads as this one's fields only.
+        assert_eq!(decode::<NoteDraftData>(r#"{"name":"Helen"}"#), None);
     }
 
     #[test]

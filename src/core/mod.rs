@@ -13,6 +13,7 @@ pub mod interest_key;
 pub mod limits;
 pub mod map_picture;
 pub mod model;
+pub mod notes;
 pub mod nudges;
 pub mod order;
 pub mod overlap;
