@@ -101,3 +101,37 @@ test('edit contact details, add a follow-up, delete and undo', async ({ page }) 
   expect(after.updated).toBeGreaterThan(before.updated);
   expect({ ...after, updated: 0 }).toEqual({ ...before, updated: 0 });
 });
+
+test('"Add a note" adds a dated line to their notes; what is typed survives a tab change, Cancel drops it', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, { name: 'Priya Shah', notes: 'Met at the WI.' });
+  const url = page.url();
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()]} ${d.getFullYear()}`;
+  });
+  await page.getByRole('button', { name: 'Add a note' }).click();
+  const box = page.getByRole('textbox', { name: 'New note' });
+  await expect(box).toBeFocused();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Type the note first.');
+  await box.fill("Daughter starts at St Mary's in September");
+  // A tab tap mid-note loses nothing.
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.goto(url);
+  await expect(box).toHaveValue("Daughter starts at St Mary's in September");
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.locator('.notes')).toHaveText(`Met at the WI.\n${today}: Daughter starts at St Mary's in September`);
+  await expect(page.getByRole('button', { name: 'Add a note' })).toBeVisible();
+  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('cg.p.')).map(([, v]) => JSON.parse(v).notes));
+  expect(stored).toEqual([`Met at the WI.\n${today}: Daughter starts at St Mary's in September`]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg-draft.')))).toEqual([]);
+  // Cancel drops what was typed, draft and all.
+  await page.getByRole('button', { name: 'Add a note' }).click();
+  await box.fill('Never mind');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Add a note' })).toBeVisible();
+  await expect(box).toHaveCount(0);
+  await expect(page.locator('.notes')).not.toContainText('Never mind');
+});

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, one component per file.
 
+pub mod add_note;
 pub mod attendee_picker;
 pub mod backup_preview;
 pub mod backup_section;

@@ -7,6 +7,7 @@ use crate::core::queries::attended_by;
 use crate::core::route::Route;
 use crate::store::clock::now;
 use crate::store::{drafts, AppState};
+use crate::ui::components::add_note::AddNote;
 use crate::ui::components::compare_with::CompareWith;
 use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::draft_note::DraftNote;
@@ -125,6 +126,7 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
             } else {
                 view! { <p class="notes">{p.notes.clone()}</p> }.into_any()
             }}
+            <AddNote person=person />
             <h2>"Contact"</h2>
             <ContactLinks contact=p.contact.clone() />
             <h2>"Where we met"</h2>
