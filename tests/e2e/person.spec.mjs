@@ -135,3 +135,38 @@ test('"Add a note" adds a dated line to their notes; what is typed survives a ta
   await expect(box).toHaveCount(0);
   await expect(page.locator('.notes')).not.toContainText('Never mind');
 });
+
+test('"Met at <event> too" files someone met again under the current event; "Remove from <event>" takes a mistake back, with Undo', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, { name: 'Old Friend' });
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  const attendees = () => page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('cg.e.')).map(([, v]) => JSON.parse(v).attendees || [])[0]);
+  // Someone saved before the event, met again at it.
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: /^Old Friend/ }).click();
+  await page.getByRole('button', { name: 'Met at WI evening too' }).click();
+  await expect(page.getByText('Filed under WI evening.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Met at WI evening too' })).toHaveCount(0);
+  expect(await attendees()).toHaveLength(1);
+  // Filed by mistake: removed, put back, removed again.
+  await page.getByRole('button', { name: 'Remove from WI evening' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Removed from WI evening.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toHaveCount(0);
+  expect(await attendees()).toEqual([]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toBeVisible();
+  expect(await attendees()).toHaveLength(1);
+  await page.getByRole('button', { name: 'Remove from WI evening' }).click();
+  await expect(page.getByRole('button', { name: 'Met at WI evening too' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toHaveCount(0);
+  // The event page agrees.
+  await page.goto(page.url().replace(/#.*/, '#/events'));
+  await page.getByRole('link', { name: /^WI evening/ }).click();
+  await expect(page.getByText('0 met so far').or(page.getByRole('heading', { name: 'People I met here' }))).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Old Friend/ })).toHaveCount(0);
+});

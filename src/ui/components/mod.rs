@@ -56,3 +56,4 @@ pub mod vcard_button;
 pub mod vcard_preview;
 pub mod vcard_section;
 pub mod venn_diagram;
+pub mod where_we_met;

@@ -3,7 +3,6 @@
 
 use crate::core::draft::{person_edit_key, PersonDraftData};
 use crate::core::model::PersonId;
-use crate::core::queries::attended_by;
 use crate::core::route::Route;
 use crate::store::clock::now;
 use crate::store::{drafts, AppState};
@@ -17,6 +16,7 @@ use crate::ui::components::overlap_view::OverlapView;
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
 use crate::ui::components::undo_toast::UndoSlot;
 use crate::ui::components::vcard_button::VcardButton;
+use crate::ui::components::where_we_met::WhereWeMet;
 use crate::ui::format::{date_time, human_date, join_present};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
@@ -92,15 +92,6 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
     let name = Signal::derive(move || person.with(|p| p.name.clone()));
     let theirs = Signal::derive(move || person.with(|p| p.interests.clone()));
     let mine = Signal::derive(move || state.me.with(|m| m.interests.clone()));
-    let events = Memo::new(move |_| {
-        let id = person.with(|p| p.id.clone());
-        state.events.with(|events| {
-            attended_by(events.values(), &id)
-                .into_iter()
-                .map(|e| (e.id.clone(), e.name.clone(), e.date.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
     move || {
         let p = person.get();
         let today = crate::store::clock::today();
@@ -131,15 +122,7 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
             <ContactLinks contact=p.contact.clone() />
             <h2>"Where we met"</h2>
             {(!met.is_empty()).then(|| view! { <p>{met.clone()}</p> })}
-            <ul class="plain-list">
-                {events
-                    .get()
-                    .into_iter()
-                    .map(|(id, name, date)| {
-                        view! { <li><a href=Route::Event(id).to_hash()>{format!("{name} ({})", human_date(&date, &today))}</a></li> }
-                    })
-                    .collect_view()}
-            </ul>
+            <WhereWeMet person=person />
             <p class="meta">
                 {format!("Added {} · updated {}", date_time(p.created), date_time(p.updated))}
             </p>
