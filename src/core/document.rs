@@ -80,6 +80,14 @@ pub struct RemovedPerson {
     pub event_links: Vec<(EventId, usize)>,
 }
 
+/// An event taken out of the document, and whether it was the current one, so an undo can
+/// put it back exactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedEvent {
+    pub event: Event,
+    pub was_current: bool,
+}
+
 impl Document {
     pub fn category(&self, id: &CategoryId) -> Option<&Category> {
         self.categories.iter().find(|c| &c.id == id)
@@ -216,6 +224,37 @@ impl Document {
         Some((removed, out))
     }
 
+    /// Deletes an event (one made by mistake, or twice). The people met there keep their
+    /// records: only the event, its notes and who was there go. A current event stops being
+    /// current.
+    pub fn delete_event(&mut self, id: &EventId) -> Option<(RemovedEvent, Vec<Change>)> {
+        let event = self.events.remove(id)?;
+        let mut out = vec![Change::Event(id.clone())];
+        let was_current = self.settings.current_event.as_ref() == Some(id);
+        if was_current {
+            self.settings.current_event = None;
+            out.push(Change::Settings);
+        }
+        Some((RemovedEvent { event, was_current }, out))
+    }
+
+    /// Undoes [`Self::delete_event`]. Attendees deleted meanwhile are left out.
+    pub fn undo_delete_event(&mut self, removed: RemovedEvent) -> Vec<Change> {
+        let RemovedEvent {
+            mut event,
+            was_current,
+        } = removed;
+        event.attendees.retain(|a| self.people.contains_key(a));
+        let id = event.id.clone();
+        self.events.insert(id.clone(), event);
+        let mut out = vec![Change::Event(id.clone())];
+        if was_current && self.settings.current_event.is_none() {
+            self.settings.current_event = Some(id);
+            out.push(Change::Settings);
+        }
+        out
+    }
+
     /// Undoes [`Self::delete_person`].
     pub fn undo_delete(&mut self, removed: RemovedPerson) -> Vec<Change> {
         let mut out = vec![Change::Person(removed.person.id.clone())];
@@ -324,6 +363,49 @@ mod tests {
             doc.events[&EventId("e1".into())].attendees,
             before.events[&EventId("e1".into())].attendees
         );
+    }
+
+    #[test]
+    fn deleting_then_restoring_an_event_gives_back_the_same_document() {
+        let mut doc = doc_with_event();
+        let id = EventId("e1".into());
+        doc.settings.current_event = Some(id.clone());
+        let before = doc.clone();
+        let (removed, changes) = doc.delete_event(&id).unwrap();
+        assert_eq!(changes, vec![Change::Event(id.clone()), Change::Settings]);
+        assert!(doc.events.is_empty());
+        assert_eq!(doc.settings.current_event, None);
+        assert_eq!(doc.people, before.people, "the people met there stay");
+        assert_eq!(
+            doc.undo_delete_event(removed),
+            vec![Change::Event(id.clone()), Change::Settings]
+        );
+        assert_eq!(doc, before);
+        assert!(doc.delete_event(&EventId("nope".into())).is_none());
+    }
+
+    #[test]
+    fn an_event_put_back_leaves_out_who_was_deleted_meanwhile_and_a_newer_current_event() {
+        let mut doc = doc_with_event();
+        let id = EventId("e1".into());
+        doc.settings.current_event = Some(id.clone());
+        let (removed, _) = doc.delete_event(&id).unwrap();
+        doc.remove_person(&PersonId("b".into()), 5);
+        let newer = EventId("e2".into());
+        doc.events.insert(
+            newer.clone(),
+            Event::new(newer.clone(), "Chamber breakfast", "2026-11-02", 2),
+        );
+        doc.settings.current_event = Some(newer.clone());
+        assert_eq!(
+            doc.undo_delete_event(removed),
+            vec![Change::Event(id.clone())]
+        );
+        assert_eq!(
+            doc.events[&id].attendees,
+            vec![PersonId("a".into()), PersonId("c".into())]
+        );
+        assert_eq!(doc.settings.current_event, Some(newer));
     }
 
     #[test]
