@@ -6,7 +6,7 @@
 use super::notice::Notice;
 use super::record_chunk::Codec;
 use super::state::{AppState, Persistence};
-use crate::core::document::{Document, RemovedPerson, Settings};
+use crate::core::document::{Document, RemovedEvent, RemovedPerson, Settings};
 use crate::core::model::{Category, CategoryId, Event, EventId, Me, Millis, Person, PersonId};
 use crate::core::records;
 use crate::core::sync_rules::{decide_save, SaveDecision};
@@ -84,6 +84,17 @@ impl AppState {
 
     pub fn restore_person(&self, removed: RemovedPerson) -> bool {
         self.apply(|doc| doc.undo_delete(removed))
+    }
+
+    pub fn delete_event(&self, id: &EventId) -> Option<RemovedEvent> {
+        let (removed, changes) = self.with_document(|doc| doc.delete_event(id))?;
+        self.notify_changed(&changes);
+        self.persist(changes);
+        Some(removed)
+    }
+
+    pub fn restore_event(&self, removed: RemovedEvent) -> bool {
+        self.apply(|doc| doc.undo_delete_event(removed))
     }
 
     /// Records that a backup was just made, for "Last backup" and the reminder.

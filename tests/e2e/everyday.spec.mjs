@@ -327,3 +327,33 @@ test('a person page says which map is empty instead of comparing nothing', async
   await page.goto('/#/people/a');
   await expect(page.getByText('None noted yet.', { exact: true })).toHaveCount(0);
 });
+
+test('an event made by mistake can be deleted, the people met there kept, and Undo puts it back as it was', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add person here' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Meg');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
+  await page.getByRole('link', { name: /^WI evening/ }).click();
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.e.')).length);
+  expect(await stored()).toBe(1);
+  await page.getByRole('button', { name: 'Delete event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted WI evening.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toHaveCount(0);
+  expect(await stored()).toBe(0);
+  const current = () => page.evaluate(() => JSON.parse(localStorage.getItem('cg.settings') || '{}').current_event ?? null);
+  expect(await current()).toBeNull();
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /^Meg/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await expect(page.locator('.person-list').getByRole('link', { name: /^Meg/ })).toBeVisible();
+  await expect(page.getByText('Current event', { exact: true })).toBeVisible();
+  expect(await stored()).toBe(1);
+  expect(await current()).not.toBeNull();
+});

@@ -1,22 +1,70 @@
-//! The undo toast after deleting a person: ten seconds to put them back exactly as they were.
+//! The undo toast after deleting a person or an event: ten seconds to put them back exactly as
+//! they were.
 
-use crate::core::document::RemovedPerson;
+use crate::core::document::{RemovedEvent, RemovedPerson};
+use crate::core::route::Route;
 use crate::store::AppState;
+use crate::ui::router::navigate;
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// What a deletion took, to put back.
+#[derive(Clone, Debug)]
+pub enum Removed {
+    Person(RemovedPerson),
+    Event(RemovedEvent),
+}
+
+impl From<RemovedPerson> for Removed {
+    fn from(removed: RemovedPerson) -> Self {
+        Removed::Person(removed)
+    }
+}
+
+impl From<RemovedEvent> for Removed {
+    fn from(removed: RemovedEvent) -> Self {
+        Removed::Event(removed)
+    }
+}
+
+impl Removed {
+    fn name(&self) -> &str {
+        match self {
+            Removed::Person(r) => &r.person.name,
+            Removed::Event(r) => &r.event.name,
+        }
+    }
+
+    /// Puts it back, and opens its page.
+    fn restore(self, state: AppState) {
+        let page = match self {
+            Removed::Person(r) => {
+                let id = r.person.id.clone();
+                state.restore_person(r);
+                Route::Person(id)
+            }
+            Removed::Event(r) => {
+                let id = r.event.id.clone();
+                state.restore_event(r);
+                Route::Event(id)
+            }
+        };
+        navigate(&page);
+    }
+}
+
 /// The last deletion that can still be undone; provided by the app frame.
 #[derive(Clone, Copy)]
-pub struct UndoSlot(pub RwSignal<Option<(u64, RemovedPerson)>>);
+pub struct UndoSlot(pub RwSignal<Option<(u64, Removed)>>);
 
 impl UndoSlot {
     /// Offers an undo for ten seconds. Each offer gets a serial number, so an older timer
     /// cannot close a newer offer.
-    pub fn offer(self, removed: RemovedPerson) {
+    pub fn offer(self, removed: impl Into<Removed>) {
         let serial = self
             .0
             .with_untracked(|o| o.as_ref().map(|(s, _)| s + 1).unwrap_or(1));
-        self.0.set(Some((serial, removed)));
+        self.0.set(Some((serial, removed.into())));
         set_timeout(
             move || {
                 if self
@@ -40,7 +88,7 @@ pub fn UndoToast() -> impl IntoView {
             slot.0
                 .get()
                 .map(|(_, removed)| {
-                    let text = format!("Deleted {}.", removed.person.name);
+                    let text = format!("Deleted {}.", removed.name());
                     view! {
                         <div class="toast" role="status">
                             <span>{text}</span>
@@ -50,9 +98,7 @@ pub fn UndoToast() -> impl IntoView {
                                 on:click=move |_| {
                                     if let Some((_, removed)) = slot.0.get_untracked() {
                                         slot.0.set(None);
-                                        let id = removed.person.id.clone();
-                                        state.restore_person(removed);
-                                        crate::ui::router::navigate(&crate::core::route::Route::Person(id));
+                                        removed.restore(state);
                                     }
                                 }
                             >

@@ -1,9 +1,10 @@
 //! An event's page: details, notes and takeaways, the people I met there (add new ones or pick
-//! saved ones), and the room's insights.
+//! saved ones), the room's insights, and delete (with undo).
 
 use crate::core::current_event::{current_event, has_begun, is_over};
 use crate::core::draft::{event_edit_key, EventDraftData};
 use crate::core::model::{Event, EventId};
+use crate::core::route::Route;
 use crate::store::clock::{now, today};
 use crate::store::{drafts, AppState};
 use crate::ui::components::attendee_picker::AttendeePicker;
@@ -11,8 +12,10 @@ use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::components::event_insights::EventInsights;
 use crate::ui::components::person_list::PersonList;
+use crate::ui::components::undo_toast::UndoSlot;
 use crate::ui::format::join_present;
 use crate::ui::pages::person_form::add_person_at;
+use crate::ui::router::navigate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -60,6 +63,17 @@ pub fn EventPage(id: EventId) -> impl IntoView {
         let mut settings = state.settings.get_untracked();
         settings.current_event = Some(id.get_value());
         state.save_settings(settings);
+    };
+    let undo = expect_context::<UndoSlot>();
+    // A test event or one made twice: the people met there keep their records, and the toast
+    // puts it back for ten seconds.
+    let delete = move |_| {
+        let id = id.get_value();
+        if let Some(removed) = state.delete_event(&id) {
+            drafts::discard(state, &event_edit_key(&id));
+            undo.offer(removed);
+            navigate(&Route::Events);
+        }
     };
     let add_person_here = move |_| {
         let over = event.with_untracked(|e| e.as_ref().is_some_and(|e| is_over(e, &today())));
@@ -119,6 +133,9 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             <button type="button" class="button button-big" on:click=add_person_here>"Add person here"</button>
             <AttendeePicker event=id.get_value() />
             <EventInsights attendees=attendee_ids />
+            <div class="row">
+                <button type="button" class="button button-danger" on:click=delete>"Delete event"</button>
+            </div>
         </Show>
     }
 }
