@@ -161,6 +161,10 @@ pub fn hint_hidden_until(today: &str) -> Option<String> {
     add_days(today, HINT_QUIET_DAYS)
 }
 
+/// Where the hints' flags are kept (`ui::hints`): outside the records, so backups never carry
+/// them, and the app's own, so erasing the notebook takes them too.
+pub const HINT_PREFIX: &str = "cg-hint.";
+
 /// Whether a hint shows on `today`, given the day its "Not now" stored, if any. A day that
 /// cannot be read, or that is further ahead than "Not now" can set (a clock that was wrong
 /// then), shows it: a warning about losing data should not stay hidden by mistake.

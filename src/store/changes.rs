@@ -7,9 +7,10 @@ use super::notice::Notice;
 use super::record_chunk::Codec;
 use super::state::{AppState, Persistence};
 use crate::core::document::{Document, RemovedEvent, RemovedPerson, Settings};
+use crate::core::draft;
 use crate::core::model::{Category, CategoryId, Event, EventId, Me, Millis, Person, PersonId};
 use crate::core::records;
-use crate::core::sync_rules::{decide_save, SaveDecision};
+use crate::core::sync_rules::{decide_save, SaveDecision, HINT_PREFIX};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -95,6 +96,26 @@ impl AppState {
 
     pub fn restore_event(&self, removed: RemovedEvent) -> bool {
         self.apply(|doc| doc.undo_delete_event(removed))
+    }
+
+    /// "Erase this notebook": removes every entry of the app's in this browser (records, ones
+    /// set aside as unreadable, drafts, hints) and forgets what waits to be written, so that
+    /// nothing can write one back. Other sites' entries on the same origin stay. The caller
+    /// reloads the page, which then starts as a new app. Returns how many entries went.
+    pub fn erase_everything(&self) -> usize {
+        let shell = self.shell();
+        shell.drafts.borrow_mut().texts.clear();
+        self.forget_pending();
+        let mut storage = shell.storage.borrow_mut();
+        let keys: Vec<String> = [records::PREFIX, draft::DRAFT_PREFIX, HINT_PREFIX]
+            .into_iter()
+            .flat_map(|prefix| storage.entries_with_prefix(prefix))
+            .map(|(key, _)| key)
+            .collect();
+        for key in &keys {
+            storage.remove(key);
+        }
+        keys.len()
     }
 
     /// Records that a backup was just made, for "Last backup" and the reminder.

@@ -222,6 +222,11 @@ impl AppState {
         self.shell.get_value()
     }
 
+    /// Drops the changes waiting for the record codec (the notebook is being erased).
+    pub(crate) fn forget_pending(&self) {
+        self.shell().pending.borrow_mut().clear();
+    }
+
     /// Fetches the record chunk ahead of the first save, when the start did not need it.
     pub fn prefetch_codec(&self) {
         if record_chunk::get().is_none() {

@@ -388,3 +388,27 @@ fn the_near_full_signal_turns_on_past_the_line_and_off_below_it() {
     state.storage_changed(Some("other-app"), Some(&big), None);
     assert!(!state.usage.near_full.get_untracked());
 }
+
+#[test]
+fn erasing_the_notebook_takes_every_entry_of_the_apps_and_nothing_else() {
+    let memory = Memory::new().with_entries(golden());
+    memory
+        .set("cg.quarantine.cg.p.broken", "{not json")
+        .unwrap();
+    memory.set("cg-hint.safari-note", "2026-12-30").unwrap();
+    memory.set("other-app", "theirs").unwrap();
+    let (_owner, state) = open(&memory);
+    // A draft still waiting for typing to pause must not be written back afterwards.
+    drafts::note(state, EVENT_KEY, &draft("half typed"));
+    assert!(state.erase_everything() > 3);
+    drafts::flush(state, EVENT_KEY);
+    let left: Vec<String> = memory
+        .entries_with_prefix("")
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(left, ["other-app"]);
+    // The next start is a new app's.
+    let (_owner2, fresh) = open(&memory);
+    assert!(fresh.is_blank());
+}
