@@ -1,7 +1,7 @@
 // Your data is yours: backup and restore, vCard out and in, two tabs at once, and storage
 // that warns before it fills up.
 import fs from 'node:fs/promises';
-import { test, expect, openApp, addPerson, axeClean, IPHONE_UA } from './fixtures.mjs';
+import { test, expect, openApp, addPerson, axeClean, IPHONE_UA, seed, person } from './fixtures.mjs';
 
 /** Every entry of ours in local storage, key → raw text, sorted by key. */
 async function ourEntries(page) {
@@ -560,4 +560,33 @@ test('Settings shows the last backup date after an export, and the storage contr
   await expect(page.getByText(expected)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import backup' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import vCard' })).toBeVisible();
+});
+
+test('"Erase this notebook" says what goes, can be cancelled, and leaves a new app with nothing of ours in storage', async ({ page }) => {
+  await seed(page, {
+    ...Object.fromEntries([person('a', 'Ann', [['Running', 'sport']]), person('b', 'Bo', [])]),
+    'cg.e.ev': { id: 'ev', name: 'WI evening', date: '2026-11-01', attendees: ['a'], created: 1, updated: 1 },
+    'cg.me': { name: 'Claire', interests: [['Knitting', 'hobbies']] },
+  });
+  await page.evaluate(() => {
+    localStorage.setItem('cg-hint.install', '"2099-01-01"');
+    localStorage.setItem('cg-draft.person', JSON.stringify({ name: 'Half typed' }));
+    localStorage.setItem('someone-else', 'kept');
+  });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Erase everything…' }).click();
+  await expect(page.getByRole('alert')).toHaveText('This deletes your map, 2 people and 1 event from this browser for good.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Erase everything…' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('cg.p.a'))).not.toBeNull();
+  await page.getByRole('button', { name: 'Erase everything…' }).click();
+  await page.getByRole('button', { name: 'Erase for good' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/');
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg')));
+  // A new app stores nothing until something is saved (the schema key at most).
+  expect(left.filter((k) => k !== 'cg.schema')).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem('someone-else'))).toBe('kept');
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByText('0 people')).toBeVisible();
 });

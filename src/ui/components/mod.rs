@@ -11,6 +11,7 @@ pub mod compare_with;
 pub mod contact_links;
 pub mod draft_note;
 pub mod duplicate_warning;
+pub mod erase_section;
 pub mod event_fields;
 pub mod event_insights;
 pub mod event_select;

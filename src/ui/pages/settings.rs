@@ -1,9 +1,10 @@
 //! Settings: theme, installing the app (where the browser offers it), backup and restore,
-//! contacts in and out, and storage.
+//! contacts in and out, storage, and erasing the notebook.
 
 use crate::core::document::Theme;
 use crate::store::AppState;
 use crate::ui::components::backup_section::BackupSection;
+use crate::ui::components::erase_section::EraseSection;
 use crate::ui::components::install_offer::InstallOffer;
 use crate::ui::components::storage_section::StorageSection;
 use crate::ui::components::vcard_section::VcardSection;
@@ -41,5 +42,6 @@ pub fn SettingsPage() -> impl IntoView {
         <BackupSection />
         <VcardSection />
         <StorageSection />
+        <EraseSection />
     }
 }
