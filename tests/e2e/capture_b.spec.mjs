@@ -357,6 +357,17 @@ test('Back returns past "Show more": the rows drawn are kept with the place', as
   await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('Person');
   await expect(rows).toHaveCount(100);
   expect(page.url()).toMatch(/#\/people\?q=Person$/);
+  // Back and forth without leaving People (the tab, then the browser's Back): the place too.
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await row.scrollIntoViewIfNeeded();
+  const left = await page.evaluate(() => window.scrollY);
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(rows).toHaveCount(100);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(rows).toHaveCount(150);
+  await expect(row).toBeInViewport();
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - left)).toBeLessThanOrEqual(2);
 });
 
 test('"Automatic" files a new interest in a sensible category, my earlier choice wins, Other only when unknown', async ({ page }) => {

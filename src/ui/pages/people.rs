@@ -64,6 +64,10 @@ pub fn PeoplePage() -> impl IntoView {
             adopt(PeopleSearch::from_hash(
                 &location_hash().unwrap_or_default(),
             ));
+            // The page is not drawn again, so the app frame does not place it: the place this
+            // entry was left at (the top of a new one), once the rows adopted are drawn.
+            let y = router::arrival_scroll();
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
         }
     });
     on_cleanup(move || listener.remove());
