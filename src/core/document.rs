@@ -115,6 +115,34 @@ impl Document {
         }
     }
 
+    /// Files a person under an event (`here`) or takes them off it; the change to write, none
+    /// when it already was so or the event is gone.
+    pub fn set_attendance(
+        &mut self,
+        event: &EventId,
+        person: &PersonId,
+        here: bool,
+        now: Millis,
+    ) -> Vec<Change> {
+        let changed = if here {
+            self.link(event, person, now)
+        } else {
+            match self.events.get_mut(event) {
+                Some(e) if e.attendees.contains(person) => {
+                    e.attendees.retain(|a| a != person);
+                    e.updated = now;
+                    true
+                }
+                _ => false,
+            }
+        };
+        if changed {
+            vec![Change::Event(event.clone())]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Replaces my map.
     pub fn set_me(&mut self, me: Me) -> Vec<Change> {
         self.me = me;
@@ -406,6 +434,26 @@ mod tests {
             vec![PersonId("a".into()), PersonId("c".into())]
         );
         assert_eq!(doc.settings.current_event, Some(newer));
+    }
+
+    #[test]
+    fn attendance_is_set_and_taken_back_and_says_what_changed() {
+        let mut doc = doc_with_event();
+        let e = EventId("e1".into());
+        let b = PersonId("b".into());
+        let changed = vec![Change::Event(e.clone())];
+        assert_eq!(doc.set_attendance(&e, &b, false, 7), changed);
+        assert_eq!(
+            doc.events[&e].attendees,
+            vec![PersonId("a".into()), PersonId("c".into())]
+        );
+        assert_eq!(doc.events[&e].updated, 7);
+        assert_eq!(doc.set_attendance(&e, &b, false, 8), Vec::new());
+        assert_eq!(doc.set_attendance(&e, &b, true, 9), changed);
+        assert!(doc.events[&e].attendees.contains(&b));
+        assert_eq!(doc.set_attendance(&e, &b, true, 10), Vec::new());
+        let missing = EventId("missing".into());
+        assert_eq!(doc.set_attendance(&missing, &b, true, 11), Vec::new());
     }
 
     #[test]

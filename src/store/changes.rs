@@ -3,6 +3,7 @@
 //! The core says what changed and `AppState::apply` writes it. Records saved from a form are
 //! first settled against another tab's newer copy (the two-tab rule, `core::sync_rules`).
 
+use super::clock::now;
 use super::notice::Notice;
 use super::record_chunk::Codec;
 use super::state::{AppState, Persistence};
@@ -73,6 +74,13 @@ impl AppState {
             return false;
         };
         self.apply(|doc| doc.save_event(event))
+    }
+
+    /// Files a person under an event, or takes them off it, on the event as stored now (another
+    /// tab may have filed someone there a moment ago).
+    pub fn set_attendance(&self, event: &EventId, person: &PersonId, here: bool) -> bool {
+        self.adopt_stored_event(event);
+        self.apply(|doc| doc.set_attendance(event, person, here, now()))
     }
 
     /// Removes a person and their event links; the result lets an undo restore them exactly.

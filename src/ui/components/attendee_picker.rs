@@ -2,7 +2,6 @@
 
 use super::person_picker::PersonPicker;
 use crate::core::model::{EventId, PersonId};
-use crate::store::clock::now;
 use crate::store::AppState;
 use leptos::prelude::*;
 
@@ -18,17 +17,7 @@ pub fn AttendeePicker(event: EventId) -> impl IntoView {
         })
     });
     let add = Callback::new(move |id: PersonId| {
-        let Some(mut e) = state
-            .events
-            .with_untracked(|e| event.with_value(|eid| e.get(eid).cloned()))
-        else {
-            return;
-        };
-        if !e.attendees.contains(&id) {
-            e.attendees.push(id);
-            e.updated = now();
-            state.save_event(e);
-        }
+        event.with_value(|event| state.set_attendance(event, &id, true));
     });
     view! { <PersonPicker label="Add someone already saved" exclude=here on_pick=add prefix="Add " /> }
 }

@@ -7,7 +7,7 @@ use crate::core::current_event::current_event;
 use crate::core::model::{EventId, Person};
 use crate::core::queries::attended_by;
 use crate::core::route::Route;
-use crate::store::clock::{now, today};
+use crate::store::clock::today;
 use crate::store::{AppState, Notice};
 use crate::ui::format::human_date;
 use leptos::prelude::*;
@@ -40,19 +40,7 @@ pub fn WhereWeMet(person: Signal<Person>) -> impl IntoView {
     // Files them under an event, or takes them off it; false when it could not be saved.
     let file = move |event: &EventId, here: bool| -> bool {
         let id = person.with_untracked(|p| p.id.clone());
-        let Some(mut e) = state.events.with_untracked(|e| e.get(event).cloned()) else {
-            return false;
-        };
-        if e.attendees.contains(&id) == here {
-            return true;
-        }
-        if here {
-            e.attendees.push(id);
-        } else {
-            e.attendees.retain(|a| *a != id);
-        }
-        e.updated = now();
-        state.save_event(e)
+        state.set_attendance(event, &id, here)
     };
     let row = move |(event, name, date): (EventId, String, String)| {
         let text = format!("{name} ({})", human_date(&date, &today()));
