@@ -23,19 +23,10 @@ pub fn AddNote(person: Signal<Person>) -> impl IntoView {
         text.set(kept.notes);
         open.set(true);
     }
-    {
-        let key = key.clone();
-        Effect::new(move |_| {
-            let notes = text.get();
-            if open.get() {
-                drafts::note(state, &key, &NoteDraftData { notes });
-            }
-        });
-    }
-    {
-        let key = key.clone();
-        on_cleanup(move || drafts::flush(state, &key));
-    }
+    // Nothing typed is no draft (a blank one is never stored).
+    drafts::keep_edit(state, key.clone(), NoteDraftData::default(), move || {
+        NoteDraftData { notes: text.get() }
+    });
     let close = {
         let key = key.clone();
         move || {
