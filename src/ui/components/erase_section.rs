@@ -2,6 +2,8 @@
 //! start. Two steps, the second saying what goes; the page then starts as a new app.
 
 use crate::store::AppState;
+use crate::ui::format::count;
+use crate::ui::router::replace_hash_quietly;
 use leptos::prelude::*;
 
 #[component]
@@ -11,10 +13,6 @@ pub fn EraseSection() -> impl IntoView {
     let what_goes = move || {
         let people = state.people.with(|p| p.len());
         let events = state.events.with(|e| e.len());
-        let count = |n: usize, one: &str, many: &str| match n {
-            1 => format!("1 {one}"),
-            n => format!("{n} {many}"),
-        };
         format!(
             "This deletes your map, {} and {} from this browser for good.",
             count(people, "person", "people"),
@@ -24,11 +22,8 @@ pub fn EraseSection() -> impl IntoView {
     let erase = move |_| {
         state.erase_everything();
         // Start again as a new app, on Home.
-        let window = window();
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/"));
-        }
-        let _ = window.location().reload();
+        replace_hash_quietly("#/");
+        let _ = window().location().reload();
     };
     view! {
         <section class="card">

@@ -10,6 +10,7 @@ use crate::store::AppState;
 use crate::ui::components::event_select::EventSelect;
 use crate::ui::components::search_field::SearchField;
 use crate::ui::components::search_results::SearchResults;
+use crate::ui::format::count;
 use crate::ui::pages::person_form::add_person_named;
 use crate::ui::router::{self, navigate};
 use leptos::prelude::*;
@@ -201,10 +202,7 @@ pub fn PeoplePage() -> impl IntoView {
             <EventSelect label="Event" none="Any event" value=event />
         </details>
         <p class="muted" aria-live="polite">
-            {move || match matches.with(|m| m.len()) {
-                1 => "1 person".to_string(),
-                n => format!("{n} people"),
-            }}
+            {move || count(matches.with(|m| m.len()), "person", "people")}
         </p>
         <SearchResults found=visible />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>

@@ -6,6 +6,7 @@ use crate::core::queries::who_shares;
 use crate::store::AppState;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::components::person_row::PersonRow;
+use crate::ui::format::count;
 use leptos::prelude::*;
 
 #[component]
@@ -34,8 +35,7 @@ pub fn WhoPage(label: String) -> impl IntoView {
         <p class="muted">
             {move || match people.with(|p| p.len()) {
                 0 => "Nobody you have met lists this yet.".to_string(),
-                1 => "1 person".to_string(),
-                n => format!("{n} people"),
+                n => count(n, "person", "people"),
             }}
         </p>
         <PersonList people=people />
