@@ -30,31 +30,21 @@ pub fn PeoplePage() -> impl IntoView {
     let event = RwSignal::new(start.event);
     let interest = RwSignal::new(start.interest);
     let shown = RwSignal::new(start.rows.max(PAGE));
-    // The rows a fragment brought with a search (Back to a search of this page's own), for the
-    // effect below, which otherwise starts a changed search at its first rows.
-    let rows_from_fragment = StoredValue::new(None::<usize>);
     // The search lives in the fragment as well (`core::people_search`), so that Back from a
     // person, a reload and Home's search box all show it. Typed here, it goes into the
     // fragment in place; a fragment that says something else while this page shows (a tap on
     // the People tab clears it, Back may return to another search) comes back here.
     let adopt = move |search: PeopleSearch| {
         let rows = search.rows.max(PAGE);
-        let fields = [
+        if shown.get_untracked() != rows {
+            shown.set(rows);
+        }
+        for (signal, value) in [
             (query, search.text),
             (category, search.category),
             (event, search.event),
             (interest, search.interest),
-        ];
-        if fields
-            .iter()
-            .any(|(signal, value)| signal.with_untracked(|v| v != value))
-        {
-            rows_from_fragment.set_value(Some(rows));
-        }
-        if shown.get_untracked() != rows {
-            shown.set(rows);
-        }
-        for (signal, value) in fields {
+        ] {
             if signal.with_untracked(|v| *v != value) {
                 signal.set(value);
             }
@@ -80,10 +70,17 @@ pub fn PeoplePage() -> impl IntoView {
             interest: interest.get(),
             rows: 0,
         };
-        // A changed search starts at its first rows, unless the fragment said otherwise.
-        let from_fragment = rows_from_fragment.try_update_value(Option::take).flatten();
+        // A changed search starts at its first rows, unless it came from the fragment (Back
+        // to a search of this page's own), which says how many; typed here, the fragment
+        // still holds the search before.
         if previous.is_some_and(|p| !p.same_search(&search)) {
-            shown.set(from_fragment.unwrap_or(PAGE));
+            let fragment = PeopleSearch::from_hash(&location_hash().unwrap_or_default());
+            let rows = if fragment.same_search(&search) {
+                fragment.rows.max(PAGE)
+            } else {
+                PAGE
+            };
+            shown.set(rows);
         }
         let rows = shown.get();
         search.rows = if rows > PAGE { rows } else { 0 };
