@@ -36,6 +36,15 @@ async function readQrImage(img, size = 480) {
   return jsQR(Uint8ClampedArray.from(pixels), size, size);
 }
 
+/** Locks the share page's link with `passphrase` (as typed) and returns it. */
+async function lockedLink(page, passphrase) {
+  await page.getByRole('textbox', { name: 'Passphrase (optional)' }).fill(passphrase);
+  await page.getByRole('button', { name: 'Lock link' }).click();
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await expect(box).toHaveValue(/#\/m\/.+/);
+  return box.inputValue();
+}
+
 async function shareLink(page) {
   await page.getByRole('link', { name: 'My map' }).click();
   await page.getByRole('button', { name: 'Share my map' }).click();
@@ -172,11 +181,7 @@ test('a locked link opens with the right passphrase and refuses a wrong one', as
   await openApp(page);
   await makeMap(page, 'Lena', ['Birdwatching', 'Chess']);
   await page.getByRole('button', { name: 'Share my map' }).click();
-  await page.getByRole('textbox', { name: 'Passphrase (optional)' }).fill('blue teapot');
-  await page.getByRole('button', { name: 'Lock link' }).click();
-  const box = page.getByRole('textbox', { name: 'Share link' });
-  await expect(box).toHaveValue(/#\/m\/.+/);
-  const link = await box.inputValue();
+  const link = await lockedLink(page, 'blue teapot');
   const other = await (await newPhone()).newPage();
   await other.goto(link);
   await expect(other.getByRole('heading', { level: 1, name: 'A locked map' })).toBeVisible();
@@ -194,14 +199,9 @@ test('a passphrase opens its link whatever case and spaces the two keyboards add
   await openApp(page);
   await makeMap(page, 'Lena', ['Birdwatching', 'Chess']);
   await page.getByRole('button', { name: 'Share my map' }).click();
-  const lock = page.getByRole('textbox', { name: 'Passphrase (optional)' });
-  await expect(lock).toHaveAttribute('autocapitalize', 'none');
+  await expect(page.getByRole('textbox', { name: 'Passphrase (optional)' })).toHaveAttribute('autocapitalize', 'none');
   // The sender's phone capitalised the first word and put a space after a suggested one.
-  await lock.fill('Blue Teapot ');
-  await page.getByRole('button', { name: 'Lock link' }).click();
-  const box = page.getByRole('textbox', { name: 'Share link' });
-  await expect(box).toHaveValue(/#\/m\/.+/);
-  const link = await box.inputValue();
+  const link = await lockedLink(page, 'Blue Teapot ');
   const other = await (await newPhone()).newPage();
   await other.goto(link);
   const typed = other.getByRole('textbox', { name: 'Passphrase' });
