@@ -170,3 +170,49 @@ test('"Met at <event> too" files someone met again under the current event; "Rem
   await expect(page.getByText('0 met so far').or(page.getByRole('heading', { name: 'People I met here' }))).toBeVisible();
   await expect(page.getByRole('link', { name: /^Old Friend/ })).toHaveCount(0);
 });
+
+test('Back after "Save" goes where "Add person" was tapped, never to an empty form; Back after a delete never shows the deleted', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  const event = page.getByRole('heading', { level: 1, name: 'WI evening' });
+  await expect(event).toBeVisible();
+  for (const name of ['Meg', 'Tom']) {
+    await page.getByRole('button', { name: 'Add person here' }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(event).toBeVisible();
+  }
+  // The browser's own Back agrees: the form is not in history behind the person.
+  await page.getByRole('link', { name: /^Meg/ }).first().click();
+  await page.goBack();
+  await expect(event).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meg' })).toBeVisible();
+
+  // Deleted from their page, opened from the event: People is a tab (no Back in the header);
+  // the browser's Back returns to the event, not to Meg's page.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await page.goBack();
+  await expect(event).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Meg/ })).toHaveCount(0);
+
+  // The undo toast floats over the page's foot for ten seconds; the page makes room below it,
+  // so the last control scrolls clear of it.
+  const toast = page.getByRole('status').filter({ hasText: 'Deleted Meg.' });
+  await expect(toast).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const deleteEvent = await page.getByRole('button', { name: 'Delete event' }).boundingBox();
+  expect(deleteEvent.y + deleteEvent.height).toBeLessThanOrEqual((await toast.boundingBox()).y);
+
+  // Same for an event: Back from the list it left never opens the deleted event.
+  await page.getByRole('button', { name: 'Delete event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toHaveCount(0);
+});

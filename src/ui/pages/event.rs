@@ -15,7 +15,7 @@ use crate::ui::components::person_list::PersonList;
 use crate::ui::components::undo_toast::UndoSlot;
 use crate::ui::format::join_present;
 use crate::ui::pages::person_form::add_person_at;
-use crate::ui::router::navigate;
+use crate::ui::router::navigate_replacing;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -72,7 +72,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
         if let Some(removed) = state.delete_event(&id) {
             drafts::discard(state, &event_edit_key(&id));
             undo.offer(removed);
-            navigate(&Route::Events);
+            navigate_replacing(&Route::Events);
         }
     };
     let add_person_here = move |_| {

@@ -18,7 +18,7 @@ use crate::ui::components::undo_toast::UndoSlot;
 use crate::ui::components::vcard_button::VcardButton;
 use crate::ui::components::where_we_met::WhereWeMet;
 use crate::ui::format::{date_time, human_date, join_present};
-use crate::ui::router::navigate;
+use crate::ui::router::navigate_replacing;
 use leptos::prelude::*;
 
 #[component]
@@ -40,7 +40,8 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
                 // An unsaved edit of someone deleted has nowhere to go back to.
                 drafts::discard(state, &person_edit_key(&id));
                 undo.offer(removed);
-                navigate(&Route::People);
+                // Back must not lead to the page of someone just deleted.
+                navigate_replacing(&Route::People);
             }
         }
     };

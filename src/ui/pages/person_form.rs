@@ -15,7 +15,7 @@ use crate::ui::components::duplicate_warning::DuplicateWarning;
 use crate::ui::components::event_select::EventSelect;
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
 use crate::ui::focus::focus_first;
-use crate::ui::router::navigate;
+use crate::ui::router::{navigate, navigate_replacing};
 use leptos::prelude::*;
 
 thread_local! {
@@ -132,7 +132,9 @@ pub fn PersonForm() -> impl IntoView {
             focus_first("#main form input");
         } else {
             state.notify(Notice::success(merged));
-            navigate(&Route::Person(id));
+            // The saved person takes the form's place in history: Back goes where "Add person"
+            // was tapped, not to an empty form.
+            navigate_replacing(&Route::Person(id));
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
