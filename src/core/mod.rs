@@ -18,6 +18,7 @@ pub mod nudges;
 pub mod order;
 pub mod overlap;
 pub mod people_search;
+pub mod plural;
 pub mod qr;
 pub mod qr_scan;
 pub mod queries;

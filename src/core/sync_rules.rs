@@ -7,6 +7,7 @@
 
 use super::dates::{add_days, days_of};
 use super::model::{EventId, Millis, Person, PersonId};
+use super::plural::count;
 use super::records::{CATEGORIES_KEY, EVENT_PREFIX, ME_KEY, PERSON_PREFIX, SETTINGS_KEY};
 
 /// What to do with a record this tab is about to save.
@@ -112,10 +113,16 @@ impl Reminder {
         let what = if self.never {
             "You have not made a backup yet".to_string()
         } else {
-            format!("Your last backup was {} day(s) ago", self.days)
+            format!(
+                "Your last backup was {} ago",
+                count(self.days.max(0) as usize, "day", "days")
+            )
         };
         let people = if self.new_people > 0 {
-            format!(" and {} people were added since", self.new_people)
+            match self.new_people {
+                1 => " and 1 person was added since".to_string(),
+                n => format!(" and {n} people were added since"),
+            }
         } else {
             String::new()
         };
@@ -284,7 +291,15 @@ mod tests {
         assert_eq!(due.new_people, 3);
         assert!(due
             .text()
-            .contains("31 day(s) ago and 3 people were added since"));
+            .contains("31 days ago and 3 people were added since"));
+        let one = Reminder {
+            days: 1,
+            new_people: 1,
+            never: false,
+        };
+        assert!(one
+            .text()
+            .starts_with("Your last backup was 1 day ago and 1 person was added since."));
 
         let mut many: Vec<Person> = (0..19)
             .map(|i| p(&format!("n{i}"), now - DAY_MS, now))

@@ -10,6 +10,7 @@ use super::record_chunk::{self, ChunkMissing, Codec};
 use super::usage::Usage;
 use crate::core::document::{Change, Document, Settings};
 use crate::core::model::{Category, Event, EventId, Me, Person, PersonId};
+use crate::core::plural::count;
 use crate::core::records::{self, Loaded, Schema, Unreadable};
 use crate::core::sync_rules::near_full;
 use leptos::prelude::*;
@@ -167,8 +168,9 @@ impl AppState {
             None
         } else {
             Some(Notice::warning(format!(
-                "{} saved item(s) could not be read and were set aside, not deleted (under \"{}…\" in this browser's storage). Everything else loaded.",
-                quarantined.len(),
+                "{} could not be read and {} set aside, not deleted (under \"{}…\" in this browser's storage). Everything else loaded.",
+                count(quarantined.len(), "saved item", "saved items"),
+                if quarantined.len() == 1 { "was" } else { "were" },
                 records::QUARANTINE_PREFIX
             )))
         };

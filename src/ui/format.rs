@@ -133,11 +133,3 @@ pub fn join_present<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
         .collect::<Vec<_>>()
         .join(sep)
 }
-
-/// "1 person", "3 people": a count with the word that goes with it.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    match n {
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    }
-}

@@ -117,7 +117,7 @@ test('corrupt stored JSON is set aside under a quarantine key and reported', asy
   }, raw);
   await page.reload();
   await openApp(page, '#/people');
-  await expect(page.getByRole('status')).toContainText('could not be read and were set aside');
+  await expect(page.getByRole('status')).toContainText('1 saved item could not be read and was set aside');
   await expect(page.getByRole('link', { name: /Intact Irene/ })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('cg.quarantine.cg.p.abc'))).toBe(raw);
   expect(await page.evaluate(() => localStorage.getItem('cg.p.abc'))).toBeNull();

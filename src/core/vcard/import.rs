@@ -423,9 +423,14 @@ fn limit_interests(raw: Vec<Interest>, warnings: &mut Vec<String>) -> Vec<Intere
     let mut blanks: Vec<String> = Vec::new();
     for (i, interest) in raw.into_iter().enumerate() {
         if kept.len() == INTERESTS_PER_PERSON_MAX {
+            let over = total - i;
             warnings.push(format!(
-                "{} more interests were left out: a person can have at most {INTERESTS_PER_PERSON_MAX}.",
-                total - i
+                "{over} more {} left out: a person can have at most {INTERESTS_PER_PERSON_MAX}.",
+                if over == 1 {
+                    "interest was"
+                } else {
+                    "interests were"
+                }
             ));
             break;
         }

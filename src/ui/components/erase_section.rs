@@ -1,8 +1,8 @@
 //! "Erase this notebook", at the foot of Settings: for a phone changing hands, or a fresh
 //! start. Two steps, the second saying what goes; the page then starts as a new app.
 
+use crate::core::plural::count;
 use crate::store::AppState;
-use crate::ui::format::count;
 use crate::ui::router::replace_hash_quietly;
 use leptos::prelude::*;
 

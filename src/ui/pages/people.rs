@@ -3,6 +3,7 @@
 use crate::core::model::{Event, EventId, PersonId};
 use crate::core::order;
 use crate::core::people_search::{name_from_search, PeopleSearch};
+use crate::core::plural::count;
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
 use crate::core::suggestions::Typed;
@@ -10,7 +11,6 @@ use crate::store::AppState;
 use crate::ui::components::event_select::EventSelect;
 use crate::ui::components::search_field::SearchField;
 use crate::ui::components::search_results::SearchResults;
-use crate::ui::format::count;
 use crate::ui::pages::person_form::add_person_named;
 use crate::ui::router::{self, navigate};
 use leptos::prelude::*;

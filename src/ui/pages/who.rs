@@ -2,11 +2,11 @@
 //! an interest close to it (a telling word in common).
 
 use crate::core::model::Person;
+use crate::core::plural::count;
 use crate::core::queries::who_shares;
 use crate::store::AppState;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::components::person_row::PersonRow;
-use crate::ui::format::count;
 use leptos::prelude::*;
 
 #[component]
