@@ -171,6 +171,13 @@ for (const name of wanted) {
       await a.fill('textbox', 'Name', 'Meg Reload');
       await a.click('button', 'Save');
       await a.byRole('heading', 'Meg Reload');
+      // The saved person took the form's place in history (`location.replace`): Back is Home,
+      // not an empty form.
+      await a.click('button', 'Back');
+      await a.byRole('heading', 'Home');
+      await a.waitFor(() => location.hash === '#/', 'Home after Back');
+      await a.click('link', /^Meg Reload/);
+      await a.byRole('heading', 'Meg Reload');
       await a.reload();
       await a.byRole('heading', 'Meg Reload');
       await nav(a, 'People');
