@@ -1,13 +1,70 @@
 //! What the People page searches for, kept in its fragment (`#/people?q=runn&c=sport`), so
 //! that Back from a person, a reload and Home's search box all bring the same search, and
 //! how far down the list "Show more" had gone (`n=300`), so that Back finds the row it left.
+//! It also says in what order the rows come (`o=shared`: most in common with me first).
 //!
 //! The router sees every `#/people…` as the one People page (`route.rs`): typing changes the
 //! fragment in place, not the page. This module lives in the People and Home chunks, not in
 //! the main module a first visit downloads.
 
 use super::limits::NAME_MAX;
+use super::model::Millis;
+use super::order;
 use super::route::{percent_decode, percent_encode};
+
+/// The order People lists its rows in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// A to Z; with words typed, the best matches (a name, an interest) first.
+    #[default]
+    Name,
+    /// Most recently added or changed first, as Home's "Recent people".
+    Recent,
+    /// Most in common with my map first: who to look up before an event.
+    Shared,
+}
+
+impl Order {
+    pub const ALL: [Order; 3] = [Order::Name, Order::Recent, Order::Shared];
+
+    /// Its value in the fragment and in the "Sort" box.
+    pub fn key(self) -> &'static str {
+        match self {
+            Order::Name => "name",
+            Order::Recent => "recent",
+            Order::Shared => "shared",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Order> {
+        Order::ALL.into_iter().find(|o| o.key() == key)
+    }
+
+    /// What the "Sort" box says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Name => "Name",
+            Order::Recent => "Recent",
+            Order::Shared => "Most in common",
+        }
+    }
+}
+
+/// Puts `rows`, found in name order with the best matches first, in `order`. The sort is
+/// stable, so rows the order cannot tell apart (nothing in common with either) keep the order
+/// they were found in.
+pub fn arrange<T>(
+    rows: &mut [T],
+    order: Order,
+    changed: impl Fn(&T) -> Millis,
+    in_common: impl Fn(&T) -> f64,
+) {
+    match order {
+        Order::Name => {}
+        Order::Recent => order::sort_by_key(rows, |r| std::cmp::Reverse(changed(r))),
+        Order::Shared => order::sort_by(rows, |a, b| in_common(b).total_cmp(&in_common(a))),
+    }
+}
 
 /// The search words and the three filters; all empty lists everyone.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,6 +77,7 @@ pub struct PeopleSearch {
     pub interest: String,
     /// How many rows "Show more" had drawn, when more than the first page; 0 otherwise.
     pub rows: usize,
+    pub order: Order,
 }
 
 /// The longest value kept from a fragment: more than anyone types in a search box, and a
@@ -38,9 +96,10 @@ impl PeopleSearch {
         }
     }
 
-    /// Whether the two look for the same people (how many rows are drawn aside).
+    /// Whether the two list the same people in the same order (how many rows are drawn
+    /// aside).
     pub fn same_search(&self, other: &PeopleSearch) -> bool {
-        self.fields() == other.fields()
+        self.fields() == other.fields() && self.order == other.order
     }
 
     /// Whether a filter (not the search words) is set.
@@ -65,6 +124,9 @@ impl PeopleSearch {
             .filter(|(_, value)| !value.is_empty())
             .map(|(key, value)| format!("{key}={}", percent_encode(value)))
             .collect();
+        if self.order != Order::Name {
+            set.push(format!("o={}", self.order.key()));
+        }
         if self.rows > 0 {
             set.push(format!("n={}", self.rows));
         }
@@ -98,6 +160,7 @@ impl PeopleSearch {
                 "e" => search.event = value,
                 "i" => search.interest = value,
                 "n" => search.rows = value.parse::<usize>().map_or(0, |n| n.min(ROWS_MAX)),
+                "o" => search.order = Order::from_key(&value).unwrap_or_default(),
                 _ => {}
             }
         }
@@ -188,6 +251,46 @@ mod tests {
             ..PeopleSearch::default()
         };
         assert!(at_event.filtered());
+        // The order rides along; an unknown one is the default, and it is not a filter.
+        let shared = PeopleSearch::from_hash("#/people?q=run&o=shared");
+        assert_eq!(shared.order, Order::Shared);
+        assert_eq!(shared.to_hash(), "#/people?q=run&o=shared");
+        assert!(!shared.filtered());
+        assert!(!shared.same_search(&PeopleSearch::words("run")));
+        assert_eq!(
+            PeopleSearch::from_hash("#/people?o=height").order,
+            Order::Name
+        );
+        assert_eq!(
+            PeopleSearch {
+                order: Order::Name,
+                ..PeopleSearch::default()
+            }
+            .to_hash(),
+            "#/people"
+        );
+    }
+
+    #[test]
+    fn rows_are_arranged_by_the_order_chosen_and_keep_their_found_order_on_ties() {
+        // (name, changed, in common), as found: name order.
+        let found = [
+            ("Ann", 5, 0.0),
+            ("Bob", 9, 2.0),
+            ("Cat", 1, 0.0),
+            ("Dee", 7, 2.0),
+        ];
+        let arranged = |order| {
+            let mut rows = found.to_vec();
+            arrange(&mut rows, order, |r| r.1, |r| r.2);
+            rows.iter().map(|r| r.0).collect::<Vec<_>>()
+        };
+        assert_eq!(arranged(Order::Name), ["Ann", "Bob", "Cat", "Dee"]);
+        assert_eq!(arranged(Order::Recent), ["Bob", "Dee", "Ann", "Cat"]);
+        assert_eq!(arranged(Order::Shared), ["Bob", "Dee", "Ann", "Cat"]);
+        for order in Order::ALL {
+            assert_eq!(Order::from_key(order.key()), Some(order));
+        }
     }
 
     #[test]
@@ -223,8 +326,9 @@ mod tests {
             event in "[A-Za-z0-9_-]{0,12}",
             interest in "\\PC{0,40}",
             rows in 0usize..=100_000,
+            order in prop::sample::select(Order::ALL.to_vec()),
         ) {
-            let search = PeopleSearch { text, category, event, interest, rows };
+            let search = PeopleSearch { text, category, event, interest, rows, order };
             let hash = search.to_hash();
             prop_assert_eq!(PeopleSearch::from_hash(&hash), search);
             prop_assert_eq!(Route::parse(&hash), Route::People);

@@ -288,6 +288,44 @@ test('a search is kept: Home\'s box opens it, Back from a person and a reload br
   await expect(page.getByRole('textbox', { name: 'Interest' })).toHaveValue('Gardeni');
 });
 
+test('People sorts by name, by recent, or by most in common with me; the order is kept like the search', async ({ page }) => {
+  await seed(page, {
+    'cg.me': { name: 'Claire', interests: [['Running', 'sport'], ['Allotment', 'local'], ['Custard creams', 'food']] },
+    ...Object.fromEntries([
+      person('p1', 'Ann Archer', [['Knitting', 'hobbies']], { updated: 5 }),
+      person('p2', 'Bob Bell', [['Allotments', 'local'], ['Running', 'sport']], { updated: 9 }),
+      person('p3', 'Cat Cole', [['Custard cream', 'food']], { updated: 1 }),
+      person('p4', 'Dee Dunn', [['Chess', 'hobbies'], ['runs', 'sport']], { updated: 7 }),
+    ]),
+  });
+  await page.getByRole('link', { name: 'People' }).click();
+  const names = () => page.locator('.person-list .person-name').allTextContents();
+  const sort = page.getByRole('combobox', { name: 'Sort' });
+  await expect(sort).toHaveValue('name');
+  expect(await names()).toEqual(['Ann Archer', 'Bob Bell', 'Cat Cole', 'Dee Dunn']);
+  await sort.selectOption({ label: 'Recent' });
+  await expect(page).toHaveURL(/#\/people\?o=recent$/);
+  expect(await names()).toEqual(['Bob Bell', 'Dee Dunn', 'Ann Archer', 'Cat Cole']);
+  // Bob shares two of mine, Cat and Dee one each (in name order), Ann none.
+  await sort.selectOption({ label: 'Most in common' });
+  await expect(page).toHaveURL(/#\/people\?o=shared$/);
+  expect(await names()).toEqual(['Bob Bell', 'Cat Cole', 'Dee Dunn', 'Ann Archer']);
+  // With words typed, the order still holds among those found.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('run');
+  await expect(page.getByText('2 people')).toBeVisible();
+  expect(await names()).toEqual(['Bob Bell', 'Dee Dunn']);
+  // Back from a person and a reload keep it; the People tab starts again by name.
+  await page.getByRole('link', { name: /^Dee Dunn/ }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(sort).toHaveValue('shared');
+  await page.reload();
+  await expect(sort).toHaveValue('shared');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('run');
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(sort).toHaveValue('name');
+  expect(await names()).toEqual(['Ann Archer', 'Bob Bell', 'Cat Cole', 'Dee Dunn']);
+});
+
 test('a search that finds nobody offers to add them, name filled in, never over a draft\'s own name', async ({ page }) => {
   await seed(page, Object.fromEntries([person('a', 'Ann', [['Running', 'sport']])]));
   await page.getByRole('link', { name: 'People' }).click();

@@ -1,8 +1,9 @@
-//! People: everyone I have met, searchable by any word.
+//! People: everyone I have met, searchable by any word, in the order chosen under "Sort".
 
 use crate::core::model::{Event, EventId, PersonId};
 use crate::core::order;
-use crate::core::people_search::{name_from_search, PeopleSearch};
+use crate::core::overlap::MyKeys;
+use crate::core::people_search::{arrange, name_from_search, Order, PeopleSearch};
 use crate::core::plural::count;
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
@@ -30,6 +31,7 @@ pub fn PeoplePage() -> impl IntoView {
     let event = RwSignal::new(start.event);
     let interest = RwSignal::new(start.interest);
     let shown = RwSignal::new(start.rows.max(PAGE));
+    let order = RwSignal::new(start.order);
     // The search lives in the fragment as well (`core::people_search`), so that Back from a
     // person, a reload and Home's search box all show it. Typed here, it goes into the
     // fragment in place; a fragment that says something else while this page shows (a tap on
@@ -48,6 +50,9 @@ pub fn PeoplePage() -> impl IntoView {
             if signal.with_untracked(|v| *v != value) {
                 signal.set(value);
             }
+        }
+        if order.get_untracked() != search.order {
+            order.set(search.order);
         }
     };
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -69,6 +74,7 @@ pub fn PeoplePage() -> impl IntoView {
             event: event.get(),
             interest: interest.get(),
             rows: 0,
+            order: order.get(),
         };
         // A changed search starts at its first rows, unless it came from the fragment (Back
         // to a search of this page's own), which says how many; typed here, the fragment
@@ -117,6 +123,20 @@ pub fn PeoplePage() -> impl IntoView {
             })
         })
     });
+    // What each person shares with me, only while "Most in common" is the order: a keystroke
+    // then reads a score rather than comparing maps.
+    let in_common = Memo::new(move |_| {
+        if order.get() != Order::Shared {
+            return HashMap::new();
+        }
+        let mine = state.me.with(|me| MyKeys::new(&me.interests));
+        state.people.with(|people| {
+            people
+                .values()
+                .map(|p| (p.id.clone(), mine.score(&p.interests)))
+                .collect::<HashMap<PersonId, f64>>()
+        })
+    });
     let matches = Memo::new(move |_| {
         let q = Query::new(&query.get());
         let category = category.get();
@@ -138,7 +158,7 @@ pub fn PeoplePage() -> impl IntoView {
                 // Name and interest hits first; the index is already in name order and the
                 // sort is stable.
                 order::sort_by_key(&mut found, |(field, _, _)| *field);
-                found
+                let mut found: Vec<_> = found
                     .into_iter()
                     .filter_map(|(_, id, why)| people.get(id).map(|p| (p, why)))
                     .filter(|(p, _)| {
@@ -152,6 +172,17 @@ pub fn PeoplePage() -> impl IntoView {
                                 .any(|i| typed.matches(&i.label, &i.key()))
                         })
                     })
+                    .collect();
+                in_common.with(|scores| {
+                    arrange(
+                        &mut found,
+                        order.get(),
+                        |(p, _)| p.updated,
+                        |(p, _)| scores.get(&p.id).copied().unwrap_or(0.0),
+                    )
+                });
+                found
+                    .into_iter()
                     .map(|(p, why)| (p.id.clone(), why))
                     .collect::<Vec<_>>()
             })
@@ -198,9 +229,28 @@ pub fn PeoplePage() -> impl IntoView {
             </label>
             <EventSelect label="Event" none="Any event" value=event />
         </details>
-        <p class="muted" aria-live="polite">
-            {move || count(matches.with(|m| m.len()), "person", "people")}
-        </p>
+        <div class="list-head">
+            <p class="muted" aria-live="polite">
+                {move || count(matches.with(|m| m.len()), "person", "people")}
+            </p>
+            <label class="list-sort">
+                <span>"Sort"</span>
+                <select
+                    prop:value=move || order.get().key()
+                    on:change=move |ev| {
+                        order.set(Order::from_key(&event_target_value(&ev)).unwrap_or_default())
+                    }
+                >
+                    {Order::ALL
+                        .into_iter()
+                        .map(|o| {
+                            let selected = o == start.order;
+                            view! { <option value=o.key() selected=selected>{o.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
         <SearchResults found=visible />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>
             <button type="button" class="button" on:click=move |_| shown.update(|s| *s += PAGE)>
