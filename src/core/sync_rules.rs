@@ -111,23 +111,24 @@ pub struct Reminder {
 impl Reminder {
     pub fn text(&self) -> String {
         let what = if self.never {
-            "You have not made a backup yet".to_string()
-        } else {
+            // Every person saved is new, and "since" would have no start.
             format!(
+                "You have {} saved and no backup yet",
+                count(self.new_people, "person", "people")
+            )
+        } else {
+            let days = format!(
                 "Your last backup was {} ago",
                 count(self.days.max(0) as usize, "day", "days")
-            )
-        };
-        let people = if self.new_people > 0 {
+            );
             match self.new_people {
-                1 => " and 1 person was added since".to_string(),
-                n => format!(" and {n} people were added since"),
+                0 => days,
+                1 => format!("{days} and 1 person was added since"),
+                n => format!("{days} and {n} people were added since"),
             }
-        } else {
-            String::new()
         };
         format!(
-            "{what}{people}. Everything lives only in this browser: \"Export backup\" in Settings keeps a copy safe."
+            "{what}. Everything lives only in this browser: \"Export backup\" in Settings keeps a copy safe."
         )
     }
 }
@@ -318,7 +319,9 @@ mod tests {
         let old = vec![p("a", now - 40 * DAY_MS, now)];
         let never = backup_reminder(None, now, &old).unwrap();
         assert!(never.never && never.days == 40);
-        assert!(never.text().starts_with("You have not made a backup yet"));
+        assert!(never
+            .text()
+            .starts_with("You have 1 person saved and no backup yet. Everything"));
     }
 
     #[test]

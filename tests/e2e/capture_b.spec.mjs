@@ -202,7 +202,7 @@ test('half-typed words are suggested and found, ranked, each result saying why',
   const search = page.getByRole('searchbox', { name: 'Search' });
   const rows = page.locator('.person-list li');
   await search.fill('runn');
-  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   await expect(rows.nth(0)).toContainText('Ann');
   await expect(rows.nth(0)).toContainText('interest: Running');
   await expect(rows.nth(1)).toContainText('Cat');
@@ -212,7 +212,7 @@ test('half-typed words are suggested and found, ranked, each result saying why',
     await expect(page.getByRole('link', { name: new RegExp(`^${who}.*${why}`) })).toBeVisible();
   }
   await search.fill('mary');
-  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   await expect(rows.nth(0)).toContainText('Mary Jones');
   await expect(rows.nth(1)).toContainText("Raj");
   await expect(rows.nth(1)).toContainText("met at St Mary's church hall");
@@ -220,7 +220,7 @@ test('half-typed words are suggested and found, ranked, each result saying why',
   await search.fill('');
   await page.getByText('Filters', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Interest' }).fill('Gardeni');
-  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(page.getByText('1 person', { exact: true })).toBeVisible();
   await expect(rows.nth(0)).toContainText('Ann');
 });
 
@@ -243,7 +243,7 @@ test('a search is kept: Home\'s box opens it, Back from a person and a reload br
   const search = page.getByRole('searchbox', { name: 'Search', exact: true });
   const rows = page.locator('.person-list li');
   await expect(search).toHaveValue('runn');
-  await expect(page.getByText('3 people')).toBeVisible();
+  await expect(page.getByText('3 people', { exact: true })).toBeVisible();
   expect(page.url()).toContain('#/people?q=runn');
   // The keyboard's Enter (its "Search" key) puts the keyboard away: the box loses focus.
   await search.fill('Runn');
@@ -254,7 +254,7 @@ test('a search is kept: Home\'s box opens it, Back from a person and a reload br
   await page.getByText('Filters', { exact: true }).click();
   await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Sport & fitness' });
   await page.getByRole('combobox', { name: 'Event' }).selectOption('ev');
-  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   // Back from a person: the same search, the same filters (shown open) and the same people.
   await page.getByRole('link', { name: /^Sue/ }).click();
   await expect(page.getByRole('heading', { name: 'Sue', level: 1 })).toBeVisible();
@@ -263,18 +263,18 @@ test('a search is kept: Home\'s box opens it, Back from a person and a reload br
   await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue('sport');
   await expect(page.getByRole('combobox', { name: 'Event' })).toHaveValue('ev');
   await expect(page.getByRole('combobox', { name: 'Category' })).toBeVisible();
-  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   await expect(rows.nth(0)).toContainText('Ann');
   await expect(rows.nth(1)).toContainText('Sue');
   // A reload keeps it too.
   await page.reload();
   await expect(search).toHaveValue('Runn');
-  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   // The People tab is everyone again.
   await page.getByRole('link', { name: 'People' }).click();
   await expect(search).toHaveValue('');
   await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue('');
-  await expect(page.getByText('4 people')).toBeVisible();
+  await expect(page.getByText('4 people', { exact: true })).toBeVisible();
   // Back: Home, where the search began (one entry for all the typing and filtering).
   await page.goBack();
   await expect(search).toHaveValue('Runn');
@@ -282,7 +282,7 @@ test('a search is kept: Home\'s box opens it, Back from a person and a reload br
   await expect(homeBox).toBeVisible();
   // A fragment that cannot be read in part still opens People with the rest.
   await page.goto(`${new URL(page.url()).origin}/#/people?q=%ZZ&i=Gardeni`);
-  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(page.getByText('1 person', { exact: true })).toBeVisible();
   await expect(rows.nth(0)).toContainText('Ann');
   await expect(search).toHaveValue('');
   await expect(page.getByRole('textbox', { name: 'Interest' })).toHaveValue('Gardeni');
@@ -312,7 +312,7 @@ test('People sorts by name, by recent, or by most in common with me; the order i
   expect(await names()).toEqual(['Bob Bell', 'Cat Cole', 'Dee Dunn', 'Ann Archer']);
   // With words typed, the order still holds among those found.
   await page.getByRole('searchbox', { name: 'Search' }).fill('run');
-  await expect(page.getByText('2 people')).toBeVisible();
+  await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   expect(await names()).toEqual(['Bob Bell', 'Dee Dunn']);
   // Back from a person and a reload keep it; the People tab starts again by name.
   await page.getByRole('link', { name: /^Dee Dunn/ }).click();
@@ -331,10 +331,10 @@ test('a search that finds nobody offers to add them, name filled in, never over 
   await page.getByRole('link', { name: 'People' }).click();
   const search = page.getByRole('searchbox', { name: 'Search', exact: true });
   await search.fill('ann');
-  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(page.getByText('1 person', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add person' })).toBeVisible();
   await search.fill('the woman from the bakery stall');
-  await expect(page.getByText('0 people')).toBeVisible();
+  await expect(page.getByText('0 people', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add person' })).toBeVisible();
   await search.fill('helen  o\'brien');
   await page.getByRole('button', { name: 'Add Helen O\'brien' }).click();

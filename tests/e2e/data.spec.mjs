@@ -588,5 +588,5 @@ test('"Erase this notebook" says what goes, can be cancelled, and leaves a new a
   expect(left.filter((k) => k !== 'cg.schema')).toEqual([]);
   expect(await page.evaluate(() => localStorage.getItem('someone-else'))).toBe('kept');
   await page.getByRole('link', { name: 'People' }).click();
-  await expect(page.getByText('0 people')).toBeVisible();
+  await expect(page.getByText('0 people', { exact: true })).toBeVisible();
 });

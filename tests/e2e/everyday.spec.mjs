@@ -47,7 +47,7 @@ test('three people quick-added at an event while offline stay under the event', 
   const met = page.locator('ul.person-list');
   for (const name of ['Ann', 'Ben', 'Cat']) await expect(met.getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
   await page.getByRole('link', { name: 'People' }).click();
-  await expect(page.getByText('3 people')).toBeVisible();
+  await expect(page.getByText('3 people', { exact: true })).toBeVisible();
 });
 
 test('once an event has begun its takeaways are one tap away, and a half-typed one survives a tab switch', async ({ page }) => {
@@ -113,10 +113,10 @@ test('search finds a note word and an interest typed differently', async ({ page
   await page.getByRole('link', { name: 'People' }).click();
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.fill('netball');
-  await expect(page.getByText('1 person')).toBeVisible();
+  await expect(page.getByText('1 person', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: /^Meg/ })).toBeVisible();
   await search.fill('Running');
-  await expect(page.getByText('3 people')).toBeVisible();
+  await expect(page.getByText('3 people', { exact: true })).toBeVisible();
   const names = await page.locator('.person-list .person-name').allTextContents();
   expect(names.sort()).toEqual(['Meg', 'Raj', 'Sue']);
 });
@@ -126,7 +126,7 @@ test('"who shares this?" lists exactly the people with that interest', async ({ 
   await page.goto('/#/people/p2');
   await page.getByRole('link', { name: 'Running', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Who shares this?' })).toBeVisible();
-  await expect(page.getByText('3 people')).toBeVisible();
+  await expect(page.getByText('3 people', { exact: true })).toBeVisible();
   const names = await page.locator('.person-list .person-name').allTextContents();
   expect(names).toEqual(['Meg', 'Raj', 'Sue']);
 });
