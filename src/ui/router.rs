@@ -35,7 +35,13 @@ fn arrive() {
         .ok()
         .and_then(|s| s.as_f64())
         .map(|k| k as u64);
-    let arrival = SCROLL.with_borrow_mut(|m| m.arrive(key));
+    // Where the page being left is, read now: WebKit reports a scroll only at its next frame,
+    // so a tap straight after a scroll would otherwise leave the entry's old place behind.
+    let left_at = window().scroll_y().unwrap_or(0.0);
+    let arrival = SCROLL.with_borrow_mut(|m| {
+        m.scrolled(left_at);
+        m.arrive(key)
+    });
     if arrival.new {
         let _ = history.replace_state(&JsValue::from_f64(arrival.key as f64), "");
     }

@@ -209,6 +209,16 @@ for (const name of wanted) {
       await a.waitFor(searched, 'the same person found');
       await nav(a, 'People');
       await a.waitFor(() => location.hash === '#/people' && document.querySelector('input[type=search]').value === '', 'the People tab lists everyone');
+      // The Sort box is named "Sort" alone (a label wrapped round a select could take in the
+      // option shown), and the order it sets rides in the fragment.
+      const sort = await a.byRole('combobox', 'Sort');
+      await a.run((el) => {
+        el.value = 'recent';
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, sort);
+      await a.waitFor(() => location.hash === '#/people?o=recent', 'sorted by Recent');
+      await nav(a, 'People');
+      await a.waitFor(() => location.hash === '#/people' && document.querySelector('select[id^=sort]').value === 'name', 'the People tab sorts by name again');
       const left = await a.run(() => {
         document.querySelector('a[href="#/people/scroll35"]').scrollIntoView();
         return window.scrollY;

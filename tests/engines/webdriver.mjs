@@ -308,7 +308,9 @@ class Session {
         return;
       }
       this.computed = true;
-      const roleOk = r === role || (role === 'textbox' && r === 'searchbox') || (role === 'heading' && /^heading/.test(r));
+      // WebKit maps a one-line <select> to a pop-up button, as VoiceOver reads it.
+      const roleOk = r === role || (role === 'textbox' && r === 'searchbox') || (role === 'heading' && /^heading/.test(r))
+        || (role === 'combobox' && r === 'button' && (await this.run((e) => e.tagName, el)) === 'SELECT');
       // WebKit's computed name of a filled text field ends with its value.
       const value = role === 'textbox' ? await this.run((e) => e.value || '', el) : '';
       const nameOk = (x) => (name instanceof RegExp ? name.test(x) : x === name);
@@ -405,6 +407,7 @@ const FIND_BY_ROLE = function (role, name, within) {
     img: 'img, svg[role="img"], [role="img"]',
     alert: '[role="alert"]',
     checkbox: 'input[type="checkbox"], [role="checkbox"]',
+    combobox: 'select:not([multiple]), [role="combobox"]',
   };
   const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '');
   const accName = (el) => {

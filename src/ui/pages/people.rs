@@ -10,6 +10,7 @@ use crate::core::search::{Field, Query, SearchEntry};
 use crate::core::suggestions::Typed;
 use crate::store::AppState;
 use crate::ui::components::event_select::EventSelect;
+use crate::ui::components::field::unique_id;
 use crate::ui::components::search_field::SearchField;
 use crate::ui::components::search_results::SearchResults;
 use crate::ui::pages::person_form::add_person_named;
@@ -32,6 +33,7 @@ pub fn PeoplePage() -> impl IntoView {
     let interest = RwSignal::new(start.interest);
     let shown = RwSignal::new(start.rows.max(PAGE));
     let order = RwSignal::new(start.order);
+    let sort_id = unique_id("sort");
     // The search lives in the fragment as well (`core::people_search`), so that Back from a
     // person, a reload and Home's search box all show it. Typed here, it goes into the
     // fragment in place; a fragment that says something else while this page shows (a tap on
@@ -233,9 +235,12 @@ pub fn PeoplePage() -> impl IntoView {
             <p class="muted" aria-live="polite">
                 {move || count(matches.with(|m| m.len()), "person", "people")}
             </p>
-            <label class="list-sort">
-                <span>"Sort"</span>
+            // The label is tied by `for`, not wrapped round the box, so that no engine names the
+            // box after the option it shows as well ("Sort Name").
+            <div class="list-sort">
+                <label for=sort_id.clone()>"Sort"</label>
                 <select
+                    id=sort_id
                     prop:value=move || order.get().key()
                     on:change=move |ev| {
                         order.set(Order::from_key(&event_target_value(&ev)).unwrap_or_default())
@@ -249,7 +254,7 @@ pub fn PeoplePage() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </label>
+            </div>
         </div>
         <SearchResults found=visible />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>
