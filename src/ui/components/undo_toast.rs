@@ -90,9 +90,6 @@ pub fn UndoToast() -> impl IntoView {
                 .map(|(_, removed)| {
                     let text = format!("Deleted {}.", removed.name());
                     view! {
-                        // Room at the page's foot while the toast floats over it, so the last
-                        // controls (an event's "Delete event") can be scrolled clear of it.
-                        <div class="toast-room" aria-hidden="true"></div>
                         <div class="toast" role="status">
                             <span>{text}</span>
                             <button
