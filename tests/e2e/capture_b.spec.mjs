@@ -324,6 +324,13 @@ test('People sorts by name, by recent, or by most in common with me; the order i
   await page.getByRole('link', { name: 'People' }).click();
   await expect(sort).toHaveValue('name');
   expect(await names()).toEqual(['Ann Archer', 'Bob Bell', 'Cat Cole', 'Dee Dunn']);
+  await expect(page.getByRole('link', { name: 'add your interests' })).toHaveCount(0);
+  // With no map of mine, "Most in common" says what it needs.
+  await page.evaluate(() => localStorage.removeItem('cg.me'));
+  await page.goto('/#/people?o=shared');
+  await page.reload();
+  await page.getByRole('link', { name: 'add your interests' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My map' })).toBeVisible();
 });
 
 test('a search that finds nobody offers to add them, name filled in, never over a draft\'s own name', async ({ page }) => {

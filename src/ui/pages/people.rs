@@ -256,6 +256,15 @@ pub fn PeoplePage() -> impl IntoView {
                 </select>
             </div>
         </div>
+        // With no map of mine, everyone has nothing in common and the order says nothing.
+        <Show when=move || {
+            order.get() == Order::Shared && state.me.with(|me| me.interests.is_empty())
+        }>
+            <p class="muted">
+                "Nothing to compare with yet: " <a href="#/map">"add your interests"</a>
+                " to see who shares most with you."
+            </p>
+        </Show>
         <SearchResults found=visible />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>
             <button type="button" class="button" on:click=move |_| shown.update(|s| *s += PAGE)>
