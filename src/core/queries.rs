@@ -5,6 +5,7 @@
 use super::model::{CategoryId, Event, Interest, Person, PersonId};
 use super::overlap::{CloseTo, MyKeys};
 use crate::core::order;
+use std::collections::HashMap;
 
 /// Events newest first; events of the same day by name, so the order never depends on ids.
 pub fn newest_first<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
@@ -21,6 +22,20 @@ pub fn attended_by<'a>(
     person: &PersonId,
 ) -> Vec<&'a Event> {
     newest_first(events.into_iter().filter(|e| e.attendees.contains(person)))
+}
+
+/// Each person's latest event (newest by date, then by name, as [`newest_first`]): where a
+/// list says they were met, so that a name read years later comes with a place.
+pub fn last_met<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+) -> HashMap<&'a PersonId, &'a Event> {
+    let mut last = HashMap::new();
+    for event in newest_first(events) {
+        for person in &event.attendees {
+            last.entry(person).or_insert(event);
+        }
+    }
+    last
 }
 
 /// At most `limit` people, the most recently changed first; people changed at the same moment
@@ -74,6 +89,23 @@ mod tests {
 
     fn names<'a>(events: &[&'a Event]) -> Vec<&'a str> {
         events.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    #[test]
+    fn each_person_was_last_met_at_their_newest_event() {
+        let events = [
+            event("e1", "WI evening", "2025-03-01", &["a", "b"]),
+            event("e2", "Chamber breakfast", "2026-11-30", &["b"]),
+            event("e3", "Undated meetup", "", &["c"]),
+            event("e4", "Another on the day", "2026-11-30", &["b"]),
+        ];
+        let last = last_met(&events);
+        let at = |p: &str| last.get(&PersonId(p.into())).map(|e| e.name.as_str());
+        assert_eq!(at("a"), Some("WI evening"));
+        // Two events on the same day: the first by name, as the events list shows them.
+        assert_eq!(at("b"), Some("Another on the day"));
+        assert_eq!(at("c"), Some("Undated meetup"));
+        assert_eq!(at("d"), None);
     }
 
     #[test]

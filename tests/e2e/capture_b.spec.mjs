@@ -333,6 +333,28 @@ test('People sorts by name, by recent, or by most in common with me; the order i
   await expect(page.getByRole('heading', { level: 1, name: 'My map' })).toBeVisible();
 });
 
+test('each row in People says where and when that person was last met', async ({ page }) => {
+  await openApp(page);
+  const today = await dayFromToday(page, 0);
+  await seed(page, {
+    'cg.e.e1': { id: 'e1', name: 'WI evening', date: '2024-03-05', attendees: ['p1', 'p2'], created: 1, updated: 1 },
+    'cg.e.e2': { id: 'e2', name: 'Chamber breakfast', date: today, attendees: ['p2'], created: 1, updated: 1 },
+    'cg.e.e3': { id: 'e3', name: 'Undated meetup', date: '', attendees: ['p3'], created: 1, updated: 1 },
+    ...Object.fromEntries([
+      person('p1', 'Ann Archer', [], { what: 'Florist' }),
+      person('p2', 'Bob Bell', []),
+      person('p3', 'Cat Cole', []),
+      person('p4', 'Dee Dunn', [], { what: 'Plumber' }),
+    ]),
+  });
+  await page.getByRole('link', { name: 'People' }).click();
+  const row = (name) => page.locator('.person-list li').filter({ hasText: name }).locator('.person-what');
+  await expect(row('Ann Archer')).toHaveText(/^Florist · WI evening, Tue,? 5 Mar 2024$/);
+  await expect(row('Bob Bell')).toHaveText('Chamber breakfast, today');
+  await expect(row('Cat Cole')).toHaveText('Undated meetup');
+  await expect(row('Dee Dunn')).toHaveText('Plumber');
+});
+
 test('a search that finds nobody offers to add them, name filled in, never over a draft\'s own name', async ({ page }) => {
   await seed(page, Object.fromEntries([person('a', 'Ann', [['Running', 'sport']])]));
   await page.getByRole('link', { name: 'People' }).click();

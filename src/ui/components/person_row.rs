@@ -1,8 +1,9 @@
-//! One person in a list: a link to their page, with what they do and, for a search, why they
-//! matched.
+//! One person in a list: a link to their page, with what they do, where they were last met
+//! and, for a search, why they matched.
 
 use crate::core::model::Person;
 use crate::core::route::Route;
+use crate::ui::format::join_present;
 use leptos::prelude::*;
 
 #[component]
@@ -11,13 +12,17 @@ pub fn PersonRow(
     /// Why a search found them ("interest: Running"); empty outside a search.
     #[prop(optional)]
     why: String,
+    /// Where and when they were last met ("WI evening, 3 weeks ago"); empty if unknown.
+    #[prop(optional)]
+    met: String,
 ) -> impl IntoView {
     let href = Route::Person(person.id.clone()).to_hash();
+    let what = join_present(&[person.what.as_str(), met.as_str()], " · ");
     view! {
         <li>
             <a href=href class="person-row">
                 <span class="person-name">{person.name}</span>
-                <span class="person-what">{person.what}</span>
+                <span class="person-what">{what}</span>
                 {(!why.is_empty()).then(|| view! { <span class="search-why">{why}</span> })}
             </a>
         </li>
