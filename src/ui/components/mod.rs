@@ -36,6 +36,7 @@ pub mod overlap_view;
 pub mod page_opening;
 pub mod page_unavailable;
 pub mod passphrase_field;
+pub mod people_sort;
 pub mod person_fields;
 pub mod person_list;
 pub mod person_picker;

@@ -4,7 +4,6 @@ use crate::core::model::{Event, EventId, PersonId};
 use crate::core::order;
 use crate::core::overlap::MyKeys;
 use crate::core::people_search::{arrange, name_from_search, Order, PeopleSearch};
-use crate::core::plural::count;
 use crate::core::queries::last_met;
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
@@ -12,7 +11,7 @@ use crate::core::suggestions::Typed;
 use crate::store::clock::today;
 use crate::store::AppState;
 use crate::ui::components::event_select::EventSelect;
-use crate::ui::components::field::unique_id;
+use crate::ui::components::people_sort::PeopleSort;
 use crate::ui::components::search_field::SearchField;
 use crate::ui::components::search_results::SearchResults;
 use crate::ui::format::human_date;
@@ -36,7 +35,6 @@ pub fn PeoplePage() -> impl IntoView {
     let interest = RwSignal::new(start.interest);
     let shown = RwSignal::new(start.rows.max(PAGE));
     let order = RwSignal::new(start.order);
-    let sort_id = unique_id("sort");
     // The search lives in the fragment as well (`core::people_search`), so that Back from a
     // person, a reload and Home's search box all show it. Typed here, it goes into the
     // fragment in place; a fragment that says something else while this page shows (a tap on
@@ -261,40 +259,7 @@ pub fn PeoplePage() -> impl IntoView {
             </label>
             <EventSelect label="Event" none="Any event" value=event />
         </details>
-        <div class="list-head">
-            <p class="muted" aria-live="polite">
-                {move || count(matches.with(|m| m.len()), "person", "people")}
-            </p>
-            // The label is tied by `for`, not wrapped round the box, so that no engine names the
-            // box after the option it shows as well ("Sort Name").
-            <div class="list-sort">
-                <label for=sort_id.clone()>"Sort"</label>
-                <select
-                    id=sort_id
-                    prop:value=move || order.get().key()
-                    on:change=move |ev| {
-                        order.set(Order::from_key(&event_target_value(&ev)).unwrap_or_default())
-                    }
-                >
-                    {Order::ALL
-                        .into_iter()
-                        .map(|o| {
-                            let selected = o == start.order;
-                            view! { <option value=o.key() selected=selected>{o.label()}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-        </div>
-        // With no map of mine, everyone has nothing in common and the order says nothing.
-        <Show when=move || {
-            order.get() == Order::Shared && state.me.with(|me| me.interests.is_empty())
-        }>
-            <p class="muted">
-                "Nothing to compare with yet: " <a href="#/map">"add your interests"</a>
-                " to see who shares most with you."
-            </p>
-        </Show>
+        <PeopleSort found=Signal::derive(move || matches.with(|m| m.len())) order=order />
         <SearchResults found=visible />
         <Show when=move || { matches.with(|m| m.len()) > shown.get() }>
             <button type="button" class="button" on:click=move |_| shown.update(|s| *s += PAGE)>
