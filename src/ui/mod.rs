@@ -9,6 +9,7 @@ pub mod format;
 pub mod hints;
 pub mod install;
 pub mod lazy_pages;
+pub mod met;
 pub mod pages;
 pub mod platform;
 pub mod router;

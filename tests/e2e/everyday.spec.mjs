@@ -292,7 +292,8 @@ test('interests close to mine but not the same are starters, and the page says s
   await expect(page.getByText('1 person', { exact: true })).toBeVisible();
   await expect(page.locator('main ul.person-list').first().getByRole('link')).toHaveText(['Di']);
   await expect(page.getByRole('heading', { name: 'Close to it' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Close to it' }).getByRole('link')).toHaveText(['TomSea swimming']);
+  // Each row says where that person was last met, if anywhere: Tom at the Lido social.
+  await expect(page.getByRole('list', { name: 'Close to it' }).getByRole('link')).toHaveText([/^TomLido social, .+Sea swimming$/]);
   await page.goto('/#/who/Chess');
   await expect(page.getByRole('heading', { name: 'Close to it' })).toHaveCount(0);
 });

@@ -4,17 +4,15 @@ use crate::core::model::{Event, EventId, PersonId};
 use crate::core::order;
 use crate::core::overlap::MyKeys;
 use crate::core::people_search::{arrange, name_from_search, Order, PeopleSearch};
-use crate::core::queries::last_met;
 use crate::core::route::Route;
 use crate::core::search::{Field, Query, SearchEntry};
 use crate::core::suggestions::Typed;
-use crate::store::clock::today;
 use crate::store::AppState;
 use crate::ui::components::event_select::EventSelect;
 use crate::ui::components::people_sort::PeopleSort;
 use crate::ui::components::search_field::SearchField;
 use crate::ui::components::search_results::SearchResults;
-use crate::ui::format::human_date;
+use crate::ui::met::last_met_words;
 use crate::ui::pages::person_form::add_person_named;
 use crate::ui::router::{self, navigate};
 use leptos::prelude::*;
@@ -193,26 +191,7 @@ pub fn PeoplePage() -> impl IntoView {
     });
     // Where each person was last met, for their row: a name found years later comes with a
     // place and a time.
-    let met = Memo::new(move |_| {
-        let today = today();
-        state.events.with(|events| {
-            // Each event's words once (the browser's `Intl` says the date), not once a person.
-            let mut said: HashMap<&EventId, String> = HashMap::new();
-            last_met(events.values())
-                .into_iter()
-                .map(|(id, e)| {
-                    let met = said.entry(&e.id).or_insert_with(|| {
-                        if e.date.trim().is_empty() {
-                            e.name.clone()
-                        } else {
-                            format!("{}, {}", e.name, human_date(&e.date, &today))
-                        }
-                    });
-                    (id.clone(), met.clone())
-                })
-                .collect::<HashMap<PersonId, String>>()
-        })
-    });
+    let met = Memo::new(move |_| last_met_words(state));
     let visible = Signal::derive(move || {
         matches.with(|m| {
             state.people.with(|people| {

@@ -1,12 +1,12 @@
 //! "Who shares this?": everyone whose interests include the same normalised key, then who has
-//! an interest close to it (a telling word in common).
+//! an interest close to it (a telling word in common), each with where they were last met.
 
 use crate::core::model::Person;
 use crate::core::plural::count;
 use crate::core::queries::who_shares;
 use crate::store::AppState;
-use crate::ui::components::person_list::PersonList;
 use crate::ui::components::person_row::PersonRow;
+use crate::ui::met::last_met_words;
 use leptos::prelude::*;
 
 #[component]
@@ -27,6 +27,8 @@ pub fn WhoPage(label: String) -> impl IntoView {
             })
         })
     };
+    let met = Memo::new(move |_| last_met_words(state));
+    let at = move |p: &Person| met.with(|m| m.get(&p.id).cloned().unwrap_or_default());
     let people = Signal::derive(move || found.with(|f| f.0.clone()));
     let close = move || found.with(|f| f.1.clone());
     view! {
@@ -38,14 +40,28 @@ pub fn WhoPage(label: String) -> impl IntoView {
                 n => count(n, "person", "people"),
             }}
         </p>
-        <PersonList people=people />
+        <ul class="person-list">
+            {move || {
+                people
+                    .get()
+                    .into_iter()
+                    .map(|p| {
+                        let met = at(&p);
+                        view! { <PersonRow person=p met=met /> }
+                    })
+                    .collect_view()
+            }}
+        </ul>
         <Show when=move || found.with(|f| !f.1.is_empty())>
             <h2>"Close to it"</h2>
             <ul class="person-list" aria-label="Close to it">
                 {move || {
                     close()
                         .into_iter()
-                        .map(|(p, theirs)| view! { <PersonRow person=p why=theirs /> })
+                        .map(|(p, theirs)| {
+                            let met = at(&p);
+                            view! { <PersonRow person=p why=theirs met=met /> }
+                        })
                         .collect_view()
                 }}
             </ul>
