@@ -306,10 +306,15 @@ test('People sorts by name, by recent, or by most in common with me; the order i
   await sort.selectOption({ label: 'Recent' });
   await expect(page).toHaveURL(/#\/people\?o=recent$/);
   expect(await names()).toEqual(['Bob Bell', 'Dee Dunn', 'Ann Archer', 'Cat Cole']);
-  // Bob shares two of mine, Cat and Dee one each (in name order), Ann none.
+  // Bob shares two of mine, Cat and Dee one each (in name order), Ann none; each row says what.
   await sort.selectOption({ label: 'Most in common' });
   await expect(page).toHaveURL(/#\/people\?o=shared$/);
   expect(await names()).toEqual(['Bob Bell', 'Cat Cole', 'Dee Dunn', 'Ann Archer']);
+  await expect(page.locator('.person-list .search-why')).toHaveText([
+    'You share Running, Allotment',
+    'You share Custard creams',
+    'You share Running',
+  ]);
   // With words typed, the order still holds among those found.
   await page.getByRole('searchbox', { name: 'Search' }).fill('run');
   await expect(page.getByText('2 people', { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 //! People: everyone I have met, searchable by any word, in the order chosen under "Sort".
 
-use crate::core::model::{Event, EventId, PersonId};
+use crate::core::model::{Event, EventId, Interest, PersonId};
 use crate::core::order;
 use crate::core::overlap::MyKeys;
 use crate::core::people_search::{arrange, name_from_search, Order, PeopleSearch};
@@ -124,18 +124,23 @@ pub fn PeoplePage() -> impl IntoView {
             })
         })
     });
-    // What each person shares with me, only while "Most in common" is the order: a keystroke
-    // then reads a score rather than comparing maps.
+    // What each person shares with me (the score and the first few interests, as "Who to talk
+    // to" ranks a room), only while "Most in common" is the order: a keystroke then reads it
+    // rather than comparing maps.
     let in_common = Memo::new(move |_| {
         if order.get() != Order::Shared {
             return HashMap::new();
         }
         let mine = state.me.with(|me| MyKeys::new(&me.interests));
         state.people.with(|people| {
-            people
+            let maps: Vec<(PersonId, &[Interest])> = people
                 .values()
-                .map(|p| (p.id.clone(), mine.score(&p.interests)))
-                .collect::<HashMap<PersonId, f64>>()
+                .map(|p| (p.id.clone(), p.interests.as_slice()))
+                .collect();
+            mine.rank(&maps)
+                .into_iter()
+                .map(|r| (r.id, (r.score, r.top_shared)))
+                .collect::<HashMap<PersonId, (f64, Vec<String>)>>()
         })
     });
     let matches = Memo::new(move |_| {
@@ -174,18 +179,28 @@ pub fn PeoplePage() -> impl IntoView {
                         })
                     })
                     .collect();
-                in_common.with(|scores| {
+                in_common.with(|shared| {
                     arrange(
                         &mut found,
                         order.get(),
                         |(p, _)| p.updated,
-                        |(p, _)| scores.get(&p.id).copied().unwrap_or(0.0),
-                    )
-                });
-                found
-                    .into_iter()
-                    .map(|(p, why)| (p.id.clone(), why))
-                    .collect::<Vec<_>>()
+                        |(p, _)| shared.get(&p.id).map_or(0.0, |s| s.0),
+                    );
+                    found
+                        .into_iter()
+                        .map(|(p, why)| {
+                            // Sorted by what we share, a row with no search reason says what.
+                            let top = shared.get(&p.id).map(|s| &s.1).filter(|t| !t.is_empty());
+                            let why = match top {
+                                Some(top) if why.is_empty() => {
+                                    format!("You share {}", top.join(", "))
+                                }
+                                _ => why,
+                            };
+                            (p.id.clone(), why)
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
