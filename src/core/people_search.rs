@@ -344,6 +344,41 @@ mod tests {
         }
 
         #[test]
+        fn arranging_keeps_every_row_and_orders_ties_as_found(
+            rows in prop::collection::vec((0i64..5, 0u8..4), 0..40),
+            order in prop::sample::select(Order::ALL.to_vec()),
+        ) {
+            // (changed, in common, place found)
+            let found: Vec<(i64, f64, usize)> = rows
+                .iter()
+                .enumerate()
+                .map(|(n, (changed, shared))| (*changed, f64::from(*shared), n))
+                .collect();
+            let mut arranged = found.clone();
+            arrange(&mut arranged, order, |r| r.0, |r| r.1);
+            let mut places: Vec<usize> = arranged.iter().map(|r| r.2).collect();
+            places.sort_unstable();
+            prop_assert_eq!(places, (0..found.len()).collect::<Vec<_>>());
+            for pair in arranged.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let tie = match order {
+                    Order::Name => true,
+                    Order::Recent => {
+                        prop_assert!(a.0 >= b.0);
+                        a.0 == b.0
+                    }
+                    Order::Shared => {
+                        prop_assert!(a.1 >= b.1);
+                        a.1 == b.1
+                    }
+                };
+                if tie {
+                    prop_assert!(a.2 < b.2);
+                }
+            }
+        }
+
+        #[test]
         fn reading_never_panics(s in "\\PC{0,80}") {
             let _ = PeopleSearch::from_hash(&format!("#/people?{s}"));
         }

@@ -91,6 +91,39 @@ mod tests {
         events.iter().map(|e| e.name.as_str()).collect()
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_event_someone_was_last_met_at_is_one_they_were_at_and_none_of_theirs_is_newer(
+            events in proptest::collection::vec(
+                ("[0-9]{0,2}", proptest::collection::btree_set(0u8..6, 0..4)),
+                0..8,
+            ),
+        ) {
+            let events: Vec<Event> = events
+                .iter()
+                .enumerate()
+                .map(|(n, (day, people))| {
+                    let date = if day.is_empty() { String::new() } else { format!("2026-01-{day:0>2}") };
+                    let ids: Vec<String> = people.iter().map(|p| format!("p{p}")).collect();
+                    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    event(&format!("e{n}"), &format!("Event {n}"), &date, &ids)
+                })
+                .collect();
+            let last = last_met(&events);
+            for p in 0..6u8 {
+                let id = PersonId(format!("p{p}"));
+                let theirs: Vec<&Event> = events.iter().filter(|e| e.attendees.contains(&id)).collect();
+                match last.get(&id) {
+                    None => proptest::prop_assert!(theirs.is_empty()),
+                    Some(e) => {
+                        proptest::prop_assert!(e.attendees.contains(&id));
+                        proptest::prop_assert!(theirs.iter().all(|t| t.date <= e.date));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn each_person_was_last_met_at_their_newest_event() {
         let events = [
