@@ -125,6 +125,16 @@ pub fn short_date(date: &str, today: &str) -> Option<String> {
     })
 }
 
+/// "Dec 2025": a date in a list row, where the day and the weekday are more than a reader
+/// needs to place a meeting; `None` when it is not a date.
+pub fn month_year(date: &str) -> Option<String> {
+    days_of(date)?;
+    let (y, rest) = date.trim().split_once('-')?;
+    let (m, _) = rest.split_once('-')?;
+    let month = MONTHS[m.parse::<usize>().ok()?.checked_sub(1)?];
+    Some(format!("{month} {y}"))
+}
+
 /// A date as people say it, in English: relative when close, else "Tue 3 Nov"; the text as
 /// typed when it is not a date at all.
 pub fn human_date(date: &str, today: &str) -> String {
@@ -138,6 +148,15 @@ pub fn human_date(date: &str, today: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_list_row_says_the_month_and_year() {
+        assert_eq!(month_year("2025-12-04").as_deref(), Some("Dec 2025"));
+        assert_eq!(month_year(" 2024-01-31 ").as_deref(), Some("Jan 2024"));
+        assert_eq!(month_year("2024-13-01"), None);
+        assert_eq!(month_year("next Tuesday"), None);
+        assert_eq!(month_year(""), None);
+    }
 
     #[test]
     fn days_round_trip_and_refuse_impossible_dates() {

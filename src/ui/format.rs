@@ -3,7 +3,7 @@
 //! Which words to use (today, days or weeks, or the date itself) is decided in
 //! `core::dates`; this file only asks the browser to say them.
 
-use crate::core::dates::{relative, short_date, Relative};
+use crate::core::dates::{month_year, relative, short_date, Relative};
 use wasm_bindgen::JsValue;
 
 /// The user's language, e.g. "en-GB"; "en" when the browser does not say, or says something
@@ -61,6 +61,37 @@ pub fn human_date(date: &str, today: &str) -> String {
         return relative_words(r);
     }
     calendar_date(date, today)
+}
+
+/// A date in a list row: "3 weeks ago" when close, else the month and year ("Dec 2025", in the
+/// user's language), which is enough to place a meeting.
+pub fn row_date(date: &str, today: &str) -> String {
+    if let Some(r) = relative(date, today) {
+        return relative_words(r);
+    }
+    let Some(english) = month_year(date) else {
+        return date.to_string();
+    };
+    if !has_intl("DateTimeFormat") {
+        return english;
+    }
+    let mut parts = date
+        .trim()
+        .splitn(3, '-')
+        .map(|p| p.parse::<u32>().unwrap_or(1));
+    let (y, m) = (parts.next().unwrap_or(1970), parts.next().unwrap_or(1));
+    let js = js_sys::Date::new_with_year_month_day_hr_min(y, m as i32 - 1, 15, 12, 0);
+    let s: String = js
+        .to_locale_date_string(
+            language(),
+            &options(&[("month", "short"), ("year", "numeric")]),
+        )
+        .into();
+    if s.is_empty() {
+        english
+    } else {
+        s
+    }
 }
 
 /// "Tue 3 Nov" (or "Tue, Nov 3" in American English) for a stored date.

@@ -1,11 +1,12 @@
 //! Where each person was last met, in the words a list row shows after what they do ("WI
-//! evening, 3 weeks ago"), so that a name found years later comes with a place and a time.
+//! evening, 3 weeks ago", "WI evening, Dec 2025"), so that a name found years later comes with
+//! a place and a time.
 
 use crate::core::model::{EventId, PersonId};
 use crate::core::queries::last_met;
 use crate::store::clock::today;
 use crate::store::AppState;
-use crate::ui::format::human_date;
+use crate::ui::format::row_date;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -22,7 +23,7 @@ pub fn last_met_words(state: AppState) -> HashMap<PersonId, String> {
                     if e.date.trim().is_empty() {
                         e.name.clone()
                     } else {
-                        format!("{}, {}", e.name, human_date(&e.date, &today))
+                        format!("{}, {}", e.name, row_date(&e.date, &today))
                     }
                 });
                 (id.clone(), words.clone())

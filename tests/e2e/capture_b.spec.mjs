@@ -354,7 +354,7 @@ test('each row in People says where and when that person was last met', async ({
   });
   await page.getByRole('link', { name: 'People' }).click();
   const row = (name) => page.locator('.person-list li').filter({ hasText: name }).locator('.person-what');
-  await expect(row('Ann Archer')).toHaveText(/^Florist · WI evening, Tue,? 5 Mar 2024$/);
+  await expect(row('Ann Archer')).toHaveText('Florist · WI evening, Mar 2024');
   await expect(row('Bob Bell')).toHaveText('Chamber breakfast, today');
   await expect(row('Cat Cole')).toHaveText('Undated meetup');
   await expect(row('Dee Dunn')).toHaveText('Plumber');
