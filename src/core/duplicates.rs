@@ -1,6 +1,7 @@
 //! Duplicates: telling that someone being added is already saved (by their name, normalised),
 //! and merging two records of one person so that nothing either held is lost.
 
+use super::dates::month_year;
 use super::document::Document;
 use super::interest_key::fold;
 use super::model::{add_interest, Event, EventId, Millis, Person, PersonId};
@@ -29,7 +30,7 @@ pub fn same_name<'a>(
         .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
 }
 
-/// "Already saved: Priya Shah (met at WI evening, 2026-11-03)": who the saved one is, by
+/// "Already saved: Priya Shah (met at WI evening, Nov 2026)": who the saved one is, by
 /// where they were met (the latest event, else the place typed), so the user can tell.
 pub fn already_saved(person: &Person, events: &BTreeMap<EventId, Event>) -> String {
     let latest = events
@@ -38,7 +39,11 @@ pub fn already_saved(person: &Person, events: &BTreeMap<EventId, Event>) -> Stri
         .max_by(|a, b| a.date.cmp(&b.date));
     let met = match latest {
         Some(e) if e.date.is_empty() => format!("met at {}", e.name),
-        Some(e) => format!("met at {}, {}", e.name, e.date),
+        Some(e) => format!(
+            "met at {}, {}",
+            e.name,
+            month_year(&e.date).unwrap_or_else(|| e.date.clone())
+        ),
         None if !person.met_where.trim().is_empty() => {
             format!("met at {}", person.met_where.trim())
         }
@@ -220,7 +225,7 @@ mod tests {
         }
         assert_eq!(
             already_saved(&priya, &events),
-            "Already saved: Priya Shah (met at WI evening, 2026-11-03)"
+            "Already saved: Priya Shah (met at WI evening, Nov 2026)"
         );
     }
 

@@ -391,13 +391,21 @@ test('a typed duplicate is caught: Open, Add anyway or Merge (keeping everything
   });
   await page.reload();
   await openAddPerson(page);
+  // Said while the name is typed, before anything else is: whose name it is, and her page.
+  const known = page.locator('.known-name');
+  await field(page, 'Name').fill('priya  S');
+  await expect(known).toBeHidden();
   await field(page, 'Name').fill('priya  SHAH');
+  await expect(known).toHaveText('Already saved: Priya Shah (met at WI evening, Nov 2026). See Priya Shah');
+  await expect(known.getByRole('link', { name: 'See Priya Shah' })).toHaveAttribute('href', '#/people/p1');
   await field(page, 'What they do').fill('Bakery owner');
   await field(page, 'Add interest').fill('Sourdough');
   await field(page, 'Add interest').press('Enter');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const warning = page.getByRole('alert');
-  await expect(warning).toContainText('Already saved: Priya Shah (met at WI evening, 2026-11-01)');
+  await expect(warning).toContainText('Already saved: Priya Shah (met at WI evening, Nov 2026)');
+  // The warning at "Save" says it now, with what to do; the line under "Name" gives way.
+  await expect(known).toBeHidden();
   expect(await storedPeople(page)).toHaveLength(1);
 
   // Open: her page, and what was typed is kept as a draft.

@@ -27,6 +27,7 @@ pub mod home_search;
 pub mod install_offer;
 pub mod interest_chips;
 pub mod interest_editor;
+pub mod known_name;
 pub mod my_interest_list;
 pub mod my_map_picture;
 pub mod my_vcard_button;

@@ -3,6 +3,7 @@
 
 use super::field::TextField;
 use super::interest_editor::InterestEditor;
+use super::known_name::KnownName;
 use crate::core::draft::PersonDraftData;
 use crate::core::limits::{CONTACT_MAX, NAME_MAX, NOTE_MAX, WHAT_MAX};
 use crate::core::model::{Contact, Interest, Person, PersonId};
@@ -138,6 +139,7 @@ impl PersonDraft {
 pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl IntoView {
     view! {
         <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" autocapitalize="words" />
+        {(!full).then(|| view! { <KnownName name=draft.name /> })}
         <TextField label="What they do" value=draft.what max=WHAT_MAX />
         <h2>"Interests"</h2>
         <InterestEditor interests=draft.interests typed=draft.interest_typed />
