@@ -176,6 +176,13 @@ for (const name of wanted) {
       await a.click('button', 'Back');
       await a.byRole('heading', 'Home');
       await a.waitFor(() => location.hash === '#/', 'Home after Back');
+      // Her name typed again is known at once, with her page a tap away.
+      await a.click('button', 'Add person');
+      await a.fill('textbox', 'Name', 'meg  reload');
+      await a.waitFor(() => document.querySelector('.known-name')?.textContent.startsWith('Already saved: Meg Reload'), 'the name known as it is typed');
+      await a.byRole('link', 'See Meg Reload');
+      await a.fill('textbox', 'Name', '');
+      await nav(a, 'Home');
       await a.click('link', /^Meg Reload/);
       await a.byRole('heading', 'Meg Reload');
       await a.reload();

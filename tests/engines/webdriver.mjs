@@ -311,8 +311,8 @@ class Session {
       // WebKit maps a one-line <select> to a pop-up button, as VoiceOver reads it.
       const roleOk = r === role || (role === 'textbox' && r === 'searchbox') || (role === 'heading' && /^heading/.test(r))
         || (role === 'combobox' && r === 'button' && (await this.run((e) => e.tagName, el)) === 'SELECT');
-      // WebKit's computed name of a filled text field ends with its value.
-      const value = role === 'textbox' ? await this.run((e) => e.value || '', el) : '';
+      // WebKit's computed name of a filled text field ends with its value, spaces collapsed.
+      const value = role === 'textbox' ? await this.run((e) => (e.value || '').replace(/\s+/g, ' ').trim(), el) : '';
       const nameOk = (x) => (name instanceof RegExp ? name.test(x) : x === name);
       if (!roleOk || !(nameOk(n) || (value && n === `${name} ${value}`))) {
         throw new Error(`${this.driver.engine.label}: the ${role} "${name}" has computed role "${r}" and name "${n}"`);
