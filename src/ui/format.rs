@@ -72,26 +72,7 @@ pub fn row_date(date: &str, today: &str) -> String {
     let Some(english) = month_year(date) else {
         return date.to_string();
     };
-    if !has_intl("DateTimeFormat") {
-        return english;
-    }
-    let mut parts = date
-        .trim()
-        .splitn(3, '-')
-        .map(|p| p.parse::<u32>().unwrap_or(1));
-    let (y, m) = (parts.next().unwrap_or(1970), parts.next().unwrap_or(1));
-    let js = js_sys::Date::new_with_year_month_day_hr_min(y, m as i32 - 1, 15, 12, 0);
-    let s: String = js
-        .to_locale_date_string(
-            language(),
-            &options(&[("month", "short"), ("year", "numeric")]),
-        )
-        .into();
-    if s.is_empty() {
-        english
-    } else {
-        s
-    }
+    in_language(date, &[("month", "short"), ("year", "numeric")]).unwrap_or(english)
 }
 
 /// "Tue 3 Nov" (or "Tue, Nov 3" in American English) for a stored date.
@@ -99,29 +80,34 @@ pub fn calendar_date(date: &str, today: &str) -> String {
     let Some(english) = short_date(date, today) else {
         return date.to_string();
     };
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i32>().unwrap_or(1));
+    let mut wanted = vec![("weekday", "short"), ("day", "numeric"), ("month", "short")];
+    if today.get(..4) != date.get(..4) {
+        wanted.push(("year", "numeric"));
+    }
+    in_language(date, &wanted).unwrap_or(english)
+}
+
+/// A stored date (already known to be one) as the browser's `Intl` writes it with `wanted`;
+/// `None` where the browser has no `Intl.DateTimeFormat` or answers nothing.
+fn in_language(date: &str, wanted: &[(&str, &str)]) -> Option<String> {
+    if !has_intl("DateTimeFormat") {
+        return None;
+    }
+    let mut parts = date
+        .trim()
+        .splitn(3, '-')
+        .map(|p| p.parse::<i32>().unwrap_or(1));
     let (y, m, d) = (
         parts.next().unwrap_or(1970),
         parts.next().unwrap_or(1),
         parts.next().unwrap_or(1),
     );
-    if !has_intl("DateTimeFormat") {
-        return english;
-    }
     // Noon, so no time zone can move it to another day.
     let js = js_sys::Date::new_with_year_month_day_hr_min(y as u32, m - 1, d, 12, 0);
-    let mut wanted = vec![("weekday", "short"), ("day", "numeric"), ("month", "short")];
-    if today.get(..4) != date.get(..4) {
-        wanted.push(("year", "numeric"));
-    }
     let s: String = js
-        .to_locale_date_string(language(), &options(&wanted))
+        .to_locale_date_string(language(), &options(wanted))
         .into();
-    if s.is_empty() {
-        english
-    } else {
-        s
-    }
+    (!s.is_empty()).then_some(s)
 }
 
 fn relative_words(r: Relative) -> String {
