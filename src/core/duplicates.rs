@@ -5,6 +5,7 @@ use super::dates::month_year;
 use super::document::Document;
 use super::interest_key::fold;
 use super::model::{add_interest, Event, EventId, Millis, Person, PersonId};
+use super::queries::attended_by;
 use std::collections::BTreeMap;
 
 /// A name as compared for duplicates: case, accents, punctuation and spacing do not count
@@ -30,13 +31,40 @@ pub fn same_name<'a>(
         .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
 }
 
+/// Every saved name, normalised, with whom [`same_name`] would answer for it: made once when
+/// the people change, so that a name checked at each key typed is one lookup, not a fold of
+/// every saved name.
+#[derive(Debug, PartialEq)]
+pub struct NameIndex(std::collections::HashMap<String, PersonId>);
+
+impl NameIndex {
+    pub fn new<'a>(people: impl IntoIterator<Item = &'a Person>) -> Self {
+        let mut first: std::collections::HashMap<String, &Person> =
+            std::collections::HashMap::new();
+        for p in people {
+            let key = normalised_name(&p.name);
+            if key.is_empty() {
+                continue;
+            }
+            let kept = first.entry(key).or_insert(p);
+            if (p.created, &p.id) < (kept.created, &kept.id) {
+                *kept = p;
+            }
+        }
+        NameIndex(first.into_iter().map(|(k, p)| (k, p.id.clone())).collect())
+    }
+
+    /// Who is saved under `name`, as [`same_name`] with no exception.
+    pub fn find(&self, name: &str) -> Option<&PersonId> {
+        self.0.get(&normalised_name(name))
+    }
+}
+
 /// "Already saved: Priya Shah (met at WI evening, Nov 2026)": who the saved one is, by
 /// where they were met (the latest event, else the place typed), so the user can tell.
 pub fn already_saved(person: &Person, events: &BTreeMap<EventId, Event>) -> String {
-    let latest = events
-        .values()
-        .filter(|e| e.attendees.contains(&person.id))
-        .max_by(|a, b| a.date.cmp(&b.date));
+    // The same event People's row names for them (`queries::last_met`).
+    let latest = attended_by(events.values(), &person.id).into_iter().next();
     let met = match latest {
         Some(e) if e.date.is_empty() => format!("met at {}", e.name),
         Some(e) => format!(
@@ -195,6 +223,25 @@ mod tests {
         assert!(same_name(&people, "Priya", None).is_none());
         assert!(same_name(&people, "  ", None).is_none());
         assert!(same_name(&[p("x", "", 1)], "", None).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_answers_as_same_name_does(
+            names in proptest::collection::vec(("[ AaBbÉé.]{0,6}", 0i64..4), 0..12),
+            asked in "[ AaBbÉé.]{0,6}",
+        ) {
+            let people: Vec<Person> = names
+                .iter()
+                .enumerate()
+                .map(|(n, (name, created))| p(&format!("p{n}"), name, *created))
+                .collect();
+            let index = NameIndex::new(&people);
+            proptest::prop_assert_eq!(
+                index.find(&asked),
+                same_name(&people, &asked, None).map(|p| &p.id)
+            );
+        }
     }
 
     #[test]

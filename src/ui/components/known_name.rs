@@ -2,7 +2,7 @@
 //! where they were met. At an event "have I met her before?" is answered before her interests
 //! are typed again, and her page is a tap away (what is typed stays as a draft).
 
-use crate::core::duplicates::{already_saved, same_name};
+use crate::core::duplicates::{already_saved, NameIndex};
 use crate::core::route::Route;
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -10,17 +10,19 @@ use leptos::prelude::*;
 #[component]
 pub fn KnownName(name: RwSignal<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Rebuilt when the people change; a key typed is then one lookup, not a fold of every
+    // saved name.
+    let index = Memo::new(move |_| state.people.with(|people| NameIndex::new(people.values())));
     let known = Memo::new(move |_| {
-        name.with(|typed| {
-            state.people.with(|people| {
-                same_name(people.values(), typed, None).map(|p| {
-                    let text = state.events.with(|events| already_saved(p, events));
-                    (
-                        Route::Person(p.id.clone()).to_hash(),
-                        format!("See {}", p.name),
-                        text,
-                    )
-                })
+        let id = name.with(|typed| index.with(|index| index.find(typed).cloned()))?;
+        state.people.with(|people| {
+            people.get(&id).map(|p| {
+                let text = state.events.with(|events| already_saved(p, events));
+                (
+                    Route::Person(id.clone()).to_hash(),
+                    format!("See {}", p.name),
+                    text,
+                )
             })
         })
     });
