@@ -48,6 +48,14 @@ test('three people quick-added at an event while offline stay under the event', 
   for (const name of ['Ann', 'Ben', 'Cat']) await expect(met.getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
   await page.getByRole('link', { name: 'People' }).click();
   await expect(page.getByText('3 people', { exact: true })).toBeVisible();
+  // Still offline: the rows say where each was met, the sort works, a saved name is known.
+  await expect(page.locator('.person-list .person-what').first()).toHaveText('Chamber breakfast, today');
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Recent' });
+  await expect(page.locator('.person-list .person-name')).toHaveText(['Cat', 'Ben', 'Ann']);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('ben');
+  await expect(page.locator('.known-name')).toHaveText('Already saved: Ben (met at Chamber breakfast, ' + (await page.evaluate(() => new Date().toLocaleDateString('en', { month: 'short', year: 'numeric' }))) + '). See Ben');
 });
 
 test('once an event has begun its takeaways are one tap away, and a half-typed one survives a tab switch', async ({ page }) => {
