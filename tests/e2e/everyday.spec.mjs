@@ -1,7 +1,7 @@
 // The everyday app: first run, quick add at an event offline, follow-ups on Home, search,
 // "who shares this?", "who to talk to", limits, accessibility and screenshots.
 import fs from 'node:fs';
-import { test, expect, openApp, waitForServiceWorker, seed, person, shot, axeClean } from './fixtures.mjs';
+import { test, expect, openApp, waitForServiceWorker, createEvent, seed, person, shot, axeClean } from './fixtures.mjs';
 
 // Fixed links (tests/data/links/): a received map and a locked one are screens too.
 const goldenLink = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/format-3/${file}`, import.meta.url), 'utf8')).link;
@@ -60,10 +60,7 @@ test('three people quick-added at an event while offline stay under the event', 
 
 test('once an event has begun its takeaways are one tap away, and a half-typed one survives a tab switch', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('link', { name: 'Events' }).click();
-  await page.getByRole('textbox', { name: 'Event name' }).fill('Chamber breakfast');
-  await page.getByRole('button', { name: 'Create event' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Chamber breakfast' })).toBeVisible();
+  await createEvent(page, 'Chamber breakfast');
   await page.getByRole('button', { name: 'Add takeaways' }).click();
   const takeaways = page.getByRole('textbox', { name: 'Takeaways' });
   await expect(takeaways).toBeFocused();
@@ -339,10 +336,7 @@ test('a person page says which map is empty instead of comparing nothing', async
 
 test('an event made by mistake can be deleted, the people met there kept, and Undo puts it back as it was', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('link', { name: 'Events' }).click();
-  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
-  await page.getByRole('button', { name: 'Create event' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await createEvent(page, 'WI evening');
   await page.getByRole('button', { name: 'Add person here' }).click();
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Meg');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -108,6 +108,14 @@ export async function addPerson(page, { name, what = '', interests = [], notes =
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** Creates an event from the Events tab, as a user would, and waits for its page. */
+export async function createEvent(page, name) {
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill(name);
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
 /**
  * Replaces the stored data with `records` ({ key: value-object }) and reloads, as if the app had
  * saved them. Values are stored as JSON, like the app does.

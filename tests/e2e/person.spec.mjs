@@ -1,6 +1,6 @@
 // The person page: overlap with me as a Venn and a list, three-way comparison, contact
 // links, follow-ups, editing, and delete with undo.
-import { test, expect, openApp, addPerson } from './fixtures.mjs';
+import { test, expect, openApp, addPerson, createEvent } from './fixtures.mjs';
 
 async function setMyInterests(page, interests) {
   await page.getByRole('link', { name: 'My map' }).click();
@@ -59,10 +59,7 @@ test('a three-way comparison shows what all three share only in the middle', asy
 
 test('edit contact details, add a follow-up, delete and undo', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('link', { name: 'Events' }).click();
-  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
-  await page.getByRole('button', { name: 'Create event' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await createEvent(page, 'WI evening');
   await addPerson(page, { name: 'Jo Bloggs' });
   const url = page.url();
   await page.getByRole('button', { name: 'Edit' }).click();
@@ -139,10 +136,7 @@ test('"Add a note" adds a dated line to their notes; what is typed survives a ta
 test('"Met at <event> too" files someone met again under the current event; "Remove from <event>" takes a mistake back, with Undo', async ({ page }) => {
   await openApp(page);
   await addPerson(page, { name: 'Old Friend' });
-  await page.getByRole('link', { name: 'Events' }).click();
-  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
-  await page.getByRole('button', { name: 'Create event' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'WI evening' })).toBeVisible();
+  await createEvent(page, 'WI evening');
   const attendees = () => page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('cg.e.')).map(([, v]) => JSON.parse(v).attendees || [])[0]);
   // Someone saved before the event, met again at it.
   await page.getByRole('link', { name: 'People' }).click();
@@ -173,11 +167,8 @@ test('"Met at <event> too" files someone met again under the current event; "Rem
 
 test('Back after "Save" goes where "Add person" was tapped, never to an empty form; Back after a delete never shows the deleted', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('link', { name: 'Events' }).click();
-  await page.getByRole('textbox', { name: 'Event name' }).fill('WI evening');
-  await page.getByRole('button', { name: 'Create event' }).click();
+  await createEvent(page, 'WI evening');
   const event = page.getByRole('heading', { level: 1, name: 'WI evening' });
-  await expect(event).toBeVisible();
   for (const name of ['Meg', 'Tom']) {
     await page.getByRole('button', { name: 'Add person here' }).click();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
