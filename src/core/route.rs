@@ -25,6 +25,8 @@ pub enum Route {
     Scan,
     /// A map made in one screen, to send back to someone whose map I received.
     QuickMap,
+    /// Every follow-up still to do, whoever it is for.
+    FollowUps,
     NotFound(String),
 }
 
@@ -53,6 +55,7 @@ impl Route {
             ("settings", None) => Route::Settings,
             ("scan", None) => Route::Scan,
             ("quick", None) => Route::QuickMap,
+            ("follow-ups", None) => Route::FollowUps,
             ("m", Some(payload)) if !payload.is_empty() => Route::Received(payload.into()),
             ("M", Some(text)) if !text.is_empty() => Route::Received(payload_of_qr_form(text)),
             ("who", Some(label)) => match percent_decode(label) {
@@ -79,6 +82,7 @@ impl Route {
             Route::Who(label) => format!("#/who/{}", percent_encode(label)),
             Route::Scan => "#/scan".into(),
             Route::QuickMap => "#/quick".into(),
+            Route::FollowUps => "#/follow-ups".into(),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -127,9 +131,11 @@ impl Route {
             Route::AddPerson | Route::Person(_) | Route::Who(_) => Some(Route::People),
             Route::Event(_) => Some(Route::Events),
             Route::Share => Some(Route::MyMap),
-            Route::Received(_) | Route::NotFound(_) | Route::Scan | Route::QuickMap => {
-                Some(Route::Home)
-            }
+            Route::Received(_)
+            | Route::NotFound(_)
+            | Route::Scan
+            | Route::QuickMap
+            | Route::FollowUps => Some(Route::Home),
         }
     }
 }
@@ -222,6 +228,7 @@ mod tests {
             Route::Who("children's hospice & more".into()),
             Route::Scan,
             Route::QuickMap,
+            Route::FollowUps,
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
@@ -320,6 +327,7 @@ mod tests {
         assert_eq!(Route::Received("x".into()).parent(), Some(Route::Home));
         assert_eq!(Route::Who("run".into()).parent(), Some(Route::People));
         assert_eq!(Route::NotFound("x".into()).parent(), Some(Route::Home));
+        assert_eq!(Route::FollowUps.parent(), Some(Route::Home));
     }
 
     #[test]

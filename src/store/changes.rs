@@ -9,7 +9,9 @@ use super::record_chunk::Codec;
 use super::state::{AppState, Persistence};
 use crate::core::document::{Document, RemovedEvent, RemovedPerson, Settings};
 use crate::core::draft;
-use crate::core::model::{Category, CategoryId, Event, EventId, Me, Millis, Person, PersonId};
+use crate::core::model::{
+    Category, CategoryId, Event, EventId, FollowUp, Me, Millis, Person, PersonId,
+};
 use crate::core::records;
 use crate::core::sync_rules::{decide_save, SaveDecision, HINT_PREFIX};
 use leptos::prelude::*;
@@ -67,6 +69,21 @@ impl AppState {
             self.adopt_stored_event(event_id);
         }
         self.apply(|doc| doc.save_person(person, at_event))
+    }
+
+    /// Changes one person's follow-ups (a tick, a new date, a delete) and saves the person;
+    /// false when they are gone or the save failed.
+    pub fn change_follow_ups(
+        &self,
+        id: &PersonId,
+        change: impl FnOnce(&mut Vec<FollowUp>),
+    ) -> bool {
+        let Some(mut p) = self.people.with_untracked(|p| p.get(id).cloned()) else {
+            return false;
+        };
+        change(&mut p.follow_ups);
+        p.updated = now();
+        self.save_person(p, None)
     }
 
     pub fn save_event(&self, event: Event) -> bool {

@@ -48,6 +48,7 @@ pub enum Chunk {
     Who,
     Scan,
     QuickMap,
+    FollowUps,
 }
 
 impl Chunk {
@@ -67,6 +68,7 @@ impl Chunk {
             Route::Who(_) => Chunk::Who,
             Route::Scan => Chunk::Scan,
             Route::QuickMap => Chunk::QuickMap,
+            Route::FollowUps => Chunk::FollowUps,
         })
     }
 }
@@ -119,6 +121,7 @@ pub async fn fetch(chunk: Chunk) -> Result<PageFn, ChunkMissing> {
         Chunk::Who => who().await,
         Chunk::Scan => scan().await,
         Chunk::QuickMap => quick_map().await,
+        Chunk::FollowUps => follow_ups().await,
     }?;
     // Every page can save, and saving needs the record codec: a page is drawn only once both
     // are here (the app frame fetches the codec at start, so this rarely waits). A received map
@@ -215,6 +218,12 @@ fn scan() -> Result<PageFn, ChunkMissing> {
 #[wasm_split(starting, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn quick_map() -> Result<PageFn, ChunkMissing> {
     Ok(|_| view! { <pages::quick_map::QuickMapPage /> }.into_any())
+}
+
+// In "everyday" with the person page, whose follow-up rows it draws.
+#[wasm_split(everyday, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn follow_ups() -> Result<PageFn, ChunkMissing> {
+    Ok(|_| view! { <pages::follow_ups::FollowUpsPage /> }.into_any())
 }
 
 /// Draws a part of a page that lives in a chunk.

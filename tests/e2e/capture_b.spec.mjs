@@ -108,6 +108,77 @@ test('on the person page a follow-up can be edited, snoozed and deleted; no date
   expect(late).not.toBe(today);
 });
 
+test('every follow-up in one list: overdue, today, coming up, no date; a tick stays until I leave', async ({ page }) => {
+  await seedFollowUps(page);
+  // Home links to the whole list, with how many are open (two due, one later, one undated).
+  await page.getByRole('link', { name: 'All follow-ups (4)', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/follow-ups$/);
+  await expect(page.getByText('4 follow-ups to do.', { exact: true })).toBeVisible();
+  const groups = page.locator('main section h2');
+  await expect(groups).toHaveText(['Overdue', 'Today', 'Coming up', 'No date']);
+  const group = (name) => page.locator('main section', { has: page.getByRole('heading', { level: 2, name, exact: true }) });
+  await expect(group('Overdue')).toContainText('Call about the quote');
+  await expect(group('Today')).toContainText('Send the brochure');
+  await expect(group('Coming up')).toContainText('Book the venue');
+  await expect(group('Coming up')).toContainText('due in 5 days');
+  // Each says whose it is, as a link to them.
+  await expect(group('No date').getByRole('link', { name: 'Bob' })).toHaveAttribute('href', '#/people/b1');
+  await expect(group('Today').getByRole('link', { name: 'Fran' })).toHaveAttribute('href', '#/people/f1');
+
+  // A tick is saved, and the row stays, ticked, so a wrong tick is taken back in place.
+  const brochure = page.getByRole('checkbox', { name: /^Send the brochure/ });
+  await group('Today').getByText('Send the brochure').click();
+  await expect(brochure).not.toBeChecked();
+  await brochure.click();
+  await expect(brochure).toBeChecked();
+  await expect(page.getByText('3 follow-ups to do.', { exact: true })).toBeVisible();
+  expect((await stored(page, 'cg.p.f1')).follow_ups[0].done).toBe(true);
+  await brochure.click();
+  await expect(brochure).not.toBeChecked();
+  expect((await stored(page, 'cg.p.f1')).follow_ups[0].done).toBe(false);
+  await brochure.click();
+  expect((await stored(page, 'cg.p.f1')).follow_ups[0].done).toBe(true);
+
+  // Put off a week, the overdue one moves to "Coming up".
+  await group('Overdue').getByRole('button', { name: '+1 week' }).click();
+  await expect(groups).toHaveText(['Today', 'Coming up', 'No date']);
+  await expect(group('Coming up').getByRole('listitem').first()).toContainText('Book the venue');
+  await expect(group('Coming up').getByRole('listitem').nth(1)).toContainText('Call about the quote');
+  expect((await stored(page, 'cg.p.f1')).follow_ups[1].due).toBe(await dayFromToday(page, 7));
+
+  // Deleted from here, it comes back with Undo, in its place in Fran's list.
+  await group('Coming up').getByRole('listitem').first().getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('button', { name: 'Delete follow-up' }).click();
+  await expect(page.getByRole('checkbox', { name: /^Book the venue/ })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted “Book the venue”.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('checkbox', { name: /^Book the venue/ })).toBeVisible();
+  expect((await stored(page, 'cg.p.f1')).follow_ups.map((f) => f.text))
+    .toEqual(['Send the brochure', 'Call about the quote', 'Book the venue']);
+
+  // Back is Home; the ticked one has left the list there and here, and with nothing due
+  // Home says what comes next.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toHaveCount(0);
+  await expect(page.getByText('Next: “Book the venue” · Fran, due in 5 days.')).toBeVisible();
+  await page.getByRole('link', { name: 'All follow-ups (3)', exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: /^Send the brochure/ })).toHaveCount(0);
+  await expect(page.getByText('3 follow-ups to do.', { exact: true })).toBeVisible();
+
+  // A reload keeps the page; with nothing to follow up it says where follow-ups come from.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
+  await seed(page, Object.fromEntries([person('b1', 'Bob', [])]));
+  await page.goto('/#/follow-ups');
+  await expect(page.getByText(/^Nothing to follow up\./)).toBeVisible();
+  await page.getByRole('link', { name: 'Open People' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await page.goto('/#/');
+  await expect(page.getByRole('link', { name: /^All follow-ups/ })).toHaveCount(0);
+});
+
 test('a follow-up needs words and fits on a line, each said plainly; a deleted one comes back with Undo', async ({ page }) => {
   const { today, late, soon } = await seedFollowUps(page);
   await page.goto('/#/people/f1');
@@ -620,6 +691,7 @@ for (const scheme of ['light', 'dark']) {
       ['follow-ups-person', '#/people/f1', async () => {
         await page.getByRole('listitem').filter({ hasText: 'Send the brochure' }).getByRole('button', { name: 'Change' }).click();
       }],
+      ['follow-ups-all', '#/follow-ups', null],
       ['search-why', '#/people', async () => {
         await page.getByRole('searchbox', { name: 'Search' }).fill('pil');
       }],

@@ -93,6 +93,7 @@ const screens = [
   ['#/who/run', 'Who shares this?'],
   ['#/people/new', 'Add person'],
   ['#/quick', 'Your map in a minute'],
+  ['#/follow-ups', 'Follow-ups'],
   ['#/scan', 'Scan a code'],
   [`#/m/${goldenLink('sample-map-20-1.json')}`, "Zoe Taylor's map"],
   [`#/m/${goldenLink('locked-full-payload.json')}`, 'A locked map'],

@@ -182,6 +182,7 @@ const screens = [
   ['share', '#/share', 'Share my map'],
   ['settings', '#/settings', 'Settings'],
   ['who', '#/who/run', 'Who shares this?'],
+  ['follow-ups', '#/follow-ups', 'Follow-ups'],
   ['add-person', '#/people/new', 'Add person'],
   ['not-found', '#/nowhere', 'Nothing here'],
   ['received-map', `#/m/${goldenLink('sample-map-20-1.json')}`, "Zoe Taylor's map"],

@@ -298,7 +298,7 @@ for (const name of wanted) {
       await c.waitForText('Birdwatching');
     });
 
-    test('a close interest is a starter, and a follow-up is added by Enter, refused empty and undone', async () => {
+    test('a close interest is a starter, and a follow-up is added by Enter, refused empty, undone and ticked in the list of all', async () => {
       const mark = a.driver.output.text.length;
       await makeMap(a, 'Sam', ['Wild swimming']);
       await nav(a, 'Home');
@@ -317,6 +317,14 @@ for (const name of wanted) {
       await a.waitForText('Deleted “Ring about the hall”.');
       await a.click('button', 'Undo');
       await a.byRole('checkbox', /^Ring about the hall/);
+      // Every follow-up in one list, from Home; a tick there is saved and stays in place.
+      await nav(a, 'Home');
+      await a.click('link', 'All follow-ups (1)');
+      await a.byRole('heading', 'Follow-ups');
+      await a.waitForText('1 follow-up to do.');
+      await a.click('checkbox', /^Ring about the hall/);
+      await a.waitForText('All done.');
+      await a.waitFor(() => document.querySelector('.follow-up input[type=checkbox]')?.checked === true, 'the tick kept on the page');
       await noPageErrors(a, mark);
     });
 

@@ -1,6 +1,6 @@
 //! One follow-up on a person's page: the tick box (only the box ticks), its text and when it
 //! is due in words, and "Change" to edit its text and date (words required, within the limit),
-//! put it off or delete it.
+//! put it off or delete it. On the Follow-ups page it also names whose it is.
 
 use super::field::unique_id;
 use super::follow_up_fields::FollowUpFields;
@@ -13,6 +13,21 @@ use leptos::prelude::*;
 
 /// A change to one follow-up (`None`: delete it).
 pub type RowEdit = Box<dyn FnOnce(&mut FollowUp) -> bool>;
+
+/// Applies a row's change to the list the row was drawn from. Rows are rebuilt on every
+/// change, so `index` is that of the list drawn; a stale one can only miss (`None`), never hit
+/// another follow-up. `Some(Some(f))`: the change deleted `f`.
+pub fn apply_row_edit(
+    list: &mut Vec<FollowUp>,
+    index: usize,
+    drawn: &FollowUp,
+    edit: RowEdit,
+) -> Option<Option<FollowUp>> {
+    if list.get(index) != Some(drawn) {
+        return None;
+    }
+    Some((!edit(&mut list[index])).then(|| list.remove(index)))
+}
 
 /// When a follow-up is due, in words: "Overdue · 3 days ago", "due tomorrow", or nothing.
 pub fn due_words(f: &FollowUp, today: &str) -> String {
@@ -38,6 +53,9 @@ pub fn FollowUpRow(
     follow_up: FollowUp,
     /// Applies a change; the closure returns false to delete the follow-up.
     on_edit: Callback<RowEdit>,
+    /// Whose follow-up it is (their name and page), where the list is everyone's.
+    #[prop(optional)]
+    whose: Option<(String, String)>,
 ) -> impl IntoView {
     let today = today();
     let text_id = unique_id("fu-text");
@@ -88,6 +106,7 @@ pub fn FollowUpRow(
             </label>
             <div class="follow-up-body">
                 <span id=text_id class="follow-up-text">{follow_up.text.clone()}</span>
+                {whose.map(|(name, href)| view! { " · " <a href=href>{name}</a> })}
                 " "
                 <span id=when_id class="follow-up-when">{when}</span>
                 <div class="row">

@@ -3,14 +3,12 @@
 
 use super::calendar_button::CalendarButton;
 use super::follow_up_fields::FollowUpFields;
-use super::follow_up_row::{follow_up_fits, FollowUpRow, RowEdit};
+use super::follow_up_row::{apply_row_edit, follow_up_fits, FollowUpRow, RowEdit};
+use super::follow_up_undo::{FollowUpUndo, Removed};
 use crate::core::model::{FollowUp, PersonId};
-use crate::store::clock::{now, today};
+use crate::store::clock::today;
 use crate::store::AppState;
 use leptos::prelude::*;
-
-/// A change to a person's follow-up list.
-type Edit = Box<dyn FnOnce(&mut Vec<FollowUp>)>;
 
 #[component]
 pub fn FollowUps(id: PersonId) -> impl IntoView {
@@ -19,7 +17,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     // The follow-up deleted last and where it was, for "Undo".
-    let removed = RwSignal::new(None::<(usize, FollowUp)>);
+    let removed = RwSignal::new(None::<Removed>);
     let list = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -28,31 +26,21 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                 .with(|p| p.get(&id).map(|p| p.follow_ups.clone()).unwrap_or_default())
         })
     };
-    let update = {
-        let id = id.clone();
-        move |f: Edit| {
-            if let Some(mut p) = state.people.with_untracked(|p| p.get(&id).cloned()) {
-                f(&mut p.follow_ups);
-                p.updated = now();
-                state.save_person(p, None);
-            }
-        }
-    };
     let add_now = {
-        let update = update.clone();
+        let id = id.clone();
         move || {
             let t = text.get_untracked().trim().to_string();
             if !follow_up_fits(&t, problem) {
                 return;
             }
             let d = due.get_untracked();
-            update(Box::new(move |l| {
+            state.change_follow_ups(&id, move |l| {
                 l.push(FollowUp {
                     due: d,
                     text: t,
                     done: false,
                 })
-            }));
+            });
             text.set(String::new());
         }
     };
@@ -63,60 +51,30 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
             add_now();
         }
     };
-    let undo_update = update.clone();
+    let rows_id = id.clone();
     view! {
         <h2>"Follow-ups"</h2>
         <ul class="follow-ups">
             {move || {
-                let update = update.clone();
                 list.get()
                     .into_iter()
                     .enumerate()
                     .map(|(i, f)| {
-                        let update = update.clone();
-                        // Rows are rebuilt on every change, so the index is that of the list
-                        // the row was drawn from; a stale one can only miss, never hit another.
-                        let expected = f.clone();
+                        let (id, drawn) = (rows_id.clone(), f.clone());
                         let on_edit = Callback::new(move |edit: RowEdit| {
-                            let expected = expected.clone();
-                            update(Box::new(move |l| {
-                                if l.get(i) != Some(&expected) {
-                                    return;
+                            let (id, drawn) = (id.clone(), drawn.clone());
+                            state.change_follow_ups(&id.clone(), move |l| {
+                                if let Some(Some(gone)) = apply_row_edit(l, i, &drawn, edit) {
+                                    removed.set(Some((id, i, gone)));
                                 }
-                                if !edit(&mut l[i]) {
-                                    removed.set(Some((i, l.remove(i))));
-                                }
-                            }));
+                            });
                         });
                         view! { <FollowUpRow follow_up=f on_edit=on_edit /> }
                     })
                     .collect_view()
             }}
         </ul>
-        {
-            move || {
-                let update = undo_update.clone();
-                removed.get().map(|(i, f)| {
-                    let words = format!("Deleted “{}”.", f.text);
-                    view! {
-                        <p class="row" role="status">
-                            <span>{words}</span>
-                            <button
-                                type="button"
-                                class="link-button"
-                                on:click=move |_| {
-                                    removed.set(None);
-                                    let f = f.clone();
-                                    update(Box::new(move |l| l.insert(i.min(l.len()), f)));
-                                }
-                            >
-                                "Undo"
-                            </button>
-                        </p>
-                    }
-                })
-            }
-        }
+        <FollowUpUndo removed=removed />
         <form class="form follow-up-add" on:submit=add novalidate>
             <FollowUpFields
                 text_label="Follow-up"

@@ -5,10 +5,11 @@
 //! (`components::install_offer`). In a chunk group of its own ("home"), so a first visit, which has none of these, does not download
 //! them (see `HomeActivitySlot`).
 
+use crate::core::follow_up_list::summary;
 use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
 use crate::core::queries::recently_changed;
 use crate::core::route::Route;
-use crate::store::clock::{now, today};
+use crate::store::clock::today;
 use crate::store::AppState;
 use crate::ui::components::calendar_button::CalendarButton;
 use crate::ui::components::field::unique_id;
@@ -35,6 +36,10 @@ pub fn HomeActivity() -> impl IntoView {
         let today = today.clone();
         Memo::new(move |_| state.people.with(|p| due_follow_ups(p.values(), &today)))
     };
+    let open = {
+        let today = today.clone();
+        Memo::new(move |_| state.people.with(|p| summary(p.values(), &today)))
+    };
     let burners = Memo::new(move |_| {
         state.events.with(|e| {
             state
@@ -56,15 +61,12 @@ pub fn HomeActivity() -> impl IntoView {
     // screen is easily a mistake, and the ticked row leaves the list at once.
     let ticked = RwSignal::new(None::<(u64, DueFollowUp)>);
     let set_done = move |f: &DueFollowUp, done: bool| {
-        if let Some(mut p) = state.people.with_untracked(|p| p.get(&f.person).cloned()) {
-            if let Some(x) = p.follow_ups.get_mut(f.index) {
-                if x.text == f.text {
-                    x.done = done;
-                    p.updated = now();
-                    state.save_person(p, None);
-                }
+        let (index, text) = (f.index, f.text.clone());
+        state.change_follow_ups(&f.person, move |l| {
+            if let Some(x) = l.get_mut(index).filter(|x| x.text == text) {
+                x.done = done;
             }
-        }
+        });
     };
     let mark_done = move |f: DueFollowUp| {
         set_done(&f, true);
@@ -147,6 +149,21 @@ pub fn HomeActivity() -> impl IntoView {
                         })
                 }}
             </section>
+        </Show>
+        <Show when=move || open.with(|(n, _)| *n > 0)>
+            <p class="all-follow-ups">
+                {move || {
+                    // With nothing due, say what comes next, so a quiet Home still shows it.
+                    let nothing_due = due.with(|d| d.is_empty());
+                    open.get().1.filter(|_| nothing_due).map(|e| {
+                        let when = human_date(&e.follow_up.due, &crate::store::clock::today());
+                        view! {
+                            "Next: “" {e.follow_up.text} "” · " {e.name} ", due " {when} ". "
+                        }
+                    })
+                }}
+                <a class="more-link" href="#/follow-ups">{move || format!("All follow-ups ({})", open.with(|(n, _)| *n))}</a>
+            </p>
         </Show>
         <CalendarButton />
         {move || {

@@ -19,6 +19,7 @@ pub mod field;
 pub mod file_picker;
 pub mod follow_up_fields;
 pub mod follow_up_row;
+pub mod follow_up_undo;
 pub mod follow_ups;
 pub mod home_activity;
 pub mod home_activity_slot;

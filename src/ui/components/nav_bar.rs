@@ -18,7 +18,7 @@ pub fn NavBar(route: ReadSignal<Route>) -> impl IntoView {
     };
     view! {
         <nav class="nav-bar" aria-label="Main">
-            {item("#/", "Home", |r| matches!(r, Route::Home))}
+            {item("#/", "Home", |r| matches!(r, Route::Home | Route::FollowUps))}
             {item("#/map", "My map", |r| matches!(r, Route::MyMap | Route::Share))}
             {item(
                 "#/people",

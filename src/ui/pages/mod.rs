@@ -2,6 +2,7 @@
 
 pub mod event;
 pub mod events;
+pub mod follow_ups;
 pub mod home;
 pub mod my_map;
 pub mod not_found;
