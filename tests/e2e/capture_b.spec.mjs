@@ -231,8 +231,12 @@ async function exportCalendar(page) {
   return fs.readFileSync(await file.path(), 'utf8');
 }
 
-test('follow-ups export to a calendar file from Home and from a person', async ({ page }) => {
+test('follow-ups export to a calendar file from the list of all and from a person', async ({ page }) => {
   const { today, late, soon } = await seedFollowUps(page);
+  // Desk work, not event work: the button is on the Follow-ups page, not on Home.
+  await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export to calendar' })).toHaveCount(0);
+  await page.getByRole('link', { name: /^All follow-ups/ }).click();
   const all = await exportCalendar(page);
   expect(all.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
   expect(all.replace(/\r\n/g, '')).not.toContain('\n');

@@ -1,5 +1,5 @@
-//! Home's activity: a search box (`components::home_search`), follow-ups due (tick, undo,
-//! calendar export), the current event, the people met most recently and the slow burners
+//! Home's activity: a search box (`components::home_search`), the current event, follow-ups
+//! due (tick, undo) with a link to all of them, the people met most recently and the slow burners
 //! worth a catch-up; first, in a tab on an iPhone, the warning that the browser may erase it
 //! all (`components::safari_note`), or where the browser offers it, "Install app"
 //! (`components::install_offer`). In a chunk group of its own ("home"), so a first visit, which has none of these, does not download
@@ -11,7 +11,6 @@ use crate::core::queries::recently_changed;
 use crate::core::route::Route;
 use crate::store::clock::today;
 use crate::store::AppState;
-use crate::ui::components::calendar_button::CalendarButton;
 use crate::ui::components::field::unique_id;
 use crate::ui::components::home_search::HomeSearch;
 use crate::ui::components::install_offer::InstallOffer;
@@ -96,6 +95,21 @@ pub fn HomeActivity() -> impl IntoView {
         <Show when=move || state.people.with(|p| !p.is_empty())>
             <HomeSearch />
         </Show>
+        // At an event, the event comes first: it is what "Add person" files people under.
+        {move || {
+            current_event()
+                .map(|e| {
+                    let href = Route::Event(e.id.clone()).to_hash();
+                    view! {
+                        <section class="card">
+                            <h2>"Current event"</h2>
+                            <a href=href>{e.name.clone()}</a>
+                            <p class="muted">{format!("{} · {} met so far", human_date(&e.date, &crate::store::clock::today()), e.attendees.len())}</p>
+                            <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
+                        </section>
+                    }
+                })
+        }}
         <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
             <section class="card">
                 <h2>"Follow-ups due"</h2>
@@ -165,21 +179,6 @@ pub fn HomeActivity() -> impl IntoView {
                 <a class="more-link" href="#/follow-ups">{move || format!("All follow-ups ({})", open.with(|(n, _)| *n))}</a>
             </p>
         </Show>
-        <CalendarButton />
-        {move || {
-            current_event()
-                .map(|e| {
-                    let href = Route::Event(e.id.clone()).to_hash();
-                    view! {
-                        <section class="card">
-                            <h2>"Current event"</h2>
-                            <a href=href>{e.name.clone()}</a>
-                            <p class="muted">{format!("{} · {} met so far", human_date(&e.date, &crate::store::clock::today()), e.attendees.len())}</p>
-                            <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
-                        </section>
-                    }
-                })
-        }}
         <section>
             <h2>"Recent people"</h2>
             <Show
