@@ -17,6 +17,13 @@ pub fn has_begun(event: &Event, today: &str) -> bool {
     !(is_date(&event.date) && is_date(today) && event.date.as_str() > today)
 }
 
+/// Whether making or adding to this event means I am there now, so it should become the
+/// current event: its day is today, or it has no date. Noting next week's meeting while at
+/// this one must not file the people I meet tonight under next week's.
+pub fn is_on(event: &Event, today: &str) -> bool {
+    has_begun(event, today) && !is_over(event, today)
+}
+
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
@@ -61,6 +68,16 @@ mod tests {
         assert!(current_event(&marked(), &e, "2026-11-03").is_some());
         assert!(current_event(&marked(), &e, "2026-11-04").is_none());
         assert!(current_event(&marked(), &e, "2027-01-01").is_none());
+    }
+
+    #[test]
+    fn only_an_event_of_today_or_without_a_date_is_on_now() {
+        let on = |date: &str| is_on(&events(date)[&EventId("e1".into())], "2026-11-03");
+        assert!(on("2026-11-03"));
+        assert!(on(""));
+        assert!(!on("2026-11-04"));
+        assert!(!on("2026-12-25"));
+        assert!(!on("2026-11-02"));
     }
 
     #[test]

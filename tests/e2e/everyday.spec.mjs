@@ -361,3 +361,38 @@ test('an event made by mistake can be deleted, the people met there kept, and Un
   expect(await stored()).toBe(1);
   expect(await current()).not.toBeNull();
 });
+
+test("noting next week's event while at tonight's keeps tonight's as the current one", async ({ page }) => {
+  await openApp(page);
+  await createEvent(page, 'Chamber breakfast');
+  await expect(page.getByText('Current event', { exact: true })).toBeVisible();
+  // Told about a meeting next week, I note it while still at this one.
+  const nextWeek = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 7);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByText('New event', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Event name' }).fill('Parkrun social');
+  await page.getByLabel('Date').fill(nextWeek);
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Parkrun social' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark as current event' })).toBeVisible();
+  await expect(page.getByText('Current event', { exact: true })).toHaveCount(0);
+  // Someone I will see there is filed under it, and that changes nothing about tonight.
+  await page.getByRole('button', { name: 'Add person here' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Pat Later');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('link', { name: /Parkrun social/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Home' }).click();
+  const card = page.locator('section.card', { has: page.getByRole('heading', { name: 'Current event' }) });
+  await expect(card.getByRole('link', { name: 'Chamber breakfast' })).toBeVisible();
+  // The next person met tonight is filed under tonight's event.
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Tina Tonight');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tina Tonight' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Chamber breakfast/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Parkrun social/ })).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 //! An event's page: details, notes and takeaways, the people I met there (add new ones or pick
 //! saved ones), the room's insights, and delete (with undo).
 
-use crate::core::current_event::{current_event, has_begun, is_over};
+use crate::core::current_event::{current_event, has_begun, is_on, is_over};
 use crate::core::draft::{event_edit_key, EventDraftData};
 use crate::core::model::{Event, EventId};
 use crate::core::route::Route;
@@ -76,8 +76,9 @@ pub fn EventPage(id: EventId) -> impl IntoView {
         }
     };
     let add_person_here = move |_| {
-        let over = event.with_untracked(|e| e.as_ref().is_some_and(|e| is_over(e, &today())));
-        if !over {
+        // Someone met here today is met at the event I am at; one added to last month's or
+        // next week's is filed there and changes nothing about today.
+        if event.with_untracked(|e| e.as_ref().is_some_and(|e| is_on(e, &today()))) {
             make_current();
         }
         add_person_at(id.get_value());

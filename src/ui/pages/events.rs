@@ -1,6 +1,6 @@
 //! Events: the list, newest first, and a form to start a new one (today by default).
 
-use crate::core::current_event::current_event;
+use crate::core::current_event::{current_event, is_on};
 use crate::core::draft::{EventDraftData, EVENT_KEY};
 use crate::core::model::{Event, EventId};
 use crate::core::queries::newest_first;
@@ -50,15 +50,18 @@ pub fn EventsPage() -> impl IntoView {
         let mut event = Event::new(EventId(new_id()), "", "", now());
         draft.apply(&mut event);
         let id = event.id.clone();
+        let on_now = is_on(&event, &today());
         if !state.save_event(event) {
             return;
         }
         drafts::discard(state, EVENT_KEY);
-        // A new event is usually the one I am at: make it current so quick add files people
-        // under it.
-        let mut settings = state.settings.get_untracked();
-        settings.current_event = Some(id.clone());
-        state.save_settings(settings);
+        // A new event of today is usually the one I am at: make it current so quick add files
+        // people under it. One noted for another day leaves the current one as it is.
+        if on_now {
+            let mut settings = state.settings.get_untracked();
+            settings.current_event = Some(id.clone());
+            state.save_settings(settings);
+        }
         navigate(&Route::Event(id));
     };
     view! {
