@@ -380,6 +380,11 @@ test("noting next week's event while at tonight's keeps tonight's as the current
   await expect(page.getByRole('heading', { level: 1, name: 'Parkrun social' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark as current event' })).toBeVisible();
   await expect(page.getByText('Current event', { exact: true })).toHaveCount(0);
+  // In the list it is "next week", with no "0 met" for a meeting still to come.
+  await page.getByRole('link', { name: 'Events' }).click();
+  await expect(page.getByRole('link', { name: /^Parkrun social/ })).toHaveText(/^Parkrun social\s*next week$/);
+  await expect(page.getByRole('link', { name: /^Chamber breakfast/ })).toHaveText(/today · 0 met$/);
+  await page.getByRole('link', { name: /^Parkrun social/ }).click();
   // Someone I will see there is filed under it, and that changes nothing about tonight.
   await page.getByRole('button', { name: 'Add person here' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Pat Later');

@@ -1,6 +1,6 @@
 //! Events: the list, newest first, and a form to start a new one (today by default).
 
-use crate::core::current_event::{current_event, is_on};
+use crate::core::current_event::{current_event, has_begun, is_on};
 use crate::core::draft::{EventDraftData, EVENT_KEY};
 use crate::core::model::{Event, EventId};
 use crate::core::queries::newest_first;
@@ -86,7 +86,13 @@ pub fn EventsPage() -> impl IntoView {
                     let current = state.settings.with_untracked(|s| {
                         state.events.with_untracked(|all| current_event(s, all, &today()).is_some_and(|c| c.id == e.id))
                     });
-                    let line = join_present(&[crate::ui::format::human_date(&e.date, &today()), e.place.clone(), format!("{} met", e.attendees.len())], " · ");
+                    // "0 met" says nothing about a meeting still to come.
+                    let met = if e.attendees.is_empty() && !has_begun(&e, &today()) {
+                        String::new()
+                    } else {
+                        format!("{} met", e.attendees.len())
+                    };
+                    let line = join_present(&[crate::ui::format::human_date(&e.date, &today()), e.place.clone(), met], " · ");
                     view! {
                         <li>
                             <a href=href class="person-row">
