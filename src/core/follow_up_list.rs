@@ -107,14 +107,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn follow_up(due: &str, text: &str, done: bool) -> FollowUp {
-        FollowUp {
-            due: due.into(),
-            text: text.into(),
-            done,
-        }
-    }
-
     fn person(id: &str, name: &str, follow_ups: Vec<FollowUp>) -> Person {
         let mut p = Person::new(PersonId(id.into()), name, 0);
         p.follow_ups = follow_ups;
@@ -130,19 +122,22 @@ mod tests {
                 "a",
                 "Zoe",
                 vec![
-                    follow_up("2026-12-09", "call Zoe", false),
-                    follow_up("", "send the article", false),
-                    follow_up("2026-11-20", "late one", false),
-                    follow_up("2026-11-01", "done long ago", true),
+                    FollowUp::open("2026-12-09", "call Zoe"),
+                    FollowUp::open("", "send the article"),
+                    FollowUp::open("2026-11-20", "late one"),
+                    FollowUp {
+                        done: true,
+                        ..FollowUp::open("2026-11-01", "done long ago")
+                    },
                 ],
             ),
             person(
                 "b",
                 "Amir",
                 vec![
-                    follow_up("2026-12-01", "email Amir", false),
-                    follow_up("2026-12-03", "coffee", false),
-                    follow_up("", "lend the book", false),
+                    FollowUp::open("2026-12-01", "email Amir"),
+                    FollowUp::open("2026-12-03", "coffee"),
+                    FollowUp::open("", "lend the book"),
                 ],
             ),
         ];
@@ -172,8 +167,14 @@ mod tests {
             "a",
             "Zoe",
             vec![
-                follow_up("2026-11-20", "late one", true),
-                follow_up("2026-11-21", "older done", true),
+                FollowUp {
+                    done: true,
+                    ..FollowUp::open("2026-11-20", "late one")
+                },
+                FollowUp {
+                    done: true,
+                    ..FollowUp::open("2026-11-21", "older done")
+                },
             ],
         )];
         let kept = to_do(people.iter(), TODAY, |id, f| {
@@ -188,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_malformed_date_is_undated_not_overdue() {
-        let people = [person("a", "Zoe", vec![follow_up("soon", "x", false)])];
+        let people = [person("a", "Zoe", vec![FollowUp::open("soon", "x")])];
         assert_eq!(
             to_do(people.iter(), TODAY, |_, _| false)[0].0,
             When::Undated

@@ -120,22 +120,17 @@ mod tests {
     use super::*;
     use crate::core::model::{FollowUp, PersonId};
 
-    fn follow_up(due: &str, text: &str, done: bool) -> FollowUp {
-        FollowUp {
-            due: due.into(),
-            text: text.into(),
-            done,
-        }
-    }
-
     #[test]
     fn one_event_per_open_dated_follow_up() {
         let mut p = Person::new(PersonId("p1".into()), "Priya Shah", 0);
         p.follow_ups = vec![
-            follow_up("2026-12-01", "Send the quote; call back, then lunch", false),
-            follow_up("2026-11-01", "Old", true),
-            follow_up("", "Whenever", false),
-            follow_up("2026-11-30", "Email", false),
+            FollowUp::open("2026-12-01", "Send the quote; call back, then lunch"),
+            FollowUp {
+                done: true,
+                ..FollowUp::open("2026-11-01", "Old")
+            },
+            FollowUp::open("", "Whenever"),
+            FollowUp::open("2026-11-30", "Email"),
         ];
         let entries = calendar_entries([&p]);
         assert_eq!(entries.len(), 2);

@@ -201,6 +201,17 @@ pub struct FollowUp {
     pub done: bool,
 }
 
+impl FollowUp {
+    /// A follow-up still to do.
+    pub fn open(due: impl Into<String>, text: impl Into<String>) -> Self {
+        FollowUp {
+            due: due.into(),
+            text: text.into(),
+            done: false,
+        }
+    }
+}
+
 /// Where a record came from, so a later import can tell "update" from "new".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -34,13 +34,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                 return;
             }
             let d = due.get_untracked();
-            state.change_follow_ups(&id, move |l| {
-                l.push(FollowUp {
-                    due: d,
-                    text: t,
-                    done: false,
-                })
-            });
+            state.change_follow_ups(&id, move |l| l.push(FollowUp::open(d, t)));
             text.set(String::new());
         }
     };
