@@ -179,6 +179,42 @@ test('every follow-up in one list: overdue, today, coming up, no date; a tick st
   await expect(page.getByRole('link', { name: /^All follow-ups/ })).toHaveCount(0);
 });
 
+test("a follow-up's date is one tap: Today, Tomorrow, In a week, No date", async ({ page }) => {
+  await seedFollowUps(page);
+  await page.goto('/#/people/b1');
+  const words = page.getByRole('textbox', { name: 'Follow-up', exact: true });
+  const due = page.getByLabel('Due', { exact: true });
+  // Today is the default, and the chip says so.
+  await expect(page.getByRole('button', { name: 'Today' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(due).toHaveValue(await dayFromToday(page, 0));
+  await page.getByRole('button', { name: 'In a week' }).click();
+  await expect(due).toHaveValue(await dayFromToday(page, 7));
+  await expect(page.getByRole('button', { name: 'In a week' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Today' })).toHaveAttribute('aria-pressed', 'false');
+  await words.fill('Send the cargo bike article');
+  await page.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Send the cargo bike article due next week' })).toBeVisible();
+  await page.getByRole('button', { name: 'Tomorrow' }).click();
+  await words.fill('Ring the hall');
+  await words.press('Enter');
+  await page.getByRole('button', { name: 'No date' }).click();
+  await expect(due).toHaveValue('');
+  await words.fill('Lend the pump');
+  await page.getByRole('button', { name: 'Add follow-up' }).click();
+  const saved = (await stored(page, 'cg.p.b1')).follow_ups.map((f) => [f.text, f.due]);
+  expect(saved).toEqual([
+    ['Lend him the book', ''],
+    ['Send the cargo bike article', await dayFromToday(page, 7)],
+    ['Ring the hall', await dayFromToday(page, 1)],
+    ['Lend the pump', ''],
+  ]);
+  // A date picked in the box that is none of them leaves every chip unpressed.
+  await due.fill(await dayFromToday(page, 3));
+  for (const name of ['Today', 'Tomorrow', 'In a week', 'No date']) {
+    await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'false');
+  }
+});
+
 test('a follow-up needs words and fits on a line, each said plainly; a deleted one comes back with Undo', async ({ page }) => {
   const { today, late, soon } = await seedFollowUps(page);
   await page.goto('/#/people/f1');

@@ -2,6 +2,7 @@
 //! Enter in the words does what the form's button does, and a refused empty save is said under
 //! them until words are typed.
 
+use super::due_choices::DueChoices;
 use super::field::TextField;
 use crate::core::limits::FOLLOW_UP_MAX;
 use leptos::prelude::*;
@@ -15,6 +16,9 @@ pub fn FollowUpFields(
     /// The message `follow_up_row::follow_up_fits` left.
     problem: RwSignal<Option<String>>,
     on_enter: Callback<()>,
+    /// One-tap dates under the date box (the add form: a row's edit form has "+1 day").
+    #[prop(optional)]
+    quick: bool,
 ) -> impl IntoView {
     view! {
         <TextField label=text_label value=text max=FOLLOW_UP_MAX enterkeyhint="done" on_enter=on_enter />
@@ -22,6 +26,7 @@ pub fn FollowUpFields(
             <span class="field-label">{due_label}</span>
             <input type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
         </label>
+        {quick.then(|| view! { <DueChoices due=due /> })}
         {move || {
             problem
                 .get()

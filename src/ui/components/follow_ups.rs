@@ -77,6 +77,7 @@ pub fn FollowUps(id: PersonId) -> impl IntoView {
                 due=due
                 problem=problem
                 on_enter=Callback::new(move |_| add_now())
+                quick=true
             />
             <button type="submit" class="button">"Add follow-up"</button>
         </form>

@@ -10,6 +10,7 @@ pub mod category_manager;
 pub mod compare_with;
 pub mod contact_links;
 pub mod draft_note;
+pub mod due_choices;
 pub mod duplicate_warning;
 pub mod erase_section;
 pub mod event_fields;
