@@ -248,9 +248,15 @@ test('an event can take someone already saved, and a new person added from insid
   await page.goto('/#/events/ev');
   const met = page.locator('ul.person-list');
   await expect(met.getByRole('link')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'People I met here (1)', exact: true })).toBeVisible();
+  // The ways to add someone come before the list, so a long evening's list never hides them.
+  const above = async (a, b) => (await a.boundingBox()).y < (await b.boundingBox()).y;
+  expect(await above(page.getByRole('button', { name: 'Add person here' }), met)).toBe(true);
+  expect(await above(page.getByRole('searchbox', { name: 'Add someone already saved' }), met)).toBe(true);
   await page.getByRole('searchbox', { name: 'Add someone already saved' }).fill('be');
   await page.getByRole('button', { name: 'Add Bea' }).click();
   await expect(met.getByRole('link', { name: /^Bea/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'People I met here (2)', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Add person here' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Cleo');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

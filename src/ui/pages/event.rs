@@ -3,7 +3,7 @@
 
 use crate::core::current_event::{current_event, has_begun, is_on, is_over};
 use crate::core::draft::{event_edit_key, EventDraftData};
-use crate::core::model::{Event, EventId};
+use crate::core::model::{Event, EventId, Person};
 use crate::core::route::Route;
 use crate::store::clock::{now, today};
 use crate::store::{drafts, AppState};
@@ -129,10 +129,15 @@ pub fn EventPage(id: EventId) -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <h2>"People I met here"</h2>
-            <PersonList people=attendees />
+            <h2>{move || match attendees.with(|a: &Vec<Person>| a.len()) {
+                0 => "People I met here".to_string(),
+                n => format!("People I met here ({n})"),
+            }}</h2>
+            // The actions before the list: twenty people into an evening, "Add person here"
+            // must not be a long scroll away.
             <button type="button" class="button button-big" on:click=add_person_here>"Add person here"</button>
             <AttendeePicker event=id.get_value() />
+            <PersonList people=attendees />
             <EventInsights attendees=attendee_ids />
             <div class="row">
                 <button type="button" class="button button-danger" on:click=delete>"Delete event"</button>
