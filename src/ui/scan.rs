@@ -1,9 +1,13 @@
 //! Rust wrappers over the scan screen's camera glue (`scan_glue.js`): start and stop the rear
 //! camera, and read the codes in its current frame by `BarcodeDetector` or, without one, rqrr,
-//! which is a chunk of its own ("scanning").
+//! which is a chunk of its own ("scanning"); and read a contact card a code may hold, with the
+//! vCard reader of the "settings" group.
 
+use crate::core::draft::PersonDraftData;
 use crate::core::qr_scan::read_codes;
+use crate::core::vcard::contact_from_code;
 use crate::store::record_chunk::ChunkMissing;
+use crate::ui::pages::person_form::ScannedCard;
 use leptos::wasm_split::wasm_split;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -22,6 +26,36 @@ fn code_reader_chunk() -> Result<ReadCodes, ChunkMissing> {
 /// The QR decoder, fetched the first time (a failed fetch is tried again on the next call).
 pub async fn code_reader() -> Result<ReadCodes, ChunkMissing> {
     code_reader_chunk().await
+}
+
+/// Reads the contact card in a scanned code's text.
+pub type ReadCard = fn(&str) -> Option<ScannedCard>;
+
+// The vCard reader is the contacts import's, in the "settings" group: fetched only when a code
+// turns out to be a contact card (a badge at a conference), never for a map's code.
+#[wasm_split(settings, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn card_reader_chunk() -> Result<ReadCard, ChunkMissing> {
+    Ok(|text| {
+        contact_from_code(text).map(|card| ScannedCard {
+            fields: PersonDraftData {
+                name: card.name,
+                what: card.what,
+                interests: card.interests,
+                notes: card.notes,
+                phone: card.contact.phone,
+                email: card.contact.email,
+                web: card.contact.web,
+                social: card.contact.social,
+                ..PersonDraftData::default()
+            },
+            warnings: card.warnings,
+        })
+    })
+}
+
+/// The contact card reader, fetched the first time a card is seen.
+pub async fn card_reader() -> Result<ReadCard, ChunkMissing> {
+    card_reader_chunk().await
 }
 
 #[wasm_bindgen(module = "/src/ui/scan_glue.js")]

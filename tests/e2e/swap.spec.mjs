@@ -225,6 +225,60 @@ test('where the browser has a BarcodeDetector (Chrome on Android), it reads the 
   }
 });
 
+test("a badge's contact code opens Add person filled in from it, at the current event; a half-typed person is kept", async ({ page }) => {
+  test.setTimeout(120_000);
+  const badge = 'MECARD:N:Morris,Helen;ORG:Morris & Co;TITLE:Florist;TEL:+44 7700 900456;EMAIL:helen@morris.example;URL:https://morris.example;NOTE:Stand 12;;';
+  const { browser, context, foreign } = await phoneWithCamera(y4m(['WIFI:S:cafe;;', badge]));
+  try {
+    const b = await context.newPage();
+    await openApp(b);
+    await b.evaluate(() => {
+      localStorage.setItem('cg.schema', '1');
+      localStorage.setItem('cg.e.fair', JSON.stringify({ id: 'fair', name: 'Wedding fair', date: '', attendees: [], created: 1, updated: 1 }));
+      localStorage.setItem('cg.settings', JSON.stringify({ theme: 'system', current_event: 'fair', last_backup: Date.now() }));
+    });
+    await b.reload();
+    // Someone half typed in Add person, then a badge scanned: their typing is not mixed in.
+    await b.getByRole('button', { name: 'Add person' }).click();
+    await b.getByRole('textbox', { name: 'Name' }).fill('Sam');
+    await b.getByRole('link', { name: 'Home' }).click();
+    await b.getByRole('button', { name: 'Scan a code' }).click();
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/not a Common Ground map or a contact card/, { timeout: 15_000 });
+    await expect(b.getByRole('heading', { level: 1, name: 'Add person' })).toBeVisible({ timeout: 20_000 });
+    await expect(b.getByText("You were adding Sam when Helen Morris's card was scanned. Save or clear Sam first, then scan the card again.")).toBeVisible();
+    await expect(b.getByRole('textbox', { name: 'Name' })).toHaveValue('Sam');
+    await expect(b.getByRole('textbox', { name: 'What they do' })).toHaveValue('');
+    await b.getByRole('button', { name: 'Discard' }).click();
+
+    // Scanned again with nothing half typed: the card fills the form, filed at the fair.
+    await b.getByRole('link', { name: 'Home' }).click();
+    await b.getByRole('button', { name: 'Scan a code' }).click();
+    await expect(b.getByRole('textbox', { name: 'Name' })).toHaveValue('Helen Morris', { timeout: 20_000 });
+    await expect(b.getByText("From Helen Morris's contact card: name, what they do, phone, email, web address, a note.")).toBeVisible();
+    expect(await b.evaluate(() => document.querySelector('video'))).toBeNull();
+    await expect(b.getByRole('textbox', { name: 'What they do' })).toHaveValue(/Florist/);
+    await expect(b.getByRole('textbox', { name: 'Phone' })).toHaveValue('+44 7700 900456');
+    await expect(b.getByRole('textbox', { name: 'Email' })).toHaveValue('helen@morris.example');
+    await expect(b.getByText('At Wedding fair', { exact: true })).toBeVisible();
+    await b.getByRole('textbox', { name: 'Add interest' }).fill('Dahlias');
+    await b.getByRole('textbox', { name: 'Add interest' }).press('Enter');
+    await b.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'Helen Morris' })).toBeVisible();
+    await expect(b.getByRole('link', { name: /Wedding fair/ })).toBeVisible();
+    const saved = await b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).map((k) => JSON.parse(localStorage.getItem(k))));
+    expect(saved).toHaveLength(1);
+    expect(saved[0].contact).toEqual({ phone: '+44 7700 900456', email: 'helen@morris.example', web: 'https://morris.example' });
+    expect(saved[0].notes).toBe('Stand 12');
+    expect(saved[0].interests.map((i) => i[0] ?? i.label)).toEqual(['Dahlias']);
+    // Back goes Home, not to the camera.
+    await b.getByRole('button', { name: 'Back' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    expect(foreign).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the QR decoder cannot be fetched (offline before the first visit finished): the scan page says so, and pasting still opens a map', async ({ page }) => {
   test.setTimeout(90_000);
   await seed(page, { 'cg.me': { ...MY_MAP, name: 'Ros' } });

@@ -11,6 +11,9 @@ use crate::core::limits::{
 use crate::core::model::{CategoryId, Contact, Interest, Millis, Person, PersonId, Source};
 use std::collections::BTreeSet;
 
+/// What a card with no name, job, email or phone is listed as.
+pub(super) const UNNAMED: &str = "Unnamed contact";
+
 /// Larger files are refused before parsing: a phone's whole address book is well under this.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_CARDS: usize = 10_000;
@@ -290,7 +293,7 @@ impl CardReader {
                     .into_iter()
                     .find(|s| !s.is_empty())
                     .cloned()
-                    .unwrap_or_else(|| "Unnamed contact".to_string());
+                    .unwrap_or_else(|| UNNAMED.to_string());
                 warnings.push(format!(
                     "This contact has no name, so it is listed as “{stand_in}”."
                 ));

@@ -5,6 +5,7 @@
 //! whole. Import reads what Android and iOS write, and never panics or cuts a field without
 //! saying so: every shortened or dropped value is named in the card's warnings.
 
+mod code;
 mod escape;
 mod export;
 mod import;
@@ -14,6 +15,7 @@ mod quoted_printable;
 #[cfg(test)]
 mod tests;
 
+pub use code::{contact_from_code, is_contact_code};
 pub use export::{me_to_vcard, people_to_vcf, person_to_vcard};
 pub use import::{parse_vcf, ImportedCard, MAX_CARDS, MAX_FILE_BYTES};
 

@@ -6,6 +6,7 @@
 use crate::core::current_event::current_event;
 use crate::core::draft::{PersonDraftData, PERSON_KEY};
 use crate::core::duplicates::{merge_person, same_name};
+use crate::core::interest_key::fold;
 use crate::core::model::{EventId, Person, PersonId};
 use crate::core::route::Route;
 use crate::store::clock::{new_id, now, today};
@@ -24,6 +25,15 @@ thread_local! {
     static ADD_AT: std::cell::RefCell<Option<EventId>> = const { std::cell::RefCell::new(None) };
     /// The name for the next quick add (`add_person_named`).
     static ADD_NAMED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// A contact card scanned for the next quick add (`add_person_from_card`).
+    static ADD_CARD: std::cell::RefCell<Option<ScannedCard>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A contact card read from a badge's or a phone's QR code: the fields it fills, and what the
+/// reading had to shorten or leave out, in words.
+pub struct ScannedCard {
+    pub fields: PersonDraftData,
+    pub warnings: Vec<String>,
 }
 
 /// Opens quick add filed under `event`.
@@ -36,6 +46,13 @@ pub fn add_person_at(event: EventId) {
 pub fn add_person_named(name: String) {
     ADD_NAMED.set(Some(name));
     navigate(&Route::AddPerson);
+}
+
+/// Opens quick add filled in from a scanned contact card, in place of the scan page (Back from
+/// the form should not start the camera again).
+pub fn add_person_from_card(card: ScannedCard) {
+    ADD_CARD.set(Some(card));
+    navigate_replacing(&Route::AddPerson);
 }
 
 /// How a save treats someone of the same name already saved.
@@ -61,6 +78,9 @@ pub fn PersonForm() -> impl IntoView {
             draft.name.set(name);
         }
     }
+    // A scanned card fills the form, unless someone else is half typed there: that draft is
+    // kept as it was, and the form says what to do.
+    let card_note = ADD_CARD.take().map(|card| take_card(&draft, card));
     // Kept as typed; written once typing pauses, and at once when the form closes.
     Effect::new(move |_| drafts::note(state, PERSON_KEY, &draft.to_data()));
     on_cleanup(move || drafts::flush(state, PERSON_KEY));
@@ -156,6 +176,7 @@ pub fn PersonForm() -> impl IntoView {
         <Show when=move || restored.get()>
             <DraftNote on_discard=discard />
         </Show>
+        {card_note.map(|note| view! { <p class="draft-note">{note}</p> })}
         {move || {
             event_name()
                 .map(|n| {
@@ -192,4 +213,44 @@ pub fn PersonForm() -> impl IntoView {
             </button>
         </form>
     }
+}
+
+/// Fills the empty fields of `draft` from a scanned card, and says what it did. A draft with
+/// another person's name in it is left alone: their typing is not mixed with the card's.
+fn take_card(draft: &PersonDraft, card: ScannedCard) -> String {
+    let f = card.fields;
+    let typed = draft.name.with_untracked(|n| n.trim().to_string());
+    if !typed.is_empty() && fold(&typed) != fold(&f.name) {
+        return format!(
+            "You were adding {typed} when {}'s card was scanned. Save or clear {typed} first, then scan the card again.",
+            f.name
+        );
+    }
+    let mut came = vec!["name"];
+    for (field, value, what) in [
+        (draft.name, f.name.clone(), ""),
+        (draft.what, f.what, "what they do"),
+        (draft.phone, f.phone, "phone"),
+        (draft.email, f.email, "email"),
+        (draft.web, f.web, "web address"),
+        (draft.social, f.social, "social profile"),
+        (draft.notes, f.notes, "a note"),
+    ] {
+        if !value.is_empty() && field.with_untracked(|v| v.trim().is_empty()) {
+            field.set(value);
+            if !what.is_empty() {
+                came.push(what);
+            }
+        }
+    }
+    if draft.interests.with_untracked(|i| i.is_empty()) && !f.interests.is_empty() {
+        draft.interests.set(f.interests);
+        came.push("interests");
+    }
+    let mut note = format!("From {}'s contact card: {}.", f.name, came.join(", "));
+    for w in card.warnings {
+        note.push(' ');
+        note.push_str(&w);
+    }
+    note
 }

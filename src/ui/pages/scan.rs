@@ -1,16 +1,20 @@
 //! Receive a map inside the app: the rear camera reads the QR code on the other phone, or a
-//! pasted link (whole, or just its `#/m/…` part) is opened. Camera refused, absent or busy
-//! says so and leaves the paste box; a code that is not ours says so and scanning goes on.
+//! pasted link (whole, or just its `#/m/…` part) is opened. A contact card's code (a badge, a
+//! phone's "share contact") opens Add person filled in from it. Camera refused, absent or busy
+//! says so and leaves the paste box; a code that is neither says so and scanning goes on.
 
 use crate::core::route::{link_payload, Route};
+use crate::core::vcard::is_contact_code;
+use crate::ui::pages::person_form::add_person_from_card;
 use crate::ui::router::navigate;
-use crate::ui::scan::{code_reader, read_frame, sleep, start_camera, stop_camera};
+use crate::ui::scan::{card_reader, code_reader, read_frame, sleep, start_camera, stop_camera};
 use leptos::html::Video;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-const NOT_OURS: &str = "That code is not a Common Ground map. Still looking…";
+const NOT_OURS: &str = "That code is not a Common Ground map or a contact card. Still looking…";
+const NO_CARD_READER: &str = "That is a contact card, and reading it needs the internet once: connect and scan it again. Still looking for a map…";
 const NO_READER: &str = "The code reader is not on this phone yet: connect to the internet once and come back, or paste the link below.";
 
 #[component]
@@ -39,7 +43,7 @@ pub fn ScanPage() -> impl IntoView {
                 return;
             }
             camera_on.set(true);
-            status.set("Point the camera at the QR code on their phone.".into());
+            status.set("Point the camera at the QR code on their phone or badge.".into());
             while alive.load(Ordering::Relaxed) {
                 let Ok(texts) = read_frame(&el).await else {
                     camera_on.set(false);
@@ -51,7 +55,17 @@ pub fn ScanPage() -> impl IntoView {
                     navigate(&Route::Received(payload));
                     return;
                 }
-                if !texts.is_empty() {
+                if let Some(code) = texts.iter().find(|t| is_contact_code(t)) {
+                    match card_reader().await.map(|read| read(code)) {
+                        Ok(Some(card)) => {
+                            stop_camera(&el);
+                            add_person_from_card(card);
+                            return;
+                        }
+                        Ok(None) => status.set(NOT_OURS.into()),
+                        Err(_) => status.set(NO_CARD_READER.into()),
+                    }
+                } else if !texts.is_empty() {
                     status.set(NOT_OURS.into());
                 }
                 sleep(200).await;
