@@ -279,6 +279,23 @@ test("a badge's contact code opens Add person filled in from it, at the current 
   }
 });
 
+test("a badge scanned before the contacts reader could be fetched says to connect once, and scanning goes on", async () => {
+  test.setTimeout(90_000);
+  const { browser, context } = await phoneWithCamera(y4m(['MECARD:N:Morris,Helen;TEL:+44 7700 900456;;']));
+  try {
+    const asked = [];
+    await context.route(/\/split_settings-[0-9a-f]{16}\.wasm$/, (route) => (asked.push(route.request().url()), route.abort()));
+    const b = await context.newPage();
+    await openApp(b, '#/scan');
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/^That is a contact card, and reading it needs the internet once/, { timeout: 20_000 });
+    expect(asked.length).toBeGreaterThan(0);
+    await expect(b.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();
+    expect(await b.evaluate(() => !!document.querySelector('video'))).toBe(true);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the QR decoder cannot be fetched (offline before the first visit finished): the scan page says so, and pasting still opens a map', async ({ page }) => {
   test.setTimeout(90_000);
   await seed(page, { 'cg.me': { ...MY_MAP, name: 'Ros' } });
