@@ -250,9 +250,10 @@ test("a badge's contact code opens Add person filled in from it, at the current 
     await expect(b.getByRole('textbox', { name: 'What they do' })).toHaveValue('');
     await b.getByRole('button', { name: 'Discard' }).click();
 
-    // Scanned again with nothing half typed: the card fills the form, filed at the fair.
-    await b.getByRole('link', { name: 'Home' }).click();
-    await b.getByRole('button', { name: 'Scan a code' }).click();
+    // Scanned again with nothing half typed, from the form itself: the card fills it, filed
+    // at the fair.
+    await b.getByRole('button', { name: 'Scan their badge' }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();
     await expect(b.getByRole('textbox', { name: 'Name' })).toHaveValue('Helen Morris', { timeout: 20_000 });
     await expect(b.getByText("From Helen Morris's contact card: name, what they do, phone, email, web address, a note.")).toBeVisible();
     expect(await b.evaluate(() => document.querySelector('video'))).toBeNull();

@@ -190,6 +190,13 @@ pub fn PersonForm() -> impl IntoView {
                     }
                 })
         }}
+        // At a conference the badge has it all: the scan page comes back here filled in. In the
+        // form's place, so Back from the filled form is where "Add person" was tapped.
+        <p class="draft-note">
+            <button type="button" class="link-button" on:click=move |_| navigate_replacing(&Route::Scan)>
+                "Scan their badge"
+            </button>
+        </p>
         <form class="form" on:submit=submit novalidate>
             <PersonFields draft=draft />
             <EventSelect label="Met at" none="No event" value=event />
