@@ -263,7 +263,13 @@ test("a badge's contact code opens Add person filled in from it, at the current 
     await expect(b.getByText('At Wedding fair', { exact: true })).toBeVisible();
     await b.getByRole('textbox', { name: 'Add interest' }).fill('Dahlias');
     await b.getByRole('textbox', { name: 'Add interest' }).press('Enter');
-    await b.getByRole('button', { name: 'Save', exact: true }).click();
+    // "Save and add another": the form is for the next badge, and no longer says it came
+    // from Helen's card.
+    await b.getByRole('button', { name: 'Save and add another' }).click();
+    await expect(b.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    await expect(b.getByText(/contact card/)).toHaveCount(0);
+    await b.getByRole('link', { name: 'People' }).click();
+    await b.getByRole('link', { name: /^Helen Morris/ }).click();
     await expect(b.getByRole('heading', { level: 1, name: 'Helen Morris' })).toBeVisible();
     await expect(b.getByRole('link', { name: /Wedding fair/ })).toBeVisible();
     const saved = await b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).map((k) => JSON.parse(localStorage.getItem(k))));
@@ -271,9 +277,6 @@ test("a badge's contact code opens Add person filled in from it, at the current 
     expect(saved[0].contact).toEqual({ phone: '+44 7700 900456', email: 'helen@morris.example', web: 'https://morris.example' });
     expect(saved[0].notes).toBe('Stand 12');
     expect(saved[0].interests.map((i) => i[0] ?? i.label)).toEqual(['Dahlias']);
-    // Back goes Home, not to the camera.
-    await b.getByRole('button', { name: 'Back' }).click();
-    await expect(b.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
     expect(foreign).toEqual([]);
   } finally {
     await browser.close();

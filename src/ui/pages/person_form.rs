@@ -80,7 +80,7 @@ pub fn PersonForm() -> impl IntoView {
     }
     // A scanned card fills the form, unless someone else is half typed there: that draft is
     // kept as it was, and the form says what to do.
-    let card_note = ADD_CARD.take().map(|card| take_card(&draft, card));
+    let card_note = RwSignal::new(ADD_CARD.take().map(|card| take_card(&draft, card)));
     // Kept as typed; written once typing pauses, and at once when the form closes.
     Effect::new(move |_| drafts::note(state, PERSON_KEY, &draft.to_data()));
     on_cleanup(move || drafts::flush(state, PERSON_KEY));
@@ -138,6 +138,8 @@ pub fn PersonForm() -> impl IntoView {
         }
         drafts::discard(state, PERSON_KEY);
         restored.set(false);
+        // Said of the person just saved, not of the next one.
+        card_note.set(None);
         let merged = if mode == Duplicates::Merge && same.is_some() {
             format!("Merged into {label}.")
         } else {
@@ -165,6 +167,7 @@ pub fn PersonForm() -> impl IntoView {
         drafts::discard(state, PERSON_KEY);
         draft.clear();
         restored.set(false);
+        card_note.set(None);
         duplicate.set(None);
         focus_first("#main form input");
     });
@@ -176,7 +179,7 @@ pub fn PersonForm() -> impl IntoView {
         <Show when=move || restored.get()>
             <DraftNote on_discard=discard />
         </Show>
-        {card_note.map(|note| view! { <p class="draft-note">{note}</p> })}
+        {move || card_note.get().map(|note| view! { <p class="draft-note">{note}</p> })}
         {move || {
             event_name()
                 .map(|n| {
