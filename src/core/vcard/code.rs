@@ -3,7 +3,7 @@
 //! the card a `.vcf` import would give, with the same limits and warnings, so a badge scanned
 //! at an event starts a new acquaintance with their name, job and contact details filled in.
 
-use super::escape::{escape_text, escape_uri};
+use super::escape::{escape_text, escape_uri, split_unescaped, unescape_text};
 use super::import::{parse_vcf, ImportedCard, UNNAMED};
 
 /// Whether a scanned text is meant as a contact card (cheap: looked at for every code seen).
@@ -41,19 +41,23 @@ pub fn contact_from_code(text: &str) -> Option<ImportedCard> {
 /// not MECARD's own but badges carry them.
 fn mecard_as_vcard(body: &str) -> String {
     let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:3.0".to_string()];
-    for field in split_escaped(body, ';') {
-        let Some((key, value)) = field.split_once(':') else {
+    for field in split_unescaped(body, ';') {
+        let Some((key, raw)) = field.split_once(':') else {
             continue;
         };
-        let value = unescape(value);
+        let value = unescape_text(raw);
         if value.trim().is_empty() {
             continue;
         }
         let key = key.trim().to_ascii_uppercase();
         let line = match key.as_str() {
             "N" => {
-                let parts = split_escaped(&value, ',');
-                let name: Vec<String> = parts.iter().rev().map(|p| unescape(p)).collect();
+                // Split before unescaping: "\," is a comma inside a name part.
+                let name: Vec<String> = split_unescaped(raw, ',')
+                    .into_iter()
+                    .rev()
+                    .map(unescape_text)
+                    .collect();
                 format!("FN:{}", escape_text(name.join(" ").trim()))
             }
             "TEL" | "EMAIL" | "NOTE" | "ORG" | "TITLE" | "NICKNAME" => {
@@ -68,41 +72,6 @@ fn mecard_as_vcard(body: &str) -> String {
     lines.join("\r\n")
 }
 
-/// Splits at `sep` where it is not escaped; escapes are kept for `unescape`.
-fn split_escaped(s: &str, sep: char) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let last = out.last_mut().expect("never empty");
-                last.push('\\');
-                if let Some(next) = chars.next() {
-                    last.push(next);
-                }
-            }
-            c if c == sep => out.push(String::new()),
-            c => out.last_mut().expect("never empty").push(c),
-        }
-    }
-    out
-}
-
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(next) = chars.next() {
-                out.push(next);
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,7 +80,7 @@ mod tests {
     #[test]
     fn a_badge_mecard_becomes_a_card() {
         let card = contact_from_code(
-            "MECARD:N:Morris,Helen;ORG:Morris \\& Co\\; florists;TITLE:Owner;TEL:+44 7700 900123;EMAIL:helen@example.org;URL:https://morris.example/a\\;b;NOTE:Stand 12;;",
+            "MECARD:N:Morris,Helen;ORG:Morris & Co\\; florists;TITLE:Owner;TEL:+44 7700 900123;EMAIL:helen@example.org;URL:https://morris.example/a\\;b;NOTE:Stand 12;;",
         )
         .unwrap();
         assert_eq!(card.name, "Helen Morris");
@@ -121,6 +90,12 @@ mod tests {
         assert_eq!(card.contact.email, "helen@example.org");
         assert_eq!(card.contact.web, "https://morris.example/a;b");
         assert_eq!(card.notes, "Stand 12");
+    }
+
+    #[test]
+    fn an_escaped_comma_stays_inside_a_name_part() {
+        let card = contact_from_code("MECARD:N:Smith\\, Jr,John;;").unwrap();
+        assert_eq!(card.name, "John Smith, Jr");
     }
 
     #[test]
