@@ -20,6 +20,7 @@ pub mod order;
 pub mod overlap;
 pub mod people_search;
 pub mod plural;
+pub mod profile_link;
 pub mod qr;
 pub mod qr_scan;
 pub mod queries;

@@ -37,6 +37,7 @@ pub type ReadCard = fn(&str) -> Option<ScannedCard>;
 fn card_reader_chunk() -> Result<ReadCard, ChunkMissing> {
     Ok(|text| {
         contact_from_code(text).map(|card| ScannedCard {
+            from: format!("{}'s contact card", card.name),
             fields: PersonDraftData {
                 name: card.name,
                 what: card.what,

@@ -243,9 +243,9 @@ test("a badge's contact code opens Add person filled in from it, at the current 
     await b.getByRole('textbox', { name: 'Name' }).fill('Sam');
     await b.getByRole('link', { name: 'Home' }).click();
     await b.getByRole('button', { name: 'Scan a code' }).click();
-    await expect(b.getByRole('main').getByRole('status')).toHaveText(/not a Common Ground map or a contact card/, { timeout: 15_000 });
+    await expect(b.getByRole('main').getByRole('status')).toHaveText(/not a Common Ground map, a contact card or a LinkedIn profile/, { timeout: 15_000 });
     await expect(b.getByRole('heading', { level: 1, name: 'Add person' })).toBeVisible({ timeout: 20_000 });
-    await expect(b.getByText("You were adding Sam when Helen Morris's card was scanned. Save or clear Sam first, then scan the card again.")).toBeVisible();
+    await expect(b.getByText("You were adding Sam when Helen Morris's contact card was scanned. Save or clear Sam first, then scan it again.")).toBeVisible();
     await expect(b.getByRole('textbox', { name: 'Name' })).toHaveValue('Sam');
     await expect(b.getByRole('textbox', { name: 'What they do' })).toHaveValue('');
     await b.getByRole('button', { name: 'Discard' }).click();
@@ -278,6 +278,26 @@ test("a badge's contact code opens Add person filled in from it, at the current 
     expect(saved[0].notes).toBe('Stand 12');
     expect(saved[0].interests.map((i) => i[0] ?? i.label)).toEqual(['Dahlias']);
     expect(foreign).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a LinkedIn profile's code opens Add person with the profile kept and the name it spells, to check", async () => {
+  test.setTimeout(90_000);
+  const { browser, context } = await phoneWithCamera(y4m(['https://www.linkedin.com/in/helen-morris-3a2b1c4?utm_source=share_via']));
+  try {
+    const b = await context.newPage();
+    await openApp(b);
+    await b.getByRole('button', { name: 'Add person' }).click();
+    await b.getByRole('button', { name: 'Scan their badge' }).click();
+    await expect(b.getByRole('textbox', { name: 'Name' })).toHaveValue('Helen Morris', { timeout: 20_000 });
+    await expect(b.getByText("From their LinkedIn code: name, social profile. The name is read from the profile's address: check it.")).toBeVisible();
+    await b.getByRole('textbox', { name: 'Name' }).fill('Helen Morris-Jones');
+    await b.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'Helen Morris-Jones' })).toBeVisible();
+    const saved = await b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).map((k) => JSON.parse(localStorage.getItem(k))));
+    expect(saved.map((p) => [p.name, p.contact])).toEqual([['Helen Morris-Jones', { social: 'https://www.linkedin.com/in/helen-morris-3a2b1c4' }]]);
   } finally {
     await browser.close();
   }

@@ -29,10 +29,12 @@ thread_local! {
     static ADD_CARD: std::cell::RefCell<Option<ScannedCard>> = const { std::cell::RefCell::new(None) };
 }
 
-/// A contact card read from a badge's or a phone's QR code: the fields it fills, and what the
-/// reading had to shorten or leave out, in words.
+/// A contact card or a profile read from a QR code (a badge, a phone's "share contact", a
+/// LinkedIn code): the fields it fills, where they came from ("Helen Morris's contact card"),
+/// and what to check or what the reading had to shorten or leave out, in words.
 pub struct ScannedCard {
     pub fields: PersonDraftData,
+    pub from: String,
     pub warnings: Vec<String>,
 }
 
@@ -232,13 +234,13 @@ fn take_card(draft: &PersonDraft, card: ScannedCard) -> String {
     let typed = draft.name.with_untracked(|n| n.trim().to_string());
     if !typed.is_empty() && fold(&typed) != fold(&f.name) {
         return format!(
-            "You were adding {typed} when {}'s card was scanned. Save or clear {typed} first, then scan the card again.",
-            f.name
+            "You were adding {typed} when {} was scanned. Save or clear {typed} first, then scan it again.",
+            card.from
         );
     }
-    let mut came = vec!["name"];
+    let mut came = Vec::new();
     for (field, value, what) in [
-        (draft.name, f.name.clone(), ""),
+        (draft.name, f.name, "name"),
         (draft.what, f.what, "what they do"),
         (draft.phone, f.phone, "phone"),
         (draft.email, f.email, "email"),
@@ -248,16 +250,14 @@ fn take_card(draft: &PersonDraft, card: ScannedCard) -> String {
     ] {
         if !value.is_empty() && field.with_untracked(|v| v.trim().is_empty()) {
             field.set(value);
-            if !what.is_empty() {
-                came.push(what);
-            }
+            came.push(what);
         }
     }
     if draft.interests.with_untracked(|i| i.is_empty()) && !f.interests.is_empty() {
         draft.interests.set(f.interests);
         came.push("interests");
     }
-    let mut note = format!("From {}'s contact card: {}.", f.name, came.join(", "));
+    let mut note = format!("From {}: {}.", card.from, came.join(", "));
     for w in card.warnings {
         note.push(' ');
         note.push_str(&w);

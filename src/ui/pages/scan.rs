@@ -1,11 +1,13 @@
 //! Receive a map inside the app: the rear camera reads the QR code on the other phone, or a
 //! pasted link (whole, or just its `#/m/…` part) is opened. A contact card's code (a badge, a
-//! phone's "share contact") opens Add person filled in from it. Camera refused, absent or busy
+//! phone's "share contact") or a LinkedIn profile's opens Add person filled in from it. Camera refused, absent or busy
 //! says so and leaves the paste box; a code that is neither says so and scanning goes on.
 
+use crate::core::draft::PersonDraftData;
+use crate::core::profile_link::{profile_from_link, Profile};
 use crate::core::route::{link_payload, Route};
 use crate::core::vcard::is_contact_code;
-use crate::ui::pages::person_form::add_person_from_card;
+use crate::ui::pages::person_form::{add_person_from_card, ScannedCard};
 use crate::ui::router::navigate;
 use crate::ui::scan::{card_reader, code_reader, read_frame, sleep, start_camera, stop_camera};
 use leptos::html::Video;
@@ -13,7 +15,8 @@ use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-const NOT_OURS: &str = "That code is not a Common Ground map or a contact card. Still looking…";
+const NOT_OURS: &str =
+    "That code is not a Common Ground map, a contact card or a LinkedIn profile. Still looking…";
 const NO_CARD_READER: &str = "That is a contact card, and reading it needs the internet once: connect and scan it again. Still looking for a map…";
 const NO_READER: &str = "The code reader is not on this phone yet: connect to the internet once and come back, or paste the link below.";
 
@@ -53,6 +56,11 @@ pub fn ScanPage() -> impl IntoView {
                 if let Some(payload) = texts.iter().find_map(|t| link_payload(t)) {
                     stop_camera(&el);
                     navigate(&Route::Received(payload));
+                    return;
+                }
+                if let Some(profile) = texts.iter().find_map(|t| profile_from_link(t)) {
+                    stop_camera(&el);
+                    add_person_from_card(linkedin_card(profile));
                     return;
                 }
                 if let Some(code) = texts.iter().find(|t| is_contact_code(t)) {
@@ -103,5 +111,24 @@ pub fn ScanPage() -> impl IntoView {
             {move || paste_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <button type="submit" class="button">"Open"</button>
         </form>
+    }
+}
+
+/// A LinkedIn code as the card Add person is filled from: the profile kept as their social
+/// profile, and the name its address spells, to be checked.
+fn linkedin_card(profile: Profile) -> ScannedCard {
+    let check = if profile.name.is_empty() {
+        "Type their name: the profile's address does not spell it."
+    } else {
+        "The name is read from the profile's address: check it."
+    };
+    ScannedCard {
+        fields: PersonDraftData {
+            name: profile.name,
+            social: profile.url,
+            ..PersonDraftData::default()
+        },
+        from: "their LinkedIn code".to_string(),
+        warnings: vec![check.to_string()],
     }
 }
