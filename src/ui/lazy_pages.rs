@@ -12,9 +12,10 @@
 //! contacts, "scanning" the QR decoder the scan page may need, "receiving" a map opened from a
 //! link. (The build also packs the small chunks the groups share: post-process.py.)
 //!
-//! Three split points live beside what they load instead: the record codec
-//! (`store::record_chunk`), the received page's overlap (`components::overlap_later`) and the
-//! calendar writer (`ui::calendar_export`), each because a file drawn from here uses it, and
+//! Five split points live beside what they load instead: the record codec
+//! (`store::record_chunk`), the received page's overlap (`components::overlap_later`), the
+//! calendar writer (`ui::calendar_export`) and the scan page's QR decoder and contact-card
+//! reader (`ui::scan`), each because a file drawn from here uses it, and
 //! reaching back into this file would close an import circle (`tests/import_graph.rs`).
 //!
 //! A first visit downloads only the app frame and Home; the service worker then precaches the
