@@ -14,6 +14,17 @@ pub fn normalised_name(name: &str) -> String {
     fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a name typed so far and a name read from a badge or a profile are the same person:
+/// the typed one is empty, or each of its words is a word of the scanned one ("Helen" and
+/// "Helen Morris"), or the code names nobody. Typing "Helen" and then scanning her badge fills
+/// the form; scanning someone else's never mixes two people.
+pub fn names_agree(typed: &str, scanned: &str) -> bool {
+    let words =
+        |s: &str| -> Vec<String> { fold(s).split_whitespace().map(str::to_string).collect() };
+    let (typed, scanned) = (words(typed), words(scanned));
+    typed.is_empty() || scanned.is_empty() || typed.iter().all(|w| scanned.contains(w))
+}
+
 /// The first saved person (oldest first, so the answer is stable) with the same normalised
 /// name, other than `except`; `None` for a blank name.
 pub fn same_name<'a>(
@@ -201,6 +212,17 @@ mod tests {
 
     fn p(id: &str, name: &str, created: Millis) -> Person {
         Person::new(PersonId(id.into()), name, created)
+    }
+
+    #[test]
+    fn a_scanned_name_agrees_with_the_start_of_it_typed_not_with_someone_else() {
+        assert!(names_agree("", "Helen Morris"));
+        assert!(names_agree("helen", "Helen Morris"));
+        assert!(names_agree("Morris  Helen", "Helen Morris"));
+        assert!(names_agree("Siân", "SIAN O'Brien"));
+        assert!(names_agree("Sam", ""));
+        assert!(!names_agree("Sam", "Helen Morris"));
+        assert!(!names_agree("Helen Morrison", "Helen Morris"));
     }
 
     #[test]

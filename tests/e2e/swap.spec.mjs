@@ -289,7 +289,9 @@ test("a LinkedIn profile's code opens Add person with the profile kept and the n
   try {
     const b = await context.newPage();
     await openApp(b);
+    // Her first name typed, then her code scanned: the same person, so the form fills.
     await b.getByRole('button', { name: 'Add person' }).click();
+    await b.getByRole('textbox', { name: 'Name' }).fill('Helen');
     await b.getByRole('button', { name: 'Scan their badge' }).click();
     await expect(b.getByRole('textbox', { name: 'Name' })).toHaveValue('Helen Morris', { timeout: 20_000 });
     await expect(b.getByText("From their LinkedIn code: name, social profile. The name is read from the profile's address: check it.")).toBeVisible();

@@ -5,7 +5,7 @@
 
 use crate::core::current_event::current_event;
 use crate::core::draft::{PersonDraftData, PERSON_KEY};
-use crate::core::duplicates::{merge_person, same_name};
+use crate::core::duplicates::{merge_person, names_agree, same_name};
 use crate::core::interest_key::fold;
 use crate::core::model::{EventId, Person, PersonId};
 use crate::core::route::Route;
@@ -232,13 +232,17 @@ pub fn PersonForm() -> impl IntoView {
 fn take_card(draft: &PersonDraft, card: ScannedCard) -> String {
     let f = card.fields;
     let typed = draft.name.with_untracked(|n| n.trim().to_string());
-    if !typed.is_empty() && fold(&typed) != fold(&f.name) {
+    if !names_agree(&typed, &f.name) {
         return format!(
             "You were adding {typed} when {} was scanned. Save or clear {typed} first, then scan it again.",
             card.from
         );
     }
     let mut came = Vec::new();
+    // "Helen" typed, then her badge scanned: the badge's fuller name replaces the typed start.
+    if !typed.is_empty() && !f.name.is_empty() && fold(&typed) != fold(&f.name) {
+        draft.name.set(String::new());
+    }
     for (field, value, what) in [
         (draft.name, f.name, "name"),
         (draft.what, f.what, "what they do"),
