@@ -118,9 +118,9 @@ pub fn first_met(person: &Person, earliest_event: Option<&str>) -> String {
     met
 }
 
-/// People met at least six months before `today` with no follow-up dated since we met,
-/// longest-waiting first, at most `limit`. One pass over the events first, so 5,000 people
-/// and 100 events cost 5,000 look-ups rather than half a million scans.
+/// People met at least six months before `today` with no follow-up dated since we met and
+/// none still to do, longest-waiting first, at most `limit`. One pass over the events first,
+/// so 5,000 people and 100 events cost 5,000 look-ups rather than half a million scans.
 pub fn slow_burners<'a>(
     people: impl IntoIterator<Item = &'a Person>,
     events: &BTreeMap<super::model::EventId, Event>,
@@ -143,7 +143,9 @@ pub fn slow_burners<'a>(
         .into_iter()
         .filter_map(|p| {
             let met = first_met(p, earliest.get(&p.id).copied());
-            let followed_up = p.follow_ups.iter().any(|f| f.due >= met);
+            // A follow-up dated since we met, or one still to do whatever its date (an undated
+            // "lend him the book" is on the Follow-ups page already, not a forgotten person).
+            let followed_up = p.follow_ups.iter().any(|f| f.due >= met || !f.done);
             (met.as_str() <= cutoff.as_str() && !followed_up)
                 .then(|| (p.id.clone(), p.name.clone(), met))
         })
@@ -252,6 +254,15 @@ mod tests {
             text: "x".into(),
             done: true,
         });
+        let mut promised = person("promised", jan);
+        promised
+            .follow_ups
+            .push(FollowUp::open("", "Lend her the book"));
+        let mut long_done = person("long_done", jan);
+        long_done.follow_ups.push(FollowUp {
+            done: true,
+            ..FollowUp::open("", "An old undated one, done")
+        });
         let recent = person("recent", jan + 300 * DAY);
         let mut at_old_event = person("evented", jan + 300 * DAY);
         at_old_event.met_on = String::new();
@@ -259,7 +270,7 @@ mod tests {
         let mut e = Event::new(EventId("e".into()), "Old do", "2025-02-01", jan);
         e.attendees.push(at_old_event.id.clone());
         events.insert(e.id.clone(), e);
-        let people = [old, followed, recent, at_old_event];
+        let people = [old, followed, recent, at_old_event, promised, long_done];
         let got: Vec<_> = slow_burners(people.iter(), &events, today, 10)
             .into_iter()
             .map(|(id, _, met)| (id.0, met))
@@ -268,6 +279,7 @@ mod tests {
             got,
             vec![
                 ("evented".to_string(), "2025-02-01".to_string()),
+                ("long_done".to_string(), "2026-01-01".to_string()),
                 ("old".to_string(), "2026-01-01".to_string())
             ]
         );

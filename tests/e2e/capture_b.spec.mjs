@@ -179,6 +179,18 @@ test('every follow-up in one list: overdue, today, coming up, no date; a tick st
   await expect(page.getByRole('link', { name: /^All follow-ups/ })).toHaveCount(0);
 });
 
+test('"Worth a catch-up" names the people met long ago with nothing planned, not those with a follow-up to do', async ({ page }) => {
+  await seed(page, Object.fromEntries([
+    person('q', 'Quiet Quentin', []),
+    person('b', 'Bob', [], { follow_ups: [{ due: '', text: 'Lend him the book' }] }),
+    person('d', 'Dora', [], { follow_ups: [{ due: '', text: 'Undated and done', done: true }] }),
+    person('e', 'Eve', [], { follow_ups: [{ due: '1970-02-01', text: 'Followed up since we met', done: true }] }),
+  ]));
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Worth a catch-up' }) });
+  await expect(section.getByRole('link')).toHaveText(['Dora', 'Quiet Quentin']);
+  await expect(page.getByRole('link', { name: 'All follow-ups (1)', exact: true })).toBeVisible();
+});
+
 test("a follow-up's date is one tap: Today, Tomorrow, In a week, No date", async ({ page }) => {
   await seedFollowUps(page);
   await page.goto('/#/people/b1');
