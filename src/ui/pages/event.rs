@@ -44,10 +44,12 @@ pub fn EventPage(id: EventId) -> impl IntoView {
     let attendee_ids = Signal::derive(move || {
         event.with(|e| e.as_ref().map(|e| e.attendees.clone()).unwrap_or_default())
     });
+    // Latest met first, as Home's recent people: at the event, the one just met is on top.
     let attendees = Signal::derive(move || {
         let ids = attendee_ids.get();
         state.people.with(|people| {
             ids.iter()
+                .rev()
                 .filter_map(|id| people.get(id).cloned())
                 .collect()
         })
