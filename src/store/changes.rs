@@ -72,7 +72,9 @@ impl AppState {
     }
 
     /// Changes one person's follow-ups (a tick, a new date, a delete) and saves the person;
-    /// false when they are gone or the save failed.
+    /// false when they are gone or the save failed. A change that changes nothing (a row drawn
+    /// from a list that has moved on since) writes nothing, and the person stays where "Recent"
+    /// had them.
     pub fn change_follow_ups(
         &self,
         id: &PersonId,
@@ -81,7 +83,11 @@ impl AppState {
         let Some(mut p) = self.people.with_untracked(|p| p.get(id).cloned()) else {
             return false;
         };
+        let before = p.follow_ups.clone();
         change(&mut p.follow_ups);
+        if p.follow_ups == before {
+            return true;
+        }
         p.updated = now();
         self.save_person(p, None)
     }

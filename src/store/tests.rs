@@ -87,6 +87,33 @@ fn opening_writes_nothing_and_a_save_writes_exactly_one_entry() {
 }
 
 #[test]
+fn a_follow_up_change_writes_the_person_once_and_a_change_of_nothing_writes_nothing() {
+    use crate::core::model::FollowUp;
+    let memory = Memory::new();
+    let (_owner, state) = open(&memory);
+    let mut ann = person("a", "Ann", 5);
+    ann.follow_ups.push(FollowUp::open("", "Lend her the book"));
+    assert!(state.save_person(ann, None));
+    memory.take_written();
+    // A row drawn from a list that has moved on misses, and nothing is written.
+    assert!(state.change_follow_ups(&PersonId("a".into()), |l| {
+        if let Some(f) = l.get_mut(3) {
+            f.done = true;
+        }
+    }));
+    assert_eq!(memory.take_written(), Vec::<String>::new());
+    assert_eq!(stored_person(&memory, "a").unwrap().updated, 5);
+    // A tick is one write, and the person is changed now.
+    assert!(state.change_follow_ups(&PersonId("a".into()), |l| l[0].done = true));
+    assert_eq!(memory.take_written(), vec!["cg.p.a".to_string()]);
+    let stored = stored_person(&memory, "a").unwrap();
+    assert!(stored.follow_ups[0].done);
+    assert!(stored.updated > 5);
+    // Someone gone: nothing to change.
+    assert!(!state.change_follow_ups(&PersonId("gone".into()), |l| l.clear()));
+}
+
+#[test]
 fn a_first_save_writes_the_schema_then_the_record() {
     let memory = Memory::new();
     let (_owner, state) = open(&memory);
