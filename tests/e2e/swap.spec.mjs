@@ -137,6 +137,10 @@ test('private by default and remembered: the phone number reaches the receiver o
   await expect(receiver.getByText('Tennis')).toHaveCount(0);
 });
 
+/** Every person record in the page's storage, as stored. */
+const storedPeople = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).map((k) => JSON.parse(localStorage.getItem(k))));
+
 /** Writes a Y4M video showing each text's QR code for three seconds (examples/qr_y4m.rs). */
 function y4m(texts) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-scan-')), 'codes.y4m');
@@ -272,7 +276,7 @@ test("a badge's contact code opens Add person filled in from it, at the current 
     await b.getByRole('link', { name: /^Helen Morris/ }).click();
     await expect(b.getByRole('heading', { level: 1, name: 'Helen Morris' })).toBeVisible();
     await expect(b.getByRole('link', { name: /Wedding fair/ })).toBeVisible();
-    const saved = await b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).map((k) => JSON.parse(localStorage.getItem(k))));
+    const saved = await storedPeople(b);
     expect(saved).toHaveLength(1);
     expect(saved[0].contact).toEqual({ phone: '+44 7700 900456', email: 'helen@morris.example', web: 'https://morris.example' });
     expect(saved[0].notes).toBe('Stand 12');
@@ -298,7 +302,7 @@ test("a LinkedIn profile's code opens Add person with the profile kept and the n
     await b.getByRole('textbox', { name: 'Name' }).fill('Helen Morris-Jones');
     await b.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(b.getByRole('heading', { level: 1, name: 'Helen Morris-Jones' })).toBeVisible();
-    const saved = await b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).map((k) => JSON.parse(localStorage.getItem(k))));
+    const saved = await storedPeople(b);
     expect(saved.map((p) => [p.name, p.contact])).toEqual([['Helen Morris-Jones', { social: 'https://www.linkedin.com/in/helen-morris-3a2b1c4' }]]);
   } finally {
     await browser.close();
