@@ -26,6 +26,7 @@ pub mod qr_scan;
 pub mod queries;
 pub mod quick_map;
 pub mod records;
+pub mod regulars;
 pub mod route;
 pub mod scroll_memory;
 // Test and benchmark data only: the app never reads the sample files.

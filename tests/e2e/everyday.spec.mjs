@@ -214,6 +214,8 @@ for (const scheme of ['light', 'dark']) {
       ...people,
       'cg.me': { name: 'Claire', what: 'Marketing', interests: [['Running', 'sport'], ['Custard creams', 'food'], ['Choir', 'arts'], ['Wild swimming', 'sport']] },
       'cg.e.ev': { id: 'ev', name: 'WI evening', date: '2026-11-01', purpose: 'Crafts', attendees: ['p1', 'p2', 'p3'], created: 1, updated: 1 },
+      // Last month's evening, so the event page shows its regulars.
+      'cg.e.ev0': { id: 'ev0', name: 'WI evening', date: '2026-10-04', attendees: ['p3', 'p4'], created: 1, updated: 1 },
       // A recent backup, so the screenshots are not covered by the backup reminder.
       'cg.settings': { current_event: 'ev', theme: 'system', last_backup: Date.now() },
     });
@@ -366,6 +368,56 @@ test('an event made by mistake can be deleted, the people met there kept, and Un
   await expect(page.getByText('Current event', { exact: true })).toBeVisible();
   expect(await stored()).toBe(1);
   expect(await current()).not.toBeNull();
+});
+
+test("at this month's meeting, last months' faces come with their names, and a tick files each as met here", async ({ page }) => {
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const club = ['Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal'].map((name, i) => person(`c${i}`, name, []));
+  await seed(page, {
+    ...Object.fromEntries([
+      person('meg', 'Meg', [], { what: 'Florist', follow_ups: [{ due: '', text: 'Send the brochure' }] }),
+      person('ann', 'Ann', [], { what: 'Retired headteacher' }),
+      person('zed', 'Zed', []),
+      ...club,
+    ]),
+    'cg.e.now': { id: 'now', name: 'Chamber breakfast', date: today, attendees: [], created: 1, updated: 1 },
+    // The same meeting in earlier months, its name typed differently on another day.
+    'cg.e.oct': { id: 'oct', name: 'Chamber Breakfast', date: '2026-10-07', attendees: ['meg', 'ann', ...club.map(([, p]) => p.id)], created: 1, updated: 1 },
+    'cg.e.nov': { id: 'nov', name: 'chamber breakfast ', date: '2026-11-04', attendees: ['meg'], created: 1, updated: 1 },
+    'cg.e.run': { id: 'run', name: 'Parkrun social', date: '2026-11-20', attendees: ['zed'], created: 1, updated: 1 },
+    'cg.settings': { current_event: 'now', theme: 'system', last_backup: Date.now() },
+  });
+  await page.goto('/#/events/now');
+  const regulars = page.getByRole('region', { name: 'Regulars' });
+  await expect(regulars.getByText('People I met at other meetings of “Chamber breakfast”. Tick who is here.')).toBeVisible();
+  // Meg was at two of them, so she comes first; six of the eight before "Show all"; nobody
+  // from the parkrun.
+  const boxes = regulars.getByRole('checkbox');
+  await expect(boxes).toHaveCount(6);
+  await expect(boxes.first()).toHaveAccessibleName('Meg');
+  await expect(boxes.first()).toHaveAccessibleDescription(/^Florist · last met .+, 2 times To do: Send the brochure$/);
+  await expect(regulars.getByRole('checkbox', { name: 'Zed' })).toHaveCount(0);
+  await regulars.getByRole('button', { name: 'Show all 8' }).click();
+  await expect(boxes).toHaveCount(8);
+  await expect(regulars.getByRole('checkbox', { name: 'Ann' })).toHaveAccessibleDescription(/^Retired headteacher · last met /);
+  // A tick files her as met here, where the list of people met shows her, and a reload keeps it.
+  const met = page.locator('ul.person-list');
+  await regulars.getByRole('checkbox', { name: 'Meg' }).check();
+  await expect(met.getByRole('link', { name: /^Meg/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'People I met here (1)', exact: true })).toBeVisible();
+  await expect(boxes.first()).toHaveAccessibleName('Meg');
+  await page.reload();
+  await expect(regulars.getByRole('checkbox', { name: 'Meg' })).toBeChecked();
+  await expect(met.getByRole('link', { name: /^Meg/ })).toBeVisible();
+  // A wrong tick is taken back the same way.
+  await regulars.getByRole('checkbox', { name: 'Meg' }).uncheck();
+  await expect(met.getByRole('link')).toHaveCount(0);
+  await page.reload();
+  await expect(regulars.getByRole('checkbox', { name: 'Meg' })).not.toBeChecked();
+  // The first meeting of anything has no regulars to offer.
+  await page.goto('/#/events/run');
+  await expect(page.getByRole('heading', { level: 1, name: 'Parkrun social' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Regulars' })).toHaveCount(0);
 });
 
 test("noting next week's event while at tonight's keeps tonight's as the current one", async ({ page }) => {

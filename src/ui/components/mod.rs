@@ -45,6 +45,7 @@ pub mod person_list;
 pub mod person_picker;
 pub mod person_row;
 pub mod qr_image;
+pub mod regulars;
 pub mod safari_note;
 pub mod save_acquaintance;
 pub mod search_field;

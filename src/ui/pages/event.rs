@@ -12,6 +12,7 @@ use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::components::event_insights::EventInsights;
 use crate::ui::components::person_list::PersonList;
+use crate::ui::components::regulars::Regulars;
 use crate::ui::components::undo_toast::UndoSlot;
 use crate::ui::format::join_present;
 use crate::ui::pages::person_form::add_person_at;
@@ -140,6 +141,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             <button type="button" class="button button-big" on:click=add_person_here>"Add person here"</button>
             <AttendeePicker event=id.get_value() />
             <PersonList people=attendees />
+            <Regulars event=id.get_value() />
             <EventInsights attendees=attendee_ids />
             <div class="row">
                 <button type="button" class="button button-danger" on:click=delete>"Delete event"</button>
