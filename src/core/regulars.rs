@@ -60,6 +60,23 @@ pub fn regulars<'a>(event: &Event, events: impl IntoIterator<Item = &'a Event>) 
     found
 }
 
+/// Names as a line to read at a glance: "Meg, Ann and Sue", or past `shown` names "Meg, Ann,
+/// Sue and 2 more".
+pub fn name_line(names: &[&str], shown: usize) -> String {
+    let shown = shown.max(1);
+    let (first, rest) = if names.len() > shown {
+        (&names[..shown], Some(names.len() - shown))
+    } else {
+        (names, None)
+    };
+    match (first, rest) {
+        ([], _) => String::new(),
+        (first, Some(more)) => format!("{} and {more} more", first.join(", ")),
+        ([one], None) => (*one).to_string(),
+        ([init @ .., last], None) => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +166,19 @@ mod tests {
             event("x", "Chamber breakfast", "", "", &["bob"]),
         ];
         assert!(regulars(&tonight, &all).is_empty());
+    }
+
+    #[test]
+    fn names_read_as_a_line() {
+        assert_eq!(name_line(&[], 3), "");
+        assert_eq!(name_line(&["Meg"], 3), "Meg");
+        assert_eq!(name_line(&["Meg", "Ann"], 3), "Meg and Ann");
+        assert_eq!(name_line(&["Meg", "Ann", "Sue"], 3), "Meg, Ann and Sue");
+        assert_eq!(
+            name_line(&["Meg", "Ann", "Sue", "Bob", "Cy"], 3),
+            "Meg, Ann, Sue and 2 more"
+        );
+        assert_eq!(name_line(&["Meg", "Ann"], 1), "Meg and 1 more");
     }
 
     proptest! {

@@ -387,6 +387,9 @@ test("at this month's meeting, last months' faces come with their names, and a t
     'cg.e.run': { id: 'run', name: 'Parkrun social', date: '2026-11-20', attendees: ['zed'], created: 1, updated: 1 },
     'cg.settings': { current_event: 'now', theme: 'system', last_backup: Date.now() },
   });
+  // Home, at the door, names them.
+  const card = page.locator('section.card', { has: page.getByRole('heading', { name: 'Current event' }) });
+  await expect(card.getByText(/^Regulars to look out for/)).toHaveText('Regulars to look out for: Meg, Ann, Cy and 5 more');
   await page.goto('/#/events/now');
   const regulars = page.getByRole('region', { name: 'Regulars' });
   await expect(regulars.getByText('People I met at other meetings of “Chamber breakfast”. Tick who is here.')).toBeVisible();
@@ -406,6 +409,9 @@ test("at this month's meeting, last months' faces come with their names, and a t
   await expect(met.getByRole('link', { name: /^Meg/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'People I met here (1)', exact: true })).toBeVisible();
   await expect(boxes.first()).toHaveAccessibleName('Meg');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(card.getByText(/^Regulars to look out for/)).toHaveText('Regulars to look out for: Ann, Cy, Di and 4 more');
+  await page.goBack();
   await page.reload();
   await expect(regulars.getByRole('checkbox', { name: 'Meg' })).toBeChecked();
   await expect(met.getByRole('link', { name: /^Meg/ })).toBeVisible();

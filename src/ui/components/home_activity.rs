@@ -6,8 +6,10 @@
 //! them (see `HomeActivitySlot`).
 
 use crate::core::follow_up_list::summary;
+use crate::core::model::Event;
 use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
 use crate::core::queries::recently_changed;
+use crate::core::regulars::{name_line, regulars};
 use crate::core::route::Route;
 use crate::store::clock::today;
 use crate::store::AppState;
@@ -105,6 +107,7 @@ pub fn HomeActivity() -> impl IntoView {
                             <h2>"Current event"</h2>
                             <a href=href>{e.name.clone()}</a>
                             <p class="muted">{format!("{} · {} met so far", human_date(&e.date, &crate::store::clock::today()), e.attendees.len())}</p>
+                            {look_out_for(state, &e).map(|names| view! { <p>{format!("Regulars to look out for: {names}")}</p> })}
                             <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
                         </section>
                     }
@@ -207,4 +210,18 @@ pub fn HomeActivity() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// The regulars of the event I am at (`core::regulars`) not yet filed as met there, named, so
+/// the faces at the door come with their names before I go in.
+fn look_out_for(state: AppState, event: &Event) -> Option<String> {
+    let found = state.events.with(|events| regulars(event, events.values()));
+    state.people.with(|people| {
+        let names: Vec<&str> = found
+            .iter()
+            .filter(|r| !event.attendees.contains(&r.person))
+            .filter_map(|r| people.get(&r.person).map(|p| p.name.as_str()))
+            .collect();
+        (!names.is_empty()).then(|| name_line(&names, 3))
+    })
 }
