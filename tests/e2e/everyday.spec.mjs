@@ -1,7 +1,7 @@
 // The everyday app: first run, quick add at an event offline, follow-ups on Home, search,
 // "who shares this?", "who to talk to", limits, accessibility and screenshots.
 import fs from 'node:fs';
-import { test, expect, openApp, waitForServiceWorker, createEvent, seed, person, shot, axeClean } from './fixtures.mjs';
+import { test, expect, openApp, waitForServiceWorker, createEvent, seed, person, fillStorage, shot, axeClean } from './fixtures.mjs';
 
 // Fixed links (tests/data/links/): a received map and a locked one are screens too.
 const goldenLink = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/format-3/${file}`, import.meta.url), 'utf8')).link;
@@ -424,6 +424,23 @@ test("at this month's meeting, last months' faces come with their names, and a t
   await page.goto('/#/events/run');
   await expect(page.getByRole('heading', { level: 1, name: 'Parkrun social' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Regulars' })).toHaveCount(0);
+});
+
+test('a regular ticked with the storage full is said, kept in this tab, and nothing stored is written over', async ({ page }) => {
+  await seed(page, {
+    ...Object.fromEntries([person('meg', 'Meg', [])]),
+    'cg.e.now': { id: 'now', name: 'WI evening', date: '2026-11-01', attendees: [], created: 1, updated: 1 },
+    'cg.e.old': { id: 'old', name: 'WI evening', date: '2026-10-04', attendees: ['meg'], created: 1, updated: 1 },
+    'cg.settings': { theme: 'system', last_backup: Date.now() },
+  });
+  await page.goto('/#/events/now');
+  const stored = () => page.evaluate(() => localStorage.getItem('cg.e.now'));
+  const before = await stored();
+  await fillStorage(page);
+  await page.getByRole('region', { name: 'Regulars' }).getByRole('checkbox', { name: 'Meg' }).check();
+  await expect(page.getByRole('status')).toContainText('storage for the app is full');
+  await expect(page.locator('ul.person-list').getByRole('link', { name: /^Meg/ })).toBeVisible();
+  expect(await stored()).toBe(before);
 });
 
 test("noting next week's event while at tonight's keeps tonight's as the current one", async ({ page }) => {
