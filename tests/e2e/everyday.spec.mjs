@@ -436,6 +436,8 @@ test('a regular ticked with the storage full is said, kept in this tab, and noth
   await page.goto('/#/events/now');
   const stored = () => page.evaluate(() => localStorage.getItem('cg.e.now'));
   const before = await stored();
+  // Last month's evening: who was there, not who is.
+  await expect(page.getByRole('region', { name: 'Regulars' }).getByText('People I met at other meetings of “WI evening”. Tick who was there.')).toBeVisible();
   await fillStorage(page);
   await page.getByRole('region', { name: 'Regulars' }).getByRole('checkbox', { name: 'Meg' }).check();
   await expect(page.getByRole('status')).toContainText('storage for the app is full');

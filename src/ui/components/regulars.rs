@@ -2,7 +2,7 @@
 //! series, each with what they do, when I last met them and what I still owe them, ticked to
 //! file them as met here too.
 
-use crate::core::current_event::is_over;
+use crate::core::current_event::{has_begun, is_over};
 use crate::core::model::{Event, EventId, Person};
 use crate::core::regulars::{regulars, Regular};
 use crate::store::clock::today;
@@ -94,10 +94,13 @@ fn invitation(event: &Event) -> String {
     } else {
         event.group.trim().to_string()
     };
-    let tick = if is_over(event, &today()) {
+    let today = today();
+    let tick = if is_over(event, &today) {
         "Tick who was there."
-    } else {
+    } else if has_begun(event, &today) {
         "Tick who is here."
+    } else {
+        "Tick them when you meet them there."
     };
     format!("People I met at other meetings of {series}. {tick}")
 }
