@@ -5,6 +5,7 @@
 use super::interest_key::fold;
 use super::model::{Event, PersonId};
 use crate::core::order;
+use crate::core::queries::newest_first;
 use std::collections::HashMap;
 
 /// Someone met at other events of an event's series.
@@ -57,6 +58,24 @@ pub fn regulars<'a>(event: &Event, events: impl IntoIterator<Item = &'a Event>) 
     order::sort_by(&mut found, |a, b| {
         b.times.cmp(&a.times).then_with(|| b.last.cmp(&a.last))
     });
+    found
+}
+
+/// The latest meeting of each of the most recent series, newest first, at most `limit`: what
+/// a new event is most likely another meeting of ("Chamber breakfast" again next month).
+pub fn recent_series<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    limit: usize,
+) -> Vec<&'a Event> {
+    let mut found: Vec<&Event> = Vec::new();
+    for event in newest_first(events) {
+        if found.len() == limit {
+            break;
+        }
+        if !event.name.trim().is_empty() && !found.iter().any(|f| same_series(f, event)) {
+            found.push(event);
+        }
+    }
     found
 }
 
@@ -166,6 +185,22 @@ mod tests {
             event("x", "Chamber breakfast", "", "", &["bob"]),
         ];
         assert!(regulars(&tonight, &all).is_empty());
+    }
+
+    #[test]
+    fn recent_series_are_each_latest_meeting_newest_first() {
+        let all = [
+            event("a", "Chamber breakfast", "", "2026-10-07", &[]),
+            event("b", "chamber breakfast", "", "2026-11-04", &[]),
+            event("c", "WI evening", "", "2026-11-10", &[]),
+            event("d", "Parkrun social", "", "2026-09-01", &[]),
+            event("e", "AGM", "WI", "2026-08-01", &[]),
+            event("f", "Christmas fair", "WI", "2026-12-05", &[]),
+        ];
+        let ids = |list: Vec<&Event>| list.iter().map(|e| e.id.0.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(recent_series(&all, 3)), ["f", "c", "b"]);
+        assert_eq!(ids(recent_series(&all, 10)), ["f", "c", "b", "d"]);
+        assert!(recent_series(&all, 0).is_empty());
     }
 
     #[test]

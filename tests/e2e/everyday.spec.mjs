@@ -426,6 +426,36 @@ test("at this month's meeting, last months' faces come with their names, and a t
   await expect(page.getByRole('region', { name: 'Regulars' })).toHaveCount(0);
 });
 
+test("next month's meeting is one tap: 'Another meeting of' fills it from the last, and its regulars are there", async ({ page }) => {
+  await seed(page, {
+    ...Object.fromEntries([person('meg', 'Meg', [])]),
+    'cg.e.oct': { id: 'oct', name: 'Chamber breakfast', date: '2026-10-07', place: 'Town hall', group: 'Chamber of Commerce', purpose: 'Local business', attendees: [], created: 1, updated: 1 },
+    'cg.e.nov': { id: 'nov', name: 'Chamber breakfast', date: '2026-11-04', place: 'The Guildhall', group: 'Chamber of Commerce', purpose: 'Local business networking', attendees: ['meg'], created: 1, updated: 1 },
+    'cg.e.run': { id: 'run', name: 'Parkrun social', date: '2026-11-20', attendees: [], created: 1, updated: 1 },
+    'cg.settings': { theme: 'system', last_backup: Date.now() },
+  });
+  await page.goto('/#/events');
+  await page.getByText('New event', { exact: true }).click();
+  const again = page.getByRole('group', { name: 'Another meeting of' });
+  // Each series once, its latest meeting first.
+  await expect(again.getByRole('button')).toHaveText(['Parkrun social', 'Chamber breakfast']);
+  await again.getByRole('button', { name: 'Chamber breakfast' }).click();
+  await expect(page.getByRole('textbox', { name: 'Event name' })).toHaveValue('Chamber breakfast');
+  await expect(page.getByRole('textbox', { name: 'Place' })).toHaveValue('The Guildhall');
+  await expect(page.getByRole('textbox', { name: 'Group or club' })).toHaveValue('Chamber of Commerce');
+  await expect(page.getByRole('textbox', { name: 'Purpose' })).toHaveValue('Local business networking');
+  // The date stays today's: a new meeting, not a copy of the last.
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await expect(page.getByLabel('Date')).toHaveValue(today);
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chamber breakfast' })).toBeVisible();
+  await expect(page.getByText('Current event', { exact: true })).toBeVisible();
+  const regulars = page.getByRole('region', { name: 'Regulars' });
+  await expect(regulars.getByText('People I met at other meetings of Chamber of Commerce. Tick who is here.')).toBeVisible();
+  await expect(regulars.getByRole('checkbox')).toHaveCount(1);
+  await expect(regulars.getByRole('checkbox', { name: 'Meg' })).not.toBeChecked();
+});
+
 test('a regular ticked with the storage full is said, kept in this tab, and nothing stored is written over', async ({ page }) => {
   await seed(page, {
     ...Object.fromEntries([person('meg', 'Meg', [])]),

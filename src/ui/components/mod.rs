@@ -13,6 +13,7 @@ pub mod draft_note;
 pub mod due_choices;
 pub mod duplicate_warning;
 pub mod erase_section;
+pub mod event_again;
 pub mod event_fields;
 pub mod event_insights;
 pub mod event_select;

@@ -8,6 +8,7 @@ use crate::core::route::Route;
 use crate::store::clock::{new_id, now, today};
 use crate::store::{drafts, AppState};
 use crate::ui::components::draft_note::DraftNote;
+use crate::ui::components::event_again::EventAgain;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::format::join_present;
 use crate::ui::router::navigate;
@@ -72,6 +73,7 @@ pub fn EventsPage() -> impl IntoView {
                 <DraftNote on_discard=discard />
             </Show>
             <form class="form" on:submit=create novalidate>
+                <EventAgain draft=draft />
                 <EventFields draft=draft />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <button type="submit" class="button">"Create event"</button>
