@@ -1,6 +1,6 @@
 // The person page: overlap with me as a Venn and a list, three-way comparison, contact
 // links, follow-ups, editing, and delete with undo.
-import { test, expect, openApp, addPerson, createEvent } from './fixtures.mjs';
+import { test, expect, openApp, addPerson, createEvent, seed, person } from './fixtures.mjs';
 
 async function setMyInterests(page, interests) {
   await page.getByRole('link', { name: 'My map' }).click();
@@ -131,6 +131,32 @@ test('"Add a note" adds a dated line to their notes; what is typed survives a ta
   await expect(page.getByRole('button', { name: 'Add a note' })).toBeVisible();
   await expect(box).toHaveCount(0);
   await expect(page.locator('.notes')).not.toContainText('Never mind');
+});
+
+test('two meetings of the same name each have their own "Remove from", naming the day', async ({ page }) => {
+  await seed(page, {
+    ...Object.fromEntries([person('meg', 'Meg', [])]),
+    'cg.e.oct': { id: 'oct', name: 'Chamber breakfast', date: '2026-10-07', attendees: ['meg'], created: 1, updated: 1 },
+    'cg.e.nov': { id: 'nov', name: 'Chamber breakfast', date: '2026-11-04', attendees: ['meg'], created: 1, updated: 1 },
+    'cg.e.wi': { id: 'wi', name: 'WI evening', attendees: ['meg'], created: 1, updated: 1 },
+  });
+  await page.goto('/#/people/meg');
+  const removes = page.getByRole('button', { name: /^Remove from/ });
+  await expect(removes).toHaveCount(3);
+  const names = await removes.evaluateAll((els) => els.map((e) => e.textContent));
+  expect(new Set(names).size).toBe(3);
+  // An event with no date is named alone, without an empty "()".
+  await expect(page.getByRole('link', { name: 'WI evening', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove from WI evening', exact: true })).toBeVisible();
+  // Newest first: November's, October's, then the undated evening.
+  const october = names[1];
+  expect(october).toMatch(/^Remove from Chamber breakfast \(.+\)$/);
+  await page.getByRole('button', { name: october, exact: true }).click();
+  await expect(removes).toHaveCount(2);
+  const stored = await page.evaluate(() => ['oct', 'nov'].map((id) => JSON.parse(localStorage.getItem(`cg.e.${id}`)).attendees || []));
+  expect(stored).toEqual([[], ['meg']]);
+  // One Chamber breakfast left: its button says only its name again.
+  await expect(page.getByRole('button', { name: 'Remove from Chamber breakfast', exact: true })).toBeVisible();
 });
 
 test('"Met at <event> too" files someone met again under the current event; "Remove from <event>" takes a mistake back, with Undo', async ({ page }) => {

@@ -42,9 +42,18 @@ pub fn WhereWeMet(person: Signal<Person>) -> impl IntoView {
         let id = person.with_untracked(|p| p.id.clone());
         state.set_attendance(event, &id, here)
     };
-    let row = move |(event, name, date): (EventId, String, String)| {
-        let text = format!("{name} ({})", human_date(&date, &today()));
-        let remove_label = format!("Remove from {name}");
+    let row = move |(event, name, date, twin): (EventId, String, String, bool)| {
+        let text = if date.is_empty() {
+            name.clone()
+        } else {
+            format!("{name} ({})", human_date(&date, &today()))
+        };
+        // Monthly meetings share a name: each button must say which one it takes them off.
+        let remove_label = if twin {
+            format!("Remove from {text}")
+        } else {
+            format!("Remove from {name}")
+        };
         let href = Route::Event(event.clone()).to_hash();
         view! {
             <li>
@@ -65,7 +74,19 @@ pub fn WhereWeMet(person: Signal<Person>) -> impl IntoView {
         }
     };
     view! {
-        <ul class="plain-list where-met">{move || events.get().into_iter().map(row).collect_view()}</ul>
+        <ul class="plain-list where-met">
+            {move || {
+                let events = events.get();
+                let rows: Vec<_> = events
+                    .iter()
+                    .map(|(id, name, date)| {
+                        let twin = events.iter().filter(|(_, n, _)| n == name).count() > 1;
+                        (id.clone(), name.clone(), date.clone(), twin)
+                    })
+                    .collect();
+                rows.into_iter().map(row).collect_view()
+            }}
+        </ul>
         {move || {
             removed
                 .get()
