@@ -63,6 +63,16 @@ pub fn human_date(date: &str, today: &str) -> String {
     calendar_date(date, today)
 }
 
+/// An event named with its day, "Chamber breakfast (Tue 3 Nov)"; one without a date by its name
+/// alone: two meetings of a club share a name, and the day is what tells them apart.
+pub fn event_with_date(name: &str, date: &str, today: &str) -> String {
+    if date.trim().is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} ({})", human_date(date, today))
+    }
+}
+
 /// A date in a list row: "3 weeks ago" when close, else the month and year ("Dec 2025", in the
 /// user's language), which is enough to place a meeting.
 pub fn row_date(date: &str, today: &str) -> String {

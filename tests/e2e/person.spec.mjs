@@ -139,7 +139,11 @@ test('two meetings of the same name each have their own "Remove from", naming th
     'cg.e.oct': { id: 'oct', name: 'Chamber breakfast', date: '2026-10-07', attendees: ['meg'], created: 1, updated: 1 },
     'cg.e.nov': { id: 'nov', name: 'Chamber breakfast', date: '2026-11-04', attendees: ['meg'], created: 1, updated: 1 },
     'cg.e.wi': { id: 'wi', name: 'WI evening', attendees: ['meg'], created: 1, updated: 1 },
+    'cg.settings': { current_event: 'wi', theme: 'system', last_backup: Date.now() },
   });
+  // Home's card for an event with no date: no date, and no stray separator before the count.
+  const card = page.locator('section.card', { has: page.getByRole('heading', { name: 'Current event' }) });
+  await expect(card.getByText(/met so far$/)).toHaveText('1 met so far');
   await page.goto('/#/people/meg');
   const removes = page.getByRole('button', { name: /^Remove from/ });
   await expect(removes).toHaveCount(3);

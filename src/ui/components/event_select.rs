@@ -4,7 +4,7 @@
 use crate::core::queries::newest_first;
 use crate::store::clock::today;
 use crate::store::AppState;
-use crate::ui::format::human_date;
+use crate::ui::format::event_with_date;
 use leptos::prelude::*;
 
 /// Every event, newest first, each with its date as people say it. `value` holds the chosen
@@ -28,7 +28,7 @@ pub fn EventSelect(
                 .into_iter()
                 .map(|e| {
                     let chosen = value.get_untracked() == e.id.0;
-                    let text = format!("{} ({})", e.name, human_date(&e.date, &today));
+                    let text = event_with_date(&e.name, &e.date, &today);
                     view! { <option value=e.id.0.clone() selected=chosen>{text}</option> }
                 })
                 .collect_view()

@@ -9,7 +9,7 @@ use crate::core::queries::attended_by;
 use crate::core::route::Route;
 use crate::store::clock::today;
 use crate::store::{AppState, Notice};
-use crate::ui::format::human_date;
+use crate::ui::format::event_with_date;
 use leptos::prelude::*;
 
 #[component]
@@ -43,11 +43,7 @@ pub fn WhereWeMet(person: Signal<Person>) -> impl IntoView {
         state.set_attendance(event, &id, here)
     };
     let row = move |(event, name, date, twin): (EventId, String, String, bool)| {
-        let text = if date.is_empty() {
-            name.clone()
-        } else {
-            format!("{name} ({})", human_date(&date, &today()))
-        };
+        let text = event_with_date(&name, &date, &today());
         // Monthly meetings share a name: each button must say which one it takes them off.
         let remove_label = if twin {
             format!("Remove from {text}")
