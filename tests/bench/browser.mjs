@@ -453,7 +453,7 @@ async function seeded(browser, server, seed, runs) {
     const search = {};
     try {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
-      const box = page.getByRole('searchbox', { name: 'Search' });
+      const box = page.getByRole('searchbox', { name: 'Search', exact: true });
       await box.waitFor({ timeout: 15_000 });
       const countText = () =>
         box.evaluate((input) => {

@@ -322,7 +322,7 @@ test('half-typed words are suggested and found, ranked, each result saying why',
     'cg.e.ev': { id: 'ev', name: 'Business club', date: '2026-11-01', place: "St Mary's church hall", attendees: ['r'], created: 1, updated: 1 },
   });
   await page.getByRole('link', { name: 'People' }).click();
-  const search = page.getByRole('searchbox', { name: 'Search' });
+  const search = page.getByRole('searchbox', { name: 'Search', exact: true });
   const rows = page.locator('.person-list li');
   await search.fill('runn');
   await expect(page.getByText('2 people', { exact: true })).toBeVisible();
@@ -439,7 +439,7 @@ test('People sorts by name, by recent, or by most in common with me; the order i
     'You share Running',
   ]);
   // With words typed, the order still holds among those found.
-  await page.getByRole('searchbox', { name: 'Search' }).fill('run');
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('run');
   await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   expect(await names()).toEqual(['Bob Bell', 'Dee Dunn']);
   // Back from a person and a reload keep it; the People tab starts again by name.
@@ -448,7 +448,7 @@ test('People sorts by name, by recent, or by most in common with me; the order i
   await expect(sort).toHaveValue('shared');
   await page.reload();
   await expect(sort).toHaveValue('shared');
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('run');
+  await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toHaveValue('run');
   await page.getByRole('link', { name: 'People' }).click();
   await expect(sort).toHaveValue('name');
   expect(await names()).toEqual(['Ann Archer', 'Bob Bell', 'Cat Cole', 'Dee Dunn']);
@@ -745,7 +745,7 @@ for (const scheme of ['light', 'dark']) {
       }],
       ['follow-ups-all', '#/follow-ups', null],
       ['search-why', '#/people', async () => {
-        await page.getByRole('searchbox', { name: 'Search' }).fill('pil');
+        await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('pil');
       }],
       ['my-map-categories', '#/map', null],
       ['venn-labels', '#/people/meg', null],

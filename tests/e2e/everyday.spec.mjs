@@ -116,7 +116,7 @@ const fixture = Object.fromEntries([
 test('search finds a note word and an interest typed differently', async ({ page }) => {
   await seed(page, fixture);
   await page.getByRole('link', { name: 'People' }).click();
-  const search = page.getByRole('searchbox', { name: 'Search' });
+  const search = page.getByRole('searchbox', { name: 'Search', exact: true });
   await search.fill('netball');
   await expect(page.getByText('1 person', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: /^Meg/ })).toBeVisible();
