@@ -79,6 +79,23 @@ pub fn recent_series<'a>(
     found
 }
 
+/// An event already noted as this meeting: the same name (as [`same_series`] compares names)
+/// on the same day, or both with no day. Creating it again would split the people met there
+/// between two records.
+pub fn same_meeting<'a>(
+    name: &str,
+    date: &str,
+    events: impl IntoIterator<Item = &'a Event>,
+) -> Option<&'a Event> {
+    let key = fold(name.trim());
+    if key.is_empty() {
+        return None;
+    }
+    events
+        .into_iter()
+        .find(|e| e.date.trim() == date.trim() && fold(e.name.trim()) == key)
+}
+
 /// Names as a line to read at a glance: "Meg, Ann and Sue", or past `shown` names "Meg, Ann,
 /// Sue and 2 more".
 pub fn name_line(names: &[&str], shown: usize) -> String {
@@ -201,6 +218,20 @@ mod tests {
         assert_eq!(ids(recent_series(&all, 3)), ["f", "c", "b"]);
         assert_eq!(ids(recent_series(&all, 10)), ["f", "c", "b", "d"]);
         assert!(recent_series(&all, 0).is_empty());
+    }
+
+    #[test]
+    fn the_same_meeting_is_the_same_name_on_the_same_day() {
+        let all = [
+            event("a", "Chamber breakfast", "", "2026-11-04", &[]),
+            event("b", "WI evening", "", "", &[]),
+        ];
+        let found = |name, date| same_meeting(name, date, &all).map(|e| e.id.0.as_str());
+        assert_eq!(found(" chamber Breakfast", "2026-11-04"), Some("a"));
+        assert_eq!(found("Chamber breakfast", "2026-12-02"), None);
+        assert_eq!(found("WI evening", ""), Some("b"));
+        assert_eq!(found("WI evening", "2026-11-04"), None);
+        assert_eq!(found("", "2026-11-04"), None);
     }
 
     #[test]

@@ -456,6 +456,41 @@ test("next month's meeting is one tap: 'Another meeting of' fills it from the la
   await expect(regulars.getByRole('checkbox', { name: 'Meg' })).not.toBeChecked();
 });
 
+test('a meeting already noted for the day is opened, not made twice, unless I say so', async ({ page }) => {
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await seed(page, {
+    'cg.e.now': { id: 'now', name: 'Chamber breakfast', date: today, attendees: [], created: 1, updated: 1 },
+    'cg.settings': { theme: 'system', last_backup: Date.now() },
+  });
+  await page.goto('/#/events');
+  const count = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.e.')).length);
+  await page.getByText('New event', { exact: true }).click();
+  await page.getByRole('group', { name: 'Another meeting of' }).getByRole('button', { name: 'Chamber breakfast' }).click();
+  await page.getByRole('button', { name: 'Create event' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'is already noted' });
+  await expect(warning).toHaveText(/^“Chamber breakfast” is already noted for today\./);
+  expect(await count()).toBe(1);
+  // Another day is another meeting: the warning goes with the change.
+  const nextWeek = await page.evaluate(() => { const d = new Date(); d.setDate(d.getDate() + 7); return d.toLocaleDateString('en-CA'); });
+  await page.getByLabel('Date').fill(nextWeek);
+  await expect(warning).toHaveCount(0);
+  await page.getByLabel('Date').fill(today);
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await warning.getByRole('button', { name: 'Open it' }).click();
+  await expect(page).toHaveURL(/#\/events\/now$/);
+  expect(await count()).toBe(1);
+  // What was typed for it is done with: the form opens empty. Two sessions of one meeting on
+  // the same day are possible too.
+  await page.goto('/#/events');
+  await page.getByText('New event', { exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Event name' })).toHaveValue('');
+  await page.getByRole('textbox', { name: 'Event name' }).fill('chamber breakfast');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await warning.getByRole('button', { name: 'Create another' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'chamber breakfast' })).toBeVisible();
+  expect(await count()).toBe(2);
+});
+
 test('a regular ticked with the storage full is said, kept in this tab, and nothing stored is written over', async ({ page }) => {
   await seed(page, {
     ...Object.fromEntries([person('meg', 'Meg', [])]),

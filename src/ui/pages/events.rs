@@ -4,13 +4,15 @@ use crate::core::current_event::{current_event, has_begun, is_on};
 use crate::core::draft::{EventDraftData, EVENT_KEY};
 use crate::core::model::{Event, EventId};
 use crate::core::queries::newest_first;
+use crate::core::regulars::same_meeting;
 use crate::core::route::Route;
 use crate::store::clock::{new_id, now, today};
 use crate::store::{drafts, AppState};
 use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::event_again::EventAgain;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
-use crate::ui::format::join_present;
+use crate::ui::components::event_twin::EventTwin;
+use crate::ui::format::{human_date, join_present};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 
@@ -42,14 +44,38 @@ pub fn EventsPage() -> impl IntoView {
                 .collect::<Vec<Event>>()
         })
     });
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // A meeting already noted for that day, found when "Create event" is tapped.
+    let twin = RwSignal::new(None::<(EventId, String)>);
+    // Another name or day is another meeting: the warning was about the one typed before.
+    Effect::new(move |_| {
+        draft.name.track();
+        draft.date.track();
+        twin.set(None);
+    });
+    let create_event = move |anyway: bool| {
         if let Some(p) = draft.problem() {
             error.set(Some(p));
             return;
         }
         let mut event = Event::new(EventId(new_id()), "", "", now());
         draft.apply(&mut event);
+        if !anyway {
+            let found = state.events.with_untracked(|events| {
+                same_meeting(&event.name, &event.date, events.values()).map(|e| {
+                    let day = if e.date.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" for {}", human_date(&e.date, &today()))
+                    };
+                    (e.id.clone(), format!("“{}” is already noted{day}.", e.name))
+                })
+            });
+            if found.is_some() {
+                twin.set(found);
+                return;
+            }
+        }
+        twin.set(None);
         let id = event.id.clone();
         let on_now = is_on(&event, &today());
         if !state.save_event(event) {
@@ -65,6 +91,11 @@ pub fn EventsPage() -> impl IntoView {
         }
         navigate(&Route::Event(id));
     };
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create_event(false);
+    };
+    let create_anyway = Callback::new(move |()| create_event(true));
     view! {
         <h1>"Events"</h1>
         <details class="card" open=move || restored.get() || events.with(|e| e.is_empty())>
@@ -76,6 +107,7 @@ pub fn EventsPage() -> impl IntoView {
                 <EventAgain draft=draft />
                 <EventFields draft=draft />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {move || twin.get().map(|(event, text)| view! { <EventTwin event=event text=text on_create_anyway=create_anyway on_open=discard /> })}
                 <button type="submit" class="button">"Create event"</button>
             </form>
         </details>
