@@ -8,6 +8,7 @@ pub mod dates;
 pub mod document;
 pub mod draft;
 pub mod duplicates;
+pub mod event_summary;
 pub mod follow_up_list;
 pub mod ics;
 pub mod interest_key;

@@ -36,6 +36,15 @@ export async function shareUrl(title, url) {
   }
 }
 
+export async function shareText(title, text) {
+  try {
+    await navigator.share({ title, text });
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
 async function deriveKey(passphrase, salt, iterations) {
   const base = await crypto.subtle.importKey(
     'raw',

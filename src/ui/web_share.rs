@@ -12,6 +12,8 @@ extern "C" {
     pub fn can_share() -> bool;
     #[wasm_bindgen(js_name = shareUrl)]
     fn share_url_js(title: &str, url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = shareText)]
+    fn share_text_js(title: &str, text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = seal)]
     fn seal_js(
         plain: &[u8],
@@ -43,6 +45,14 @@ pub async fn copy_text(text: &str, fallback: Option<web_sys::HtmlInputElement>) 
 
 pub async fn share_url(title: &str, url: &str) -> bool {
     JsFuture::from(share_url_js(title, url))
+        .await
+        .map(|v| v.as_bool().unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// Opens the share sheet with `text`; false when it was closed or refused.
+pub async fn share_text(title: &str, text: &str) -> bool {
+    JsFuture::from(share_text_js(title, text))
         .await
         .map(|v| v.as_bool().unwrap_or(false))
         .unwrap_or(false)

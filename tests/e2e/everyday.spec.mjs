@@ -491,6 +491,38 @@ test('a meeting already noted for the day is opened, not made twice, unless I sa
   expect(await count()).toBe(2);
 });
 
+test("an event's summary is copied or shared as text, without anyone's contact details, and shown to copy by hand if the clipboard refuses", async ({ page, context }) => {
+  // A share sheet that keeps what it was given, as a phone's would show it.
+  await page.addInitScript(() => {
+    navigator.share = async (data) => { window.shared = data; };
+  });
+  await seed(page, {
+    ...Object.fromEntries([
+      person('raj', 'Raj Patel', [], { what: 'Runs a bike repair shop', contact: { phone: '+44 7700 900123' } }),
+      person('ola', 'Ola Nowak', []),
+    ]),
+    'cg.e.ev': { id: 'ev', name: 'Chamber breakfast', place: 'Town hall', purpose: 'Local business networking', takeaways: 'Raj needs a bookkeeper.', attendees: ['raj', 'ola'], created: 1, updated: 1 },
+    'cg.settings': { theme: 'system', last_backup: Date.now() },
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.goto('/#/events/ev');
+  const expected = [
+    'Chamber breakfast', 'Town hall', 'Purpose: Local business networking', '',
+    'People I met (2):', '- Raj Patel — Runs a bike repair shop', '- Ola Nowak', '',
+    'Takeaways:', 'Raj needs a bookkeeper.', '',
+  ].join('\n');
+  await page.getByRole('button', { name: 'Copy summary' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Summary copied.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+  await page.getByRole('button', { name: 'Share summary' }).click();
+  await expect.poll(() => page.evaluate(() => window.shared)).toEqual({ title: 'Chamber breakfast', text: expected });
+  // A browser that refuses the clipboard: the text, to select by hand.
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('no', 'NotAllowedError')); });
+  await page.getByRole('button', { name: 'Copy summary' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Could not copy: select the summary below and copy it by hand.' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Summary' })).toHaveValue(expected);
+});
+
 test('a regular ticked with the storage full is said, kept in this tab, and nothing stored is written over', async ({ page }) => {
   await seed(page, {
     ...Object.fromEntries([person('meg', 'Meg', [])]),

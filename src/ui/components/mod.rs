@@ -17,6 +17,7 @@ pub mod event_again;
 pub mod event_fields;
 pub mod event_insights;
 pub mod event_select;
+pub mod event_summary_actions;
 pub mod event_twin;
 pub mod field;
 pub mod file_picker;

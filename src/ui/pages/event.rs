@@ -11,6 +11,7 @@ use crate::ui::components::attendee_picker::AttendeePicker;
 use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::event_fields::{EventDraft, EventFields};
 use crate::ui::components::event_insights::EventInsights;
+use crate::ui::components::event_summary_actions::EventSummaryActions;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::components::regulars::Regulars;
 use crate::ui::components::undo_toast::UndoSlot;
@@ -143,6 +144,9 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             <PersonList people=attendees />
             <Regulars event=id.get_value() />
             <EventInsights attendees=attendee_ids />
+            <h2>"Summary"</h2>
+            <p class="muted">"The event, the people met and what they do, your notes and takeaways, as text: no contact details."</p>
+            <EventSummaryActions event=id.get_value() />
             <div class="row">
                 <button type="button" class="button button-danger" on:click=delete>"Delete event"</button>
             </div>
