@@ -375,11 +375,12 @@ test("at this month's meeting, last months' faces come with their names, and a t
   const club = ['Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal'].map((name, i) => person(`c${i}`, name, []));
   await seed(page, {
     ...Object.fromEntries([
-      person('meg', 'Meg', [], { what: 'Florist', follow_ups: [{ due: '', text: 'Send the brochure' }] }),
+      person('meg', 'Meg', [['Bookkeeping', 'work'], ['Running', 'sport']], { what: 'Florist', follow_ups: [{ due: '', text: 'Send the brochure' }] }),
       person('ann', 'Ann', [], { what: 'Retired headteacher' }),
       person('zed', 'Zed', []),
       ...club,
     ]),
+    'cg.me': { name: 'Claire', interests: [['Bookkeeping', 'work'], ['Running', 'sport']] },
     'cg.e.now': { id: 'now', name: 'Chamber breakfast', date: today, attendees: [], created: 1, updated: 1 },
     // The same meeting in earlier months, its name typed differently on another day.
     'cg.e.oct': { id: 'oct', name: 'Chamber Breakfast', date: '2026-10-07', attendees: ['meg', 'ann', ...club.map(([, p]) => p.id)], created: 1, updated: 1 },
@@ -398,7 +399,7 @@ test("at this month's meeting, last months' faces come with their names, and a t
   const boxes = regulars.getByRole('checkbox');
   await expect(boxes).toHaveCount(6);
   await expect(boxes.first()).toHaveAccessibleName('Meg');
-  await expect(boxes.first()).toHaveAccessibleDescription(/^Florist · last met .+, 2 times To do: Send the brochure$/);
+  await expect(boxes.first()).toHaveAccessibleDescription(/^Florist · last met .+, 2 times You share Running, Bookkeeping To do: Send the brochure$/);
   await expect(regulars.getByRole('checkbox', { name: 'Zed' })).toHaveCount(0);
   await regulars.getByRole('button', { name: 'Show all 8' }).click();
   await expect(boxes).toHaveCount(8);

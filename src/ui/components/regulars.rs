@@ -3,7 +3,8 @@
 //! file them as met here too.
 
 use crate::core::current_event::{has_begun, is_over};
-use crate::core::model::{Event, EventId, Person};
+use crate::core::model::{Event, EventId, Interest, Person};
+use crate::core::overlap::{MyKeys, TOP_SHARED};
 use crate::core::regulars::{regulars, Regular};
 use crate::store::clock::today;
 use crate::store::AppState;
@@ -27,10 +28,14 @@ pub fn Regulars(event: EventId) -> impl IntoView {
             return Vec::new();
         };
         let found = state.events.with(|events| regulars(&this, events.values()));
+        let mine = state.me.with(|me| MyKeys::new(&me.interests));
         state.people.with(|people| {
             found
                 .into_iter()
-                .filter_map(|r| people.get(&r.person).map(|p| (r, p.clone())))
+                .filter_map(|r| {
+                    let p = people.get(&r.person)?;
+                    Some((r, p.clone(), shared_words(&mine, &p.interests)))
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -42,7 +47,7 @@ pub fn Regulars(event: EventId) -> impl IntoView {
         }
         rows
     };
-    let row = move |(regular, person): (Regular, Person)| {
+    let row = move |(regular, person, shared): (Regular, Person, String)| {
         let id = person.id.clone();
         let here = {
             let id = id.clone();
@@ -66,6 +71,7 @@ pub fn Regulars(event: EventId) -> impl IntoView {
                 </label>
                 <p id=about class="regular-about">
                     <span class="person-what">{met_words(&person, &regular)}</span>
+                    {(!shared.is_empty()).then(|| view! { <span class="search-why">{shared}</span> })}
                     {to_do.map(|t| view! { <span class="search-why">{t}</span> })}
                 </p>
             </li>
@@ -118,4 +124,22 @@ fn met_words(person: &Person, regular: &Regular) -> String {
         ", ",
     );
     join_present(&[person.what.as_str(), met.as_str()], " · ")
+}
+
+/// "You share Running, Allotment": what to open with, the interests beyond the meeting's
+/// business first (as "Who to talk to" weighs them); empty when we share nothing.
+fn shared_words(mine: &MyKeys, theirs: &[Interest]) -> String {
+    let overlap = mine.overlap(theirs);
+    let mut shared: Vec<_> = overlap.shared.iter().collect();
+    crate::core::order::sort_by_key(&mut shared, |s| s.is_work());
+    let words: Vec<&str> = shared
+        .iter()
+        .take(TOP_SHARED)
+        .map(|s| s.mine.as_str())
+        .collect();
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!("You share {}", words.join(", "))
+    }
 }
