@@ -570,6 +570,30 @@ test('a received map leads with what we share when I have a map, with the card f
   }
 });
 
+test('a received map saved at "A new event…" named as tonight\'s meeting is filed under it; another name makes one, dated today', async ({ page }) => {
+  const golden = (file) => JSON.parse(fs.readFileSync(new URL(`../data/links/format-3/${file}`, import.meta.url), 'utf8')).link;
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await seed(page, {
+    'cg.e.now': { id: 'now', name: 'Chamber breakfast', date: today, attendees: [], created: 1, updated: 1 },
+    'cg.settings': { theme: 'system', last_backup: Date.now() },
+  });
+  const events = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.e.')).map((k) => JSON.parse(localStorage.getItem(k))));
+  for (const [file, typed] of [['sample-map-20-1.json', ' chamber breakfast'], ['sample-map-8-0.json', 'Parkrun social']]) {
+    await page.goto('/#/m/' + golden(file));
+    await page.getByLabel('Met at').selectOption({ label: 'A new event…' });
+    await page.getByRole('textbox', { name: 'New event name' }).fill(typed);
+    await page.getByRole('button', { name: 'Save as acquaintance' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: file.includes('20-1') ? 'Zoe Taylor' : 'Fiona Clarke' })).toBeVisible();
+  }
+  const stored = await events();
+  expect(stored).toHaveLength(2);
+  const breakfast = stored.find((e) => e.id === 'now');
+  expect(breakfast.attendees).toHaveLength(1);
+  const parkrun = stored.find((e) => e.id !== 'now');
+  expect(parkrun).toMatchObject({ name: 'Parkrun social', date: today });
+  expect(parkrun.attendees).toHaveLength(1);
+});
+
 test('"Send mine back" with no map: a quick map in six taps becomes My map and shows my QR', async ({ page, newPhone }) => {
   await seed(page, { 'cg.me': MY_MAP });
   await page.getByRole('button', { name: 'Show my QR' }).click();

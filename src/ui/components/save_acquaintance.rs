@@ -6,6 +6,7 @@ use super::event_select::EventSelect;
 use super::field::TextField;
 use crate::core::duplicates::{merge_person, same_name};
 use crate::core::model::{Event, EventId, Person, PersonId, Source};
+use crate::core::regulars::same_meeting;
 use crate::core::route::Route;
 use crate::core::share::SharePayload;
 use crate::store::clock::{new_id, now, today};
@@ -87,7 +88,16 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         let id = person.id.clone();
         let name = person.name.clone();
         let mut at = event.get_untracked();
-        if at == NEW_EVENT {
+        // Tonight's meeting typed again by its name is the one already noted, not a second.
+        let typed_again = (at == NEW_EVENT).then(|| {
+            let name = new_event.get_untracked();
+            state.events.with_untracked(|events| {
+                same_meeting(&name, &today(), events.values()).map(|e| e.id.0.clone())
+            })
+        });
+        if let Some(Some(existing)) = typed_again {
+            at = existing;
+        } else if at == NEW_EVENT {
             let name = new_event.get_untracked().trim().to_string();
             let created = Event::new(
                 EventId(new_id()),
