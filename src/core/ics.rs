@@ -1,8 +1,9 @@
-//! Follow-ups as an iCalendar file (RFC 5545) a phone's calendar app imports: one all-day
-//! event per open follow-up, titled with its text and the person's name.
+//! Follow-ups, or a meeting to come, as an iCalendar file (RFC 5545) a phone's calendar app
+//! imports: one all-day event per open follow-up, titled with its text and the person's name;
+//! a meeting as itself, with its place.
 
 use super::dates::{add_days, days_of};
-use super::model::{Millis, Person};
+use super::model::{Event, Millis, Person};
 use crate::core::order;
 
 /// One calendar entry: a follow-up with a date, whose person and where it came from.
@@ -15,6 +16,8 @@ pub struct CalendarEntry {
     pub date: String,
     pub summary: String,
     pub description: String,
+    /// Where, for a meeting; empty for a follow-up.
+    pub location: String,
 }
 
 /// The open, dated follow-ups of `people`, in date order. Undated ones have no place on a
@@ -32,6 +35,7 @@ pub fn calendar_entries<'a>(people: impl IntoIterator<Item = &'a Person>) -> Vec
                     date: f.due.clone(),
                     summary: format!("{} ({})", f.text, p.name),
                     description: format!("Follow-up with {}: {}", p.name, f.text),
+                    location: String::new(),
                 })
         })
         .collect();
@@ -39,6 +43,26 @@ pub fn calendar_entries<'a>(people: impl IntoIterator<Item = &'a Person>) -> Vec
         a.date.cmp(&b.date).then_with(|| a.summary.cmp(&b.summary))
     });
     out
+}
+
+/// A meeting as a calendar entry, all day on its date (the app keeps no time of day); `None`
+/// without a date. Its purpose and club are the description, so the reminder says why I go.
+pub fn event_entry(event: &Event) -> Option<CalendarEntry> {
+    days_of(&event.date)?;
+    let mut about = Vec::new();
+    if !event.purpose.trim().is_empty() {
+        about.push(format!("Purpose: {}", event.purpose.trim()));
+    }
+    if !event.group.trim().is_empty() {
+        about.push(event.group.trim().to_string());
+    }
+    Some(CalendarEntry {
+        uid: format!("event-{}@common-ground", event.id.0),
+        date: event.date.clone(),
+        summary: event.name.trim().to_string(),
+        description: about.join("\n"),
+        location: event.place.trim().to_string(),
+    })
 }
 
 /// The whole file: CRLF line ends, long lines folded, text escaped.
@@ -60,8 +84,11 @@ pub fn calendar(entries: &[CalendarEntry], now: Millis) -> String {
             format!("DTEND;VALUE=DATE:{}", end.replace('-', "")),
             format!("SUMMARY:{}", escape(&e.summary)),
             format!("DESCRIPTION:{}", escape(&e.description)),
-            "END:VEVENT".to_string(),
         ]);
+        if !e.location.is_empty() {
+            lines.push(format!("LOCATION:{}", escape(&e.location)));
+        }
+        lines.extend(["END:VEVENT".to_string()]);
     }
     lines.push("END:VCALENDAR".to_string());
     let mut out = String::new();
@@ -149,6 +176,29 @@ mod tests {
         for line in ics.split("\r\n") {
             assert!(line.len() <= 75, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_meeting_is_one_all_day_entry_with_its_place_and_purpose() {
+        use crate::core::model::EventId;
+        let mut e = Event::new(EventId("ev1".into()), "Parkrun social", "2026-12-11", 0);
+        e.place = "The park café, Mill Lane".into();
+        e.purpose = "Meet the new volunteers".into();
+        e.group = "Parkrun".into();
+        let entry = event_entry(&e).unwrap();
+        let ics = calendar(&[entry], 1_764_374_400_000);
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        assert!(ics.contains("UID:event-ev1@common-ground\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20261211\r\n"));
+        assert!(ics.contains("DTEND;VALUE=DATE:20261212\r\n"));
+        assert!(ics.contains("SUMMARY:Parkrun social\r\n"));
+        assert!(ics.contains("DESCRIPTION:Purpose: Meet the new volunteers\\nParkrun\r\n"));
+        assert!(ics.contains("LOCATION:The park café\\, Mill Lane\r\n"));
+        // A meeting with no date has no place on a calendar; a follow-up has no LOCATION.
+        assert!(event_entry(&Event::new(EventId("x".into()), "WI", "", 0)).is_none());
+        let mut p = Person::new(PersonId("p1".into()), "Priya", 0);
+        p.follow_ups = vec![FollowUp::open("2026-12-01", "Call")];
+        assert!(!calendar(&calendar_entries([&p]), 0).contains("LOCATION"));
     }
 
     #[test]

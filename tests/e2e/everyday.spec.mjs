@@ -394,6 +394,8 @@ test("at this month's meeting, last months' faces come with their names, and a t
   await page.goto('/#/events/now');
   const regulars = page.getByRole('region', { name: 'Regulars' });
   await expect(regulars.getByText('People I met at other meetings of “Chamber breakfast”. Tick who is here.')).toBeVisible();
+  // Tonight's needs no reminder in a calendar.
+  await expect(page.getByRole('button', { name: 'Add to calendar' })).toHaveCount(0);
   // Meg was at two of them, so she comes first; six of the eight before "Show all"; nobody
   // from the parkrun.
   const boxes = regulars.getByRole('checkbox');
@@ -534,7 +536,8 @@ test('a regular ticked with the storage full is said, kept in this tab, and noth
   await page.goto('/#/events/now');
   const stored = () => page.evaluate(() => localStorage.getItem('cg.e.now'));
   const before = await stored();
-  // Last month's evening: who was there, not who is.
+  // Last month's evening: who was there, not who is; and nothing to put in a calendar.
+  await expect(page.getByRole('button', { name: 'Add to calendar' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Regulars' }).getByText('People I met at other meetings of “WI evening”. Tick who was there.')).toBeVisible();
   await fillStorage(page);
   await page.getByRole('region', { name: 'Regulars' }).getByRole('checkbox', { name: 'Meg' }).check();
@@ -561,6 +564,16 @@ test("noting next week's event while at tonight's keeps tonight's as the current
   await expect(page.getByRole('heading', { level: 1, name: 'Parkrun social' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark as current event' })).toBeVisible();
   await expect(page.getByText('Current event', { exact: true })).toHaveCount(0);
+  // Into the phone's calendar, so next week's meeting is not forgotten.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Add to calendar' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('event.ics');
+  const ics = fs.readFileSync(await download.path(), 'utf8');
+  expect(ics).toContain('SUMMARY:Parkrun social\r\n');
+  expect(ics).toContain(`DTSTART;VALUE=DATE:${nextWeek.replaceAll('-', '')}\r\n`);
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   // In the list it is "next week", with no "0 met" for a meeting still to come.
   await page.getByRole('link', { name: 'Events' }).click();
   await expect(page.getByRole('link', { name: /^Parkrun social/ })).toHaveText(/^Parkrun social\s*next week$/);

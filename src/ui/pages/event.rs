@@ -3,6 +3,7 @@
 
 use crate::core::current_event::{current_event, has_begun, is_on, is_over};
 use crate::core::draft::{event_edit_key, EventDraftData};
+use crate::core::ics::{calendar, event_entry};
 use crate::core::model::{Event, EventId, Person};
 use crate::core::route::Route;
 use crate::store::clock::{now, today};
@@ -15,6 +16,7 @@ use crate::ui::components::event_summary_actions::EventSummaryActions;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::components::regulars::Regulars;
 use crate::ui::components::undo_toast::UndoSlot;
+use crate::ui::download::download_text;
 use crate::ui::format::join_present;
 use crate::ui::pages::person_form::add_person_at;
 use crate::ui::router::navigate_replacing;
@@ -79,6 +81,20 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             navigate_replacing(&Route::Events);
         }
     };
+    // A meeting still to come goes in the phone's calendar, so next month's breakfast noted at
+    // this one is not forgotten (today's needs no reminder: I am there).
+    let to_come = move || {
+        !editing.get()
+            && event.with(|e| {
+                e.as_ref()
+                    .is_some_and(|e| !e.date.is_empty() && !has_begun(e, &today()))
+            })
+    };
+    let add_to_calendar = move |_| {
+        if let Some(entry) = event.with_untracked(|e| e.as_ref().and_then(event_entry)) {
+            download_text("event.ics", "text/calendar", &calendar(&[entry], now()));
+        }
+    };
     let add_person_here = move |_| {
         // Someone met here today is met at the event I am at; one added to last month's or
         // next week's is filed there and changes nothing about today.
@@ -119,6 +135,9 @@ pub fn EventPage(id: EventId) -> impl IntoView {
                 </Show>
                 <Show when=move || !editing.get()>
                     <button type="button" class="button button-quiet" on:click=move |_| editing.set(true)>"Edit event"</button>
+                </Show>
+                <Show when=to_come>
+                    <button type="button" class="button button-quiet" on:click=add_to_calendar>"Add to calendar"</button>
                 </Show>
                 <Show when=wants_takeaways>
                     <button
