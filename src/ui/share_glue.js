@@ -27,18 +27,11 @@ export function canShare() {
   return typeof navigator.share === 'function';
 }
 
-export async function shareUrl(title, url) {
+// A link when `url` is given, else `text`: the share sheet offers a link to browsers and
+// messages, and text to notes and mail.
+export async function share(title, url, text) {
   try {
-    await navigator.share({ title, url });
-    return true;
-  } catch (_) {
-    return false;
-  }
-}
-
-export async function shareText(title, text) {
-  try {
-    await navigator.share({ title, text });
+    await navigator.share(url ? { title, url } : { title, text });
     return true;
   } catch (_) {
     return false;

@@ -10,10 +10,8 @@ extern "C" {
     fn copy_text_js(text: &str, fallback: Option<web_sys::HtmlInputElement>) -> js_sys::Promise;
     #[wasm_bindgen(js_name = canShare)]
     pub fn can_share() -> bool;
-    #[wasm_bindgen(js_name = shareUrl)]
-    fn share_url_js(title: &str, url: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = shareText)]
-    fn share_text_js(title: &str, text: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = share)]
+    fn share_js(title: &str, url: &str, text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = seal)]
     fn seal_js(
         plain: &[u8],
@@ -43,16 +41,18 @@ pub async fn copy_text(text: &str, fallback: Option<web_sys::HtmlInputElement>) 
         .unwrap_or(false)
 }
 
+/// Opens the share sheet with a link; false when it was closed or refused.
 pub async fn share_url(title: &str, url: &str) -> bool {
-    JsFuture::from(share_url_js(title, url))
-        .await
-        .map(|v| v.as_bool().unwrap_or(false))
-        .unwrap_or(false)
+    share(title, url, "").await
 }
 
 /// Opens the share sheet with `text`; false when it was closed or refused.
 pub async fn share_text(title: &str, text: &str) -> bool {
-    JsFuture::from(share_text_js(title, text))
+    share(title, "", text).await
+}
+
+async fn share(title: &str, url: &str, text: &str) -> bool {
+    JsFuture::from(share_js(title, url, text))
         .await
         .map(|v| v.as_bool().unwrap_or(false))
         .unwrap_or(false)

@@ -89,11 +89,15 @@ test('Home\'s "Show my QR" opens the QR, the link and what it carries in the fir
 
 test('a share sheet, where the browser has one, is offered in the first screenful', async ({ page }) => {
   await page.addInitScript(() => {
-    navigator.share = async () => {};
+    navigator.share = async (data) => { window.shared = data; };
   });
   await seed(page, { 'cg.me': MY_MAP });
   await page.getByRole('button', { name: 'Show my QR' }).click();
   await inFirstScreenful(page, page.getByRole('button', { name: 'Share', exact: true }));
+  // It hands over the link itself, as a link (a message app makes it tappable).
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await expect.poll(() => page.evaluate(() => window.shared)).toEqual({ title: 'My interest map', url: link });
 });
 
 test('private by default and remembered: the phone number reaches the receiver only once ticked', async ({ page, newPhone }) => {
