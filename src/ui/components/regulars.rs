@@ -3,7 +3,7 @@
 //! file them as met here too.
 
 use crate::core::current_event::{has_begun, is_over};
-use crate::core::model::{Event, EventId, Interest, Person};
+use crate::core::model::{Event, Interest, Person};
 use crate::core::overlap::{MyKeys, TOP_SHARED};
 use crate::core::regulars::{regulars, Regular};
 use crate::store::clock::today;
@@ -15,14 +15,12 @@ use leptos::prelude::*;
 const FIRST_ROWS: usize = 6;
 
 #[component]
-pub fn Regulars(event: EventId) -> impl IntoView {
+pub fn Regulars(
+    /// The event whose page this is, as the page reads it.
+    #[prop(into)]
+    this: Signal<Option<Event>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let event = StoredValue::new(event);
-    let this = Memo::new(move |_| {
-        state
-            .events
-            .with(|e| event.with_value(|id| e.get(id).cloned()))
-    });
     let list = Memo::new(move |_| {
         let Some(this) = this.get() else {
             return Vec::new();
@@ -55,7 +53,9 @@ pub fn Regulars(event: EventId) -> impl IntoView {
         };
         let tick = move |ev| {
             let on = event_target_checked(&ev);
-            event.with_value(|event| state.set_attendance(event, &id, on));
+            if let Some(event) = this.with_untracked(|e| e.as_ref().map(|e| e.id.clone())) {
+                state.set_attendance(&event, &id, on);
+            }
         };
         let about = format!("regular-{}", person.id.0);
         let to_do = person

@@ -161,7 +161,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             <button type="button" class="button button-big" on:click=add_person_here>"Add person here"</button>
             <AttendeePicker event=id.get_value() />
             <PersonList people=attendees />
-            <Regulars event=id.get_value() />
+            <Regulars this=event />
             <EventInsights attendees=attendee_ids />
             <h2>"Summary"</h2>
             <p class="muted">"The event, the people met and what they do, your notes and takeaways, as text: no contact details."</p>
