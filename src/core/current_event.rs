@@ -45,6 +45,17 @@ pub fn current_event<'a>(
     events.get(id).filter(|e| !is_over(e, today))
 }
 
+/// The events dated `today`, by name: with none marked current, Home offers each as the one I
+/// am at, so a meeting noted last week files tonight's people under it with one tap.
+pub fn dated_today<'a>(events: &'a BTreeMap<EventId, Event>, today: &str) -> Vec<&'a Event> {
+    let mut list: Vec<&Event> = events
+        .values()
+        .filter(|e| is_date(today) && e.date == today)
+        .collect();
+    crate::core::order::sort_by(&mut list, |a, b| a.name.cmp(&b.name));
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +120,27 @@ mod tests {
         assert!(has_begun(&e("2026-10-01"), "2026-11-03"));
         assert!(has_begun(&e(""), "2026-11-03"));
         assert!(has_begun(&e("next Tuesday"), "2026-11-03"));
+    }
+
+    #[test]
+    fn dated_today_lists_only_todays_events_by_name() {
+        let mut all = BTreeMap::new();
+        for (id, name, date) in [
+            ("a", "Parkrun social", "2026-12-01"),
+            ("b", "Book club", "2026-12-01"),
+            ("c", "Chamber breakfast", "2026-11-30"),
+            ("d", "WI evening", ""),
+        ] {
+            all.insert(
+                EventId(id.into()),
+                Event::new(EventId(id.into()), name, date, 1),
+            );
+        }
+        let names: Vec<&str> = dated_today(&all, "2026-12-01")
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(names, ["Book club", "Parkrun social"]);
+        assert!(dated_today(&all, "").is_empty());
     }
 }

@@ -546,6 +546,31 @@ test('a regular ticked with the storage full is said, kept in this tab, and noth
   expect(await stored()).toBe(before);
 });
 
+test("on the day, Home offers last week's note of tonight's meeting as the one I am at; one tap files people under it", async ({ page }) => {
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await seed(page, {
+    'cg.e.run': { id: 'run', name: 'Parkrun social', date: today, attendees: [], created: 1, updated: 1 },
+    'cg.e.old': { id: 'old', name: 'Chamber breakfast', date: '2026-11-04', attendees: [], created: 1, updated: 1 },
+    'cg.settings': { theme: 'system', last_backup: Date.now() },
+  });
+  const todayCard = page.locator('section.card', { has: page.getByRole('heading', { name: 'Today', exact: true }) });
+  await expect(todayCard.getByRole('link')).toHaveText(['Parkrun social']);
+  await expect(todayCard).toContainText('Once you are there, one tap files the people you add under it.');
+  await todayCard.getByRole('button', { name: 'I am at Parkrun social' }).click();
+  const current = page.locator('section.card', { has: page.getByRole('heading', { name: 'Current event' }) });
+  await expect(current.getByRole('link', { name: 'Parkrun social' })).toBeVisible();
+  await expect(todayCard).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Pat Runner');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('link', { name: /Parkrun social/ })).toBeVisible();
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('cg.e.run')).attendees)).toHaveLength(1);
+  // Ended, it is offered again (it is still today), and nothing is filed under it meanwhile.
+  await page.getByRole('link', { name: 'Home' }).click();
+  await current.getByRole('button', { name: 'End event' }).click();
+  await expect(todayCard.getByRole('button', { name: 'I am at Parkrun social' })).toBeVisible();
+});
+
 test("noting next week's event while at tonight's keeps tonight's as the current one", async ({ page }) => {
   await openApp(page);
   await createEvent(page, 'Chamber breakfast');

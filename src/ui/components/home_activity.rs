@@ -5,8 +5,9 @@
 //! (`components::install_offer`). In a chunk group of its own ("home"), so a first visit, which has none of these, does not download
 //! them (see `HomeActivitySlot`).
 
+use crate::core::current_event::dated_today;
 use crate::core::follow_up_list::summary;
-use crate::core::model::Event;
+use crate::core::model::{Event, EventId};
 use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
 use crate::core::queries::recently_changed;
 use crate::core::regulars::{name_line, regulars};
@@ -48,15 +49,13 @@ pub fn HomeActivity() -> impl IntoView {
                 .with(|p| slow_burners(p.values(), e, &today, 3))
         })
     });
-    let current_event = {
+    let current_event = move || {
         let today = crate::store::clock::today();
-        move || {
-            state.settings.with(|s| {
-                state
-                    .events
-                    .with(|e| crate::core::current_event::current_event(s, e, &today).cloned())
-            })
-        }
+        state.settings.with(|s| {
+            state
+                .events
+                .with(|e| crate::core::current_event::current_event(s, e, &today).cloned())
+        })
     };
     // The follow-up ticked last, offered back for ten seconds: a tick on a crowded phone
     // screen is easily a mistake, and the ticked row leaves the list at once.
@@ -112,6 +111,49 @@ pub fn HomeActivity() -> impl IntoView {
                         </section>
                     }
                 })
+        }}
+        // No event marked current, but one noted for today: I am probably there.
+        {move || {
+            if current_event().is_some() {
+                return None;
+            }
+            let todays: Vec<(EventId, String)> = state.events.with(|events| {
+                dated_today(events, &crate::store::clock::today())
+                    .into_iter()
+                    .map(|e| (e.id.clone(), e.name.clone()))
+                    .collect()
+            });
+            (!todays.is_empty()).then(|| {
+                let hint = if todays.len() == 1 {
+                    "Once you are there, one tap files the people you add under it."
+                } else {
+                    "Mark the one you are at, and the people you add are filed under it."
+                };
+                let rows = todays
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let href = Route::Event(id.clone()).to_hash();
+                        let mark = move |_| {
+                            let mut settings = state.settings.get_untracked();
+                            settings.current_event = Some(id.clone());
+                            state.save_settings(settings);
+                        };
+                        view! {
+                            <li>
+                                <a href=href>{name.clone()}</a>
+                                <button type="button" class="button" on:click=mark>{format!("I am at {name}")}</button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="card">
+                        <h2>"Today"</h2>
+                        <p class="muted">{hint}</p>
+                        <ul class="today-events">{rows}</ul>
+                    </section>
+                }
+            })
         }}
         <Show when=move || due.with(|d| !d.is_empty()) || ticked.with(|t| t.is_some())>
             <section class="card">

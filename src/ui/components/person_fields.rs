@@ -165,6 +165,8 @@ pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl In
             <TextField label="Web" value=draft.web max=CONTACT_MAX kind="url" />
             <TextField label="Social" value=draft.social max=CONTACT_MAX />
             <h2>"Where and when we met"</h2>
+            // The events they are filed under say it already; these are for the school gate.
+            <p class="muted">"If it was not at one of your events."</p>
             <TextField label="Met on" value=draft.met_on kind="date" />
             <TextField label="Met where" value=draft.met_where max=NAME_MAX enterkeyhint="done" />
         </Show>
