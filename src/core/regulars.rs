@@ -19,14 +19,16 @@ pub struct Regular {
 }
 
 /// Whether two events are meetings of one series: the same group or club, or, as a monthly
-/// meeting is often noted only by its name, the same name. Case, accents and spaces around
-/// either do not count.
+/// meeting is often noted only by its name, the same name — unless both name a club and the
+/// clubs differ (the WI's AGM is not the Chamber's). Case, accents and spaces around either do
+/// not count.
 pub fn same_series(a: &Event, b: &Event) -> bool {
-    let same = |x: &str, y: &str| {
-        let x = fold(x.trim());
-        !x.is_empty() && x == fold(y.trim())
-    };
-    same(&a.group, &b.group) || same(&a.name, &b.name)
+    let (group_a, group_b) = (fold(a.group.trim()), fold(b.group.trim()));
+    if !group_a.is_empty() && !group_b.is_empty() {
+        return group_a == group_b;
+    }
+    let name = fold(a.name.trim());
+    !name.is_empty() && name == fold(b.name.trim())
 }
 
 /// The people met at the other events of `event`'s series, most often met first, then the most
@@ -140,6 +142,12 @@ mod tests {
         let club_a = event("d", "Summer mixer", "Chamber of Commerce", "", &[]);
         let club_b = event("e", "AGM", "chamber of commerce", "", &[]);
         assert!(same_series(&club_a, &club_b));
+        // The same name in two clubs is two series; a name with a club and one without, one.
+        let wi_agm = event("j", "AGM", "WI", "", &[]);
+        let chamber_agm = event("k", "AGM", "Chamber of Commerce", "", &[]);
+        let agm = event("l", "AGM", "", "", &[]);
+        assert!(!same_series(&wi_agm, &chamber_agm));
+        assert!(same_series(&wi_agm, &agm));
         // Two events with no group are not one series for that.
         let plain_a = event("f", "Talk", "", "", &[]);
         let plain_b = event("g", "Walk", "", "", &[]);

@@ -435,13 +435,15 @@ test("next month's meeting is one tap: 'Another meeting of' fills it from the la
     'cg.e.oct': { id: 'oct', name: 'Chamber breakfast', date: '2026-10-07', place: 'Town hall', group: 'Chamber of Commerce', purpose: 'Local business', attendees: [], created: 1, updated: 1 },
     'cg.e.nov': { id: 'nov', name: 'Chamber breakfast', date: '2026-11-04', place: 'The Guildhall', group: 'Chamber of Commerce', purpose: 'Local business networking', attendees: ['meg'], created: 1, updated: 1 },
     'cg.e.run': { id: 'run', name: 'Parkrun social', date: '2026-11-20', attendees: [], created: 1, updated: 1 },
+    'cg.e.wi': { id: 'wi', name: 'AGM', group: 'WI', date: '2026-09-01', attendees: [], created: 1, updated: 1 },
+    'cg.e.rot': { id: 'rot', name: 'AGM', group: 'Rotary', date: '2026-08-01', attendees: [], created: 1, updated: 1 },
     'cg.settings': { theme: 'system', last_backup: Date.now() },
   });
   await page.goto('/#/events');
   await page.getByText('New event', { exact: true }).click();
   const again = page.getByRole('group', { name: 'Another meeting of' });
-  // Each series once, its latest meeting first.
-  await expect(again.getByRole('button')).toHaveText(['Parkrun social', 'Chamber breakfast']);
+  // Each series once, its latest meeting first; two clubs' AGMs say whose.
+  await expect(again.getByRole('button')).toHaveText(['Parkrun social', 'Chamber breakfast', 'AGM · WI', 'AGM · Rotary']);
   await again.getByRole('button', { name: 'Chamber breakfast' }).click();
   await expect(page.getByRole('textbox', { name: 'Event name' })).toHaveValue('Chamber breakfast');
   await expect(page.getByRole('textbox', { name: 'Place' })).toHaveValue('The Guildhall');

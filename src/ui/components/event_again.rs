@@ -26,11 +26,23 @@ pub fn EventAgain(draft: EventDraft) -> impl IntoView {
                 <p id="event-again" class="field-label">"Another meeting of"</p>
                 <ul class="suggestions">
                     {move || {
-                        recent
-                            .get()
-                            .into_iter()
+                        let recent = recent.get();
+                        // Two clubs' "AGM": each chip says whose.
+                        let twin = |name: &str| recent.iter().filter(|e| e.name == name).count() > 1;
+                        let labels: Vec<String> = recent
+                            .iter()
                             .map(|e| {
-                                let name = e.name.clone();
+                                if twin(&e.name) && !e.group.trim().is_empty() {
+                                    format!("{} · {}", e.name, e.group.trim())
+                                } else {
+                                    e.name.clone()
+                                }
+                            })
+                            .collect();
+                        recent
+                            .into_iter()
+                            .zip(labels)
+                            .map(|(e, name)| {
                                 let fill = move |_| {
                                     draft.name.set(e.name.clone());
                                     draft.place.set(e.place.clone());
