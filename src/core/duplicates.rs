@@ -3,8 +3,8 @@
 
 use super::dates::month_year;
 use super::document::Document;
-use super::interest_key::fold;
-use super::model::{add_interest, Event, EventId, Millis, Person, PersonId};
+use super::interest_key::{fold, InterestKey};
+use super::model::{add_interest, Event, EventId, Interest, Millis, Person, PersonId};
 use super::queries::attended_by;
 use std::collections::BTreeMap;
 
@@ -40,6 +40,22 @@ pub fn same_name<'a>(
         .into_iter()
         .filter(|p| Some(&p.id) != except && normalised_name(&p.name) == wanted)
         .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
+}
+
+/// The interests of `received` that `saved` does not have (compared by key, so "running" is
+/// "Running"), in the received order: what is new on someone's map since I saved them, the
+/// opener for a face met again ("You have taken up sea swimming?").
+pub fn new_interests<'a>(saved: &Person, received: &'a [Interest]) -> Vec<&'a Interest> {
+    let known: std::collections::HashSet<InterestKey> =
+        saved.interests.iter().map(Interest::key).collect();
+    let mut seen = std::collections::HashSet::new();
+    received
+        .iter()
+        .filter(|i| {
+            let key = i.key();
+            !known.contains(&key) && seen.insert(key)
+        })
+        .collect()
 }
 
 /// Every saved name, normalised, with whom [`same_name`] would answer for it: made once when
@@ -420,5 +436,25 @@ mod tests {
             }
             prop_assert!(!doc.people.contains_key(&b.id));
         }
+    }
+
+    #[test]
+    fn new_interests_are_those_not_saved_in_any_spelling_once_each() {
+        use crate::core::model::CategoryId;
+        let at = |label: &str| Interest::new(label, CategoryId::new("hobbies"));
+        let mut saved = Person::new(PersonId("meg".into()), "Meg", 1);
+        saved.interests = vec![at("Running"), at("Allotment")];
+        let received = vec![
+            at("running"),
+            at("Sea swimming"),
+            at("Dahlias"),
+            at("sea  swimming"),
+        ];
+        let labels: Vec<&str> = new_interests(&saved, &received)
+            .iter()
+            .map(|i| i.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Sea swimming", "Dahlias"]);
+        assert!(new_interests(&saved, &[]).is_empty());
     }
 }

@@ -598,6 +598,25 @@ test('a received map saved at "A new event…" named as tonight\'s meeting is fi
   expect(parkrun.attendees).toHaveLength(1);
 });
 
+test("a map received from someone saved before says what is new on it since, in any spelling", async ({ page }) => {
+  const link = JSON.parse(fs.readFileSync(new URL('../data/links/format-3/sample-map-8-0.json', import.meta.url), 'utf8')).link;
+  await seed(page, {
+    'cg.p.fc': { id: 'fc', name: 'fiona clarke', interests: [['Languages', 'learning'], ['Cycling', 'sport'], ['Knitting', 'hobbies']], created: 1, updated: 1 },
+    'cg.p.zz': { id: 'zz', name: 'Zed', interests: [], created: 1, updated: 1 },
+    'cg.settings': { theme: 'system', last_backup: Date.now() },
+  });
+  await page.goto('/#/m/' + link);
+  const card = page.locator('.new-since');
+  await expect(card).toHaveText('New since you saved fiona clarke: women in business, coding, grandchildren, sourdough starter named Doug, hiking and 1 more.');
+  await card.getByRole('link', { name: 'fiona clarke' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'fiona clarke' })).toBeVisible();
+  // Nobody saved by that name: nothing is said.
+  const other = JSON.parse(fs.readFileSync(new URL('../data/links/format-3/sample-map-20-1.json', import.meta.url), 'utf8')).link;
+  await page.goto('/#/m/' + other);
+  await expect(page.getByRole('heading', { level: 1, name: "Zoe Taylor's map" })).toBeVisible();
+  await expect(page.locator('.new-since')).toHaveCount(0);
+});
+
 test('"Send mine back" with no map: a quick map in six taps becomes My map and shows my QR', async ({ page, newPhone }) => {
   await seed(page, { 'cg.me': MY_MAP });
   await page.getByRole('button', { name: 'Show my QR' }).click();

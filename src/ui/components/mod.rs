@@ -37,6 +37,7 @@ pub mod my_interest_list;
 pub mod my_map_picture;
 pub mod my_vcard_button;
 pub mod nav_bar;
+pub mod new_since;
 pub mod overlap_later;
 pub mod overlap_view;
 pub mod page_opening;

@@ -8,6 +8,7 @@ use crate::core::share::{
 };
 use crate::store::AppState;
 use crate::ui::components::home_screen_hint::HomeScreenHint;
+use crate::ui::components::new_since::NewSince;
 use crate::ui::components::overlap_later::OverlapLater;
 use crate::ui::components::passphrase_field::PassphraseField;
 use crate::ui::components::save_acquaintance::SaveAcquaintance;
@@ -140,6 +141,7 @@ fn ReceivedMap(payload: SharePayload) -> impl IntoView {
     view! {
         <h1>{title}</h1>
         <HomeScreenHint />
+        <NewSince payload=stored.get_value() />
         {body}
         <SaveAcquaintance payload=payload />
         <h2>"Send yours back"</h2>
