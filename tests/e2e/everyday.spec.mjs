@@ -503,7 +503,7 @@ test("an event's summary is copied or shared as text, without anyone's contact d
   });
   await seed(page, {
     ...Object.fromEntries([
-      person('raj', 'Raj Patel', [], { what: 'Runs a bike repair shop', contact: { phone: '+44 7700 900123' } }),
+      person('raj', 'Raj Patel', [], { what: 'Runs a bike repair shop', contact: { phone: '+44 7700 900123' }, follow_ups: [{ due: '', text: 'Send the guide' }] }),
       person('ola', 'Ola Nowak', []),
     ]),
     'cg.e.ev': { id: 'ev', name: 'Chamber breakfast', place: 'Town hall', purpose: 'Local business networking', takeaways: 'Raj needs a bookkeeper.', attendees: ['raj', 'ola'], created: 1, updated: 1 },
@@ -514,6 +514,7 @@ test("an event's summary is copied or shared as text, without anyone's contact d
   const expected = [
     'Chamber breakfast', 'Town hall', 'Purpose: Local business networking', '',
     'People I met (2):', '- Raj Patel — Runs a bike repair shop', '- Ola Nowak', '',
+    'Follow-ups:', '- Raj Patel: Send the guide', '',
     'Takeaways:', 'Raj needs a bookkeeper.', '',
   ].join('\n');
   await page.getByRole('button', { name: 'Copy summary' }).click();

@@ -28,7 +28,8 @@ pub fn EventSummaryActions(event: EventId) -> impl IntoView {
                 } else {
                     human_date(&e.date, &today())
                 };
-                Some((e.name.clone(), event_summary(&e, &day, &met)))
+                let say_date = |d: &str| human_date(d, &today());
+                Some((e.name.clone(), event_summary(&e, &day, &met, &say_date)))
             })
         })
     };

@@ -164,7 +164,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
             <Regulars this=event />
             <EventInsights attendees=attendee_ids />
             <h2>"Summary"</h2>
-            <p class="muted">"The event, the people met and what they do, your notes and takeaways, as text: no contact details."</p>
+            <p class="muted">"The event, the people met and what they do, your follow-ups, notes and takeaways, as text: no contact details."</p>
             <EventSummaryActions event=id.get_value() />
             <div class="row">
                 <button type="button" class="button button-danger" on:click=delete>"Delete event"</button>
