@@ -328,6 +328,33 @@ for (const name of wanted) {
       await noPageErrors(a, mark);
     });
 
+    test('a monthly meeting: "Another meeting of" fills the new one, and a regular ticked there is kept after a reload', async () => {
+      const mark = a.driver.output.text.length;
+      // Last month's book club, where Meg Reload (saved above) was met.
+      await a.run(() => {
+        const meg = Object.keys(localStorage)
+          .filter((k) => k.startsWith('cg.p.'))
+          .map((k) => JSON.parse(localStorage.getItem(k)))
+          .find((p) => p.name === 'Meg Reload');
+        const e = { id: 'flow-oct', name: 'Book club', date: '2026-10-01', place: 'The library', attendees: [meg.id], created: 1, updated: 1 };
+        localStorage.setItem('cg.e.flow-oct', JSON.stringify(e));
+      });
+      await a.reload();
+      await nav(a, 'Events');
+      // The form folds under its summary once there are events (no role to find it by here).
+      await a.run(() => [...document.querySelectorAll('summary')].find((s) => s.textContent.trim() === 'New event').click());
+      await a.click('button', 'Book club');
+      assert.equal(await a.value(await a.byRole('textbox', 'Place')), 'The library');
+      await a.click('button', 'Create event');
+      await a.byRole('heading', 'Book club');
+      await a.click('checkbox', 'Meg Reload');
+      await a.byRole('heading', 'People I met here (1)');
+      await a.reload();
+      await a.byRole('heading', 'People I met here (1)');
+      await a.waitFor(() => document.querySelector('.regulars input[type=checkbox]')?.checked === true, 'the tick kept after a reload');
+      await noPageErrors(a, mark);
+    });
+
     /** Asserts what a first visit at `hash` made the server send: every file at most once. */
     const sentOnce = async (hash, what, ready) => {
       const host = await startGzipServer(DIST);
