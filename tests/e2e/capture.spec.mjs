@@ -380,6 +380,31 @@ test('a confirmation clears itself and at the next page; an error stays until di
   await expect(status).not.toContainText('storage for the app is full');
 });
 
+test('someone saved before, typed again at an event, is filed there with one tap: no second record, no draft left', async ({ page }) => {
+  const today = await localDate(page);
+  await seedEvent(page, today, Object.fromEntries([person('p1', 'Priya Shah', [['Running', 'sport']], { what: 'Baker' })]));
+  await openAddPerson(page);
+  const known = page.locator('.known-name');
+  await field(page, 'Name').fill('priya shah');
+  await expect(known).toHaveText('Already saved: Priya Shah (Baker). See Priya Shah Met again at WI evening');
+  // "Not at an event": nothing to file her under, so no such button.
+  await page.getByRole('button', { name: 'Not at an event' }).click();
+  await expect(known.getByRole('button')).toHaveCount(0);
+  await page.getByLabel('Met at').selectOption({ label: 'WI evening (today)' });
+  await known.getByRole('button', { name: 'Met again at WI evening' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya Shah' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Filed Priya Shah under WI evening.');
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toBeVisible();
+  expect(await storedPeople(page)).toHaveLength(1);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('cg.e.ev')).attendees)).toEqual(['p1']);
+  // The form starts empty next time, and already filed, she is not offered again.
+  await openAddPerson(page);
+  await expect(field(page, 'Name')).toHaveValue('');
+  await field(page, 'Name').fill('Priya Shah');
+  await expect(known).toContainText('Already saved: Priya Shah');
+  await expect(known.getByRole('button')).toHaveCount(0);
+});
+
 test('a typed duplicate is caught: Open, Add anyway or Merge (keeping everything of both)', async ({ page }) => {
   await seedEvent(page, '2026-11-01', Object.fromEntries([
     person('p1', 'Priya Shah', [['Running', 'sport']], { notes: 'Two kids', follow_ups: [{ due: '2026-12-01', text: 'Send the flyer' }] }),

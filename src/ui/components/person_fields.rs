@@ -136,10 +136,19 @@ impl PersonDraft {
 }
 
 #[component]
-pub fn PersonFields(draft: PersonDraft, #[prop(optional)] full: bool) -> impl IntoView {
+pub fn PersonFields(
+    draft: PersonDraft,
+    #[prop(optional)] full: bool,
+    /// Quick add's event and what "Met again at …" does (`KnownName`).
+    #[prop(optional)]
+    met_again: Option<(RwSignal<String>, Callback<PersonId>)>,
+) -> impl IntoView {
     view! {
         <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" autocapitalize="words" />
-        {(!full).then(|| view! { <KnownName name=draft.name /> })}
+        {(!full).then(|| match met_again {
+            Some(met_again) => view! { <KnownName name=draft.name met_again=met_again /> }.into_any(),
+            None => view! { <KnownName name=draft.name /> }.into_any(),
+        })}
         <TextField label="What they do" value=draft.what max=WHAT_MAX />
         <h2>"Interests"</h2>
         <InterestEditor interests=draft.interests typed=draft.interest_typed />

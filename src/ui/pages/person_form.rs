@@ -161,6 +161,30 @@ pub fn PersonForm() -> impl IntoView {
             navigate_replacing(&Route::Person(id));
         }
     };
+    // Someone already saved, typed again at an event: filed there, with no second record, and
+    // the form's draft goes (it was them).
+    let met_again = Callback::new(move |id: PersonId| {
+        let at = EventId(event.get_untracked());
+        if !state.set_attendance(&at, &id, true) {
+            return;
+        }
+        let (person, place) = (
+            state
+                .people
+                .with_untracked(|p| p.get(&id).map(|p| p.name.clone())),
+            state
+                .events
+                .with_untracked(|e| e.get(&at).map(|e| e.name.clone())),
+        );
+        drafts::discard(state, PERSON_KEY);
+        draft.clear();
+        state.notify(Notice::success(format!(
+            "Filed {} under {}.",
+            person.unwrap_or_default(),
+            place.unwrap_or_default()
+        )));
+        navigate_replacing(&Route::Person(id));
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save(Duplicates::Warn);
@@ -203,7 +227,7 @@ pub fn PersonForm() -> impl IntoView {
             </button>
         </p>
         <form class="form" on:submit=submit novalidate>
-            <PersonFields draft=draft />
+            <PersonFields draft=draft met_again=(event, met_again) />
             <EventSelect label="Met at" none="No event" value=event />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || {
