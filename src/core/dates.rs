@@ -32,6 +32,18 @@ fn days_in_month(y: i64, m: i64) -> i64 {
     }
 }
 
+/// Minutes after midnight of a time of day `HH:MM` (24-hour), as `<input type="time">`
+/// writes it; `None` for anything else.
+pub fn minutes_of(time: &str) -> Option<u32> {
+    let (h, m) = time.split_once(':')?;
+    let digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
 /// `YYYY-MM-DD` of a day number (days since 1970-01-01).
 pub fn date_of_days(days: i64) -> String {
     let z = days + 719_468;
@@ -215,6 +227,18 @@ mod tests {
             let date = date_of_days(days);
             prop_assert_eq!(days_of(&date), Some(days));
             prop_assert_eq!(add_days(&date, 1), Some(date_of_days(days + 1)));
+        }
+    }
+
+    #[test]
+    fn a_time_of_day_is_two_digits_colon_two_digits_within_the_day() {
+        assert_eq!(minutes_of("07:30"), Some(450));
+        assert_eq!(minutes_of("00:00"), Some(0));
+        assert_eq!(minutes_of("23:59"), Some(1439));
+        for bad in [
+            "24:00", "7:30", "07:60", "07:30:00", "", "ab:cd", "07-30", "+7:30",
+        ] {
+            assert_eq!(minutes_of(bad), None, "{bad}");
         }
     }
 }

@@ -56,6 +56,7 @@ pub struct PersonDraftData {
 pub struct EventDraftData {
     pub name: String,
     pub date: String,
+    pub time: String,
     pub place: String,
     pub group: String,
     pub purpose: String,
@@ -103,6 +104,7 @@ pub struct StoredDraft {
     met_where: String,
     interest_typed: String,
     date: String,
+    time: String,
     place: String,
     group: String,
     purpose: String,
@@ -190,6 +192,7 @@ impl Draft for EventDraftData {
         EventDraftData {
             name: d.name,
             date: d.date,
+            time: d.time,
             place: d.place,
             group: d.group,
             purpose: d.purpose,
@@ -197,7 +200,8 @@ impl Draft for EventDraftData {
             takeaways: d.takeaways,
         }
     }
-    // The date alone is filled in by the form (today), so it does not make a draft.
+    // The date alone is filled in by the form (today), so it does not make a draft; nor does
+    // a time alone, which says nothing without the meeting it is of.
     fn texts(&self) -> Vec<&str> {
         vec![&self.name, &self.place, &self.group, &self.purpose]
     }
@@ -360,6 +364,7 @@ mod tests {
         let event = EventDraftData {
             name: "WI".into(),
             date: "2026-11-30".into(),
+            time: "19:30".into(),
             place: "Hall".into(),
             group: "Women's Institute".into(),
             purpose: "Roof".into(),

@@ -2,7 +2,7 @@
 //! imports: one all-day event per open follow-up, titled with its text and the person's name;
 //! a meeting as itself, with its place.
 
-use super::dates::{add_days, days_of};
+use super::dates::{add_days, days_of, minutes_of};
 use super::model::{Event, Millis, Person};
 use crate::core::order;
 
@@ -18,6 +18,8 @@ pub struct CalendarEntry {
     pub description: String,
     /// Where, for a meeting; empty for a follow-up.
     pub location: String,
+    /// When a meeting starts (`HH:MM`, local time); empty for all day.
+    pub time: String,
 }
 
 /// The open, dated follow-ups of `people`, in date order. Undated ones have no place on a
@@ -36,6 +38,7 @@ pub fn calendar_entries<'a>(people: impl IntoIterator<Item = &'a Person>) -> Vec
                     summary: format!("{} ({})", f.text, p.name),
                     description: format!("Follow-up with {}: {}", p.name, f.text),
                     location: String::new(),
+                    time: String::new(),
                 })
         })
         .collect();
@@ -62,6 +65,7 @@ pub fn event_entry(event: &Event) -> Option<CalendarEntry> {
         summary: event.name.trim().to_string(),
         description: about.join("\n"),
         location: event.place.trim().to_string(),
+        time: event.time.clone(),
     })
 }
 
@@ -75,13 +79,28 @@ pub fn calendar(entries: &[CalendarEntry], now: Millis) -> String {
         "CALSCALE:GREGORIAN".to_string(),
     ];
     for e in entries {
-        let end = add_days(&e.date, 1).unwrap_or_else(|| e.date.clone());
+        let day = e.date.replace('-', "");
+        // A meeting with a time starts then, in the phone's own time zone (a "floating" time:
+        // the app keeps no zone), and is given two hours; anything else is all day.
+        let (start, end) = match minutes_of(&e.time) {
+            Some(m) => (
+                format!("DTSTART:{day}T{:02}{:02}00", m / 60, m % 60),
+                "DURATION:PT2H".to_string(),
+            ),
+            None => {
+                let next = add_days(&e.date, 1).unwrap_or_else(|| e.date.clone());
+                (
+                    format!("DTSTART;VALUE=DATE:{day}"),
+                    format!("DTEND;VALUE=DATE:{}", next.replace('-', "")),
+                )
+            }
+        };
         lines.extend([
             "BEGIN:VEVENT".to_string(),
             format!("UID:{}", escape(&e.uid)),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", e.date.replace('-', "")),
-            format!("DTEND;VALUE=DATE:{}", end.replace('-', "")),
+            start,
+            end,
             format!("SUMMARY:{}", escape(&e.summary)),
             format!("DESCRIPTION:{}", escape(&e.description)),
         ]);
@@ -194,6 +213,11 @@ mod tests {
         assert!(ics.contains("SUMMARY:Parkrun social\r\n"));
         assert!(ics.contains("DESCRIPTION:Purpose: Meet the new volunteers\\nParkrun\r\n"));
         assert!(ics.contains("LOCATION:The park café\\, Mill Lane\r\n"));
+        // With a time, it starts then and lasts two hours.
+        e.time = "07:30".into();
+        let timed = calendar(&[event_entry(&e).unwrap()], 0);
+        assert!(timed.contains("DTSTART:20261211T073000\r\nDURATION:PT2H\r\n"));
+        assert!(!timed.contains("VALUE=DATE"));
         // A meeting with no date has no place on a calendar; a follow-up has no LOCATION.
         assert!(event_entry(&Event::new(EventId("x".into()), "WI", "", 0)).is_none());
         let mut p = Person::new(PersonId("p1".into()), "Priya", 0);

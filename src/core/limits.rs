@@ -5,6 +5,7 @@
 //! Limits are checked, never enforced by cutting: an over-long value stays as typed with an
 //! inline message until the user shortens it, so no keystroke is ever lost.
 
+use super::dates::minutes_of;
 use super::model::{Contact, Event, Me, Person};
 
 pub const NAME_MAX: usize = 100;
@@ -67,6 +68,11 @@ impl Event {
             found.push("An event needs a name.".to_string());
         }
         found.extend(over_limit("Event name", name, NAME_MAX));
+        if !self.time.is_empty() && minutes_of(&self.time).is_none() {
+            found.push(
+                "The time is not a time of day: use hours and minutes, such as 07:30.".to_string(),
+            );
+        }
         found.extend(over_limit("Place", &self.place, NAME_MAX));
         found.extend(over_limit("Group or club", &self.group, NAME_MAX));
         found.extend(over_limit("Purpose", &self.purpose, NOTE_MAX));
@@ -141,6 +147,18 @@ mod tests {
         assert!(
             found[1].starts_with("Takeaways is 10001 characters"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_event_time_is_empty_or_a_time_of_day() {
+        let mut e = Event::new(EventId("e".into()), "Chamber breakfast", "2026-12-02", 1);
+        e.time = "07:30".into();
+        assert!(e.problems().is_empty());
+        e.time = "half seven".into();
+        assert_eq!(
+            e.problems(),
+            ["The time is not a time of day: use hours and minutes, such as 07:30."]
         );
     }
 

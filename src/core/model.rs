@@ -278,6 +278,9 @@ pub struct Event {
     /// `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "is_empty")]
     pub date: String,
+    /// When it starts, `HH:MM` (24-hour, the phone's local time); empty when not noted.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub time: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub place: String,
     #[serde(default, skip_serializing_if = "is_empty")]
@@ -302,6 +305,7 @@ impl Event {
             id,
             name: name.into(),
             date: date.into(),
+            time: String::new(),
             place: String::new(),
             group: String::new(),
             purpose: String::new(),

@@ -151,6 +151,41 @@ pub fn date_time(millis: i64) -> String {
     )
 }
 
+/// A stored time of day (`HH:MM`) as the user's language writes it ("07:30", "7:30 AM"); as
+/// typed when it is not one.
+pub fn human_time(time: &str) -> String {
+    let Some(minutes) = crate::core::dates::minutes_of(time) else {
+        return time.to_string();
+    };
+    if has_intl("DateTimeFormat") {
+        let (h, m) = ((minutes / 60) as i32, (minutes % 60) as i32);
+        let js = js_sys::Date::new_with_year_month_day_hr_min(2000, 0, 1, h, m);
+        let wanted = options(&[("hour", "numeric"), ("minute", "2-digit")]);
+        let s: String = js
+            .to_locale_time_string_with_options(language(), &wanted)
+            .into();
+        if !s.is_empty() {
+            return s;
+        }
+    }
+    time.to_string()
+}
+
+/// An event's day and time as a line says them: "today, 07:30", "Tue 8 Dec", or nothing.
+pub fn event_when(date: &str, time: &str, today: &str) -> String {
+    let day = if date.trim().is_empty() {
+        String::new()
+    } else {
+        human_date(date, today)
+    };
+    let time = if time.is_empty() {
+        String::new()
+    } else {
+        human_time(time)
+    };
+    join_present(&[day, time], ", ")
+}
+
 /// The non-empty parts joined by `sep`, e.g. "2026-11-01 · Church hall" when the group is blank.
 pub fn join_present<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
     parts

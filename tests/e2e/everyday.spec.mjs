@@ -433,7 +433,7 @@ test("next month's meeting is one tap: 'Another meeting of' fills it from the la
   await seed(page, {
     ...Object.fromEntries([person('meg', 'Meg', [])]),
     'cg.e.oct': { id: 'oct', name: 'Chamber breakfast', date: '2026-10-07', place: 'Town hall', group: 'Chamber of Commerce', purpose: 'Local business', attendees: [], created: 1, updated: 1 },
-    'cg.e.nov': { id: 'nov', name: 'Chamber breakfast', date: '2026-11-04', place: 'The Guildhall', group: 'Chamber of Commerce', purpose: 'Local business networking', attendees: ['meg'], created: 1, updated: 1 },
+    'cg.e.nov': { id: 'nov', name: 'Chamber breakfast', date: '2026-11-04', time: '07:30', place: 'The Guildhall', group: 'Chamber of Commerce', purpose: 'Local business networking', attendees: ['meg'], created: 1, updated: 1 },
     'cg.e.run': { id: 'run', name: 'Parkrun social', date: '2026-11-20', attendees: [], created: 1, updated: 1 },
     'cg.e.wi': { id: 'wi', name: 'AGM', group: 'WI', date: '2026-09-01', attendees: [], created: 1, updated: 1 },
     'cg.e.rot': { id: 'rot', name: 'AGM', group: 'Rotary', date: '2026-08-01', attendees: [], created: 1, updated: 1 },
@@ -447,6 +447,7 @@ test("next month's meeting is one tap: 'Another meeting of' fills it from the la
   await again.getByRole('button', { name: 'Chamber breakfast' }).click();
   await expect(page.getByRole('textbox', { name: 'Event name' })).toHaveValue('Chamber breakfast');
   await expect(page.getByRole('textbox', { name: 'Place' })).toHaveValue('The Guildhall');
+  await expect(page.getByLabel('Time')).toHaveValue('07:30');
   await expect(page.getByRole('textbox', { name: 'Group or club' })).toHaveValue('Chamber of Commerce');
   await expect(page.getByRole('textbox', { name: 'Purpose' })).toHaveValue('Local business networking');
   // The date stays today's: a new meeting, not a copy of the last.
@@ -588,8 +589,11 @@ test("noting next week's event while at tonight's keeps tonight's as the current
   await page.getByText('New event', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Event name' }).fill('Parkrun social');
   await page.getByLabel('Date').fill(nextWeek);
+  await page.getByLabel('Time').fill('19:00');
   await page.getByRole('button', { name: 'Create event' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Parkrun social' })).toBeVisible();
+  // Its day and time as the phone's language says them.
+  await expect(page.getByText(/^next week, (19:00|7:00\sPM)$/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark as current event' })).toBeVisible();
   await expect(page.getByText('Current event', { exact: true })).toHaveCount(0);
   // Into the phone's calendar, so next week's meeting is not forgotten.
@@ -600,11 +604,11 @@ test("noting next week's event while at tonight's keeps tonight's as the current
   expect(download.suggestedFilename()).toBe('event.ics');
   const ics = fs.readFileSync(await download.path(), 'utf8');
   expect(ics).toContain('SUMMARY:Parkrun social\r\n');
-  expect(ics).toContain(`DTSTART;VALUE=DATE:${nextWeek.replaceAll('-', '')}\r\n`);
+  expect(ics).toContain(`DTSTART:${nextWeek.replaceAll('-', '')}T190000\r\nDURATION:PT2H\r\n`);
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   // In the list it is "next week", with no "0 met" for a meeting still to come.
   await page.getByRole('link', { name: 'Events' }).click();
-  await expect(page.getByRole('link', { name: /^Parkrun social/ })).toHaveText(/^Parkrun social\s*next week$/);
+  await expect(page.getByRole('link', { name: /^Parkrun social/ })).toHaveText(/^Parkrun social\s*next week, (19:00|7:00\sPM)$/);
   await expect(page.getByRole('link', { name: /^Chamber breakfast/ })).toHaveText(/today · 0 met$/);
   await page.getByRole('link', { name: /^Parkrun social/ }).click();
   // Someone I will see there is filed under it, and that changes nothing about tonight.

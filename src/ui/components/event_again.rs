@@ -1,5 +1,5 @@
 //! "Another meeting of": the latest meeting of each recent series as a button atop the new-event form,
-//! which fills its name, place, group and purpose, so next month's breakfast is one tap and
+//! which fills its name, time, place, group and purpose, so next month's breakfast is one tap and
 //! carries the same name (the same series: `core::regulars`).
 
 use super::event_fields::EventDraft;
@@ -45,6 +45,7 @@ pub fn EventAgain(draft: EventDraft) -> impl IntoView {
                             .map(|(e, name)| {
                                 let fill = move |_| {
                                     draft.name.set(e.name.clone());
+                                    draft.time.set(e.time.clone());
                                     draft.place.set(e.place.clone());
                                     draft.group.set(e.group.clone());
                                     draft.purpose.set(e.purpose.clone());

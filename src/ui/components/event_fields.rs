@@ -10,6 +10,7 @@ use leptos::prelude::*;
 pub struct EventDraft {
     pub name: RwSignal<String>,
     pub date: RwSignal<String>,
+    pub time: RwSignal<String>,
     pub place: RwSignal<String>,
     pub group: RwSignal<String>,
     pub purpose: RwSignal<String>,
@@ -22,6 +23,7 @@ impl EventDraft {
         EventDraft {
             name: RwSignal::new(e.name.clone()),
             date: RwSignal::new(e.date.clone()),
+            time: RwSignal::new(e.time.clone()),
             place: RwSignal::new(e.place.clone()),
             group: RwSignal::new(e.group.clone()),
             purpose: RwSignal::new(e.purpose.clone()),
@@ -33,6 +35,7 @@ impl EventDraft {
     /// The first problem that stops a save ([`Event::problems`] of the fields as typed).
     pub fn problem(&self) -> Option<String> {
         let mut typed = Event::new(EventId(String::new()), self.name.get_untracked(), "", 0);
+        typed.time = self.time.get_untracked();
         typed.place = self.place.get_untracked();
         typed.group = self.group.get_untracked();
         typed.purpose = self.purpose.get_untracked();
@@ -46,6 +49,7 @@ impl EventDraft {
         EventDraftData {
             name: self.name.get(),
             date: self.date.get(),
+            time: self.time.get(),
             place: self.place.get(),
             group: self.group.get(),
             purpose: self.purpose.get(),
@@ -60,6 +64,7 @@ impl EventDraft {
         if !d.date.is_empty() {
             self.date.set(d.date);
         }
+        self.time.set(d.time);
         self.place.set(d.place);
         self.group.set(d.group);
         self.purpose.set(d.purpose);
@@ -70,6 +75,7 @@ impl EventDraft {
     pub fn apply(&self, e: &mut Event) {
         e.name = self.name.get_untracked().trim().to_string();
         e.date = self.date.get_untracked();
+        e.time = self.time.get_untracked().trim().to_string();
         e.place = self.place.get_untracked().trim().to_string();
         e.group = self.group.get_untracked().trim().to_string();
         e.purpose = self.purpose.get_untracked().trim().to_string();
@@ -83,6 +89,7 @@ pub fn EventFields(draft: EventDraft, #[prop(optional)] full: bool) -> impl Into
     view! {
         <TextField label="Event name" value=draft.name max=NAME_MAX />
         <TextField label="Date" value=draft.date kind="date" />
+        <TextField label="Time" value=draft.time kind="time" />
         <TextField label="Place" value=draft.place max=NAME_MAX />
         <TextField label="Group or club" value=draft.group max=NAME_MAX />
         <TextField

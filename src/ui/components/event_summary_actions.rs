@@ -6,7 +6,7 @@ use crate::core::event_summary::event_summary;
 use crate::core::model::EventId;
 use crate::store::clock::today;
 use crate::store::AppState;
-use crate::ui::format::human_date;
+use crate::ui::format::{event_when, human_date};
 use crate::ui::web_share::{can_share, copy_text, share_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,11 +23,7 @@ pub fn EventSummaryActions(event: EventId) -> impl IntoView {
             let e = event.with_value(|id| events.get(id).cloned())?;
             state.people.with_untracked(|people| {
                 let met: Vec<_> = e.attendees.iter().filter_map(|id| people.get(id)).collect();
-                let day = if e.date.is_empty() {
-                    String::new()
-                } else {
-                    human_date(&e.date, &today())
-                };
+                let day = event_when(&e.date, &e.time, &today());
                 let say_date = |d: &str| human_date(d, &today());
                 Some((e.name.clone(), event_summary(&e, &day, &met, &say_date)))
             })

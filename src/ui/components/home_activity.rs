@@ -19,7 +19,7 @@ use crate::ui::components::home_search::HomeSearch;
 use crate::ui::components::install_offer::InstallOffer;
 use crate::ui::components::person_list::PersonList;
 use crate::ui::components::safari_note::SafariNote;
-use crate::ui::format::{human_date, join_present};
+use crate::ui::format::{event_when, human_date, join_present};
 use leptos::prelude::*;
 
 #[component]
@@ -105,7 +105,7 @@ pub fn HomeActivity() -> impl IntoView {
                         <section class="card">
                             <h2>"Current event"</h2>
                             <a href=href>{e.name.clone()}</a>
-                            <p class="muted">{join_present(&[&human_date(&e.date, &crate::store::clock::today()), &format!("{} met so far", e.attendees.len())], " · ")}</p>
+                            <p class="muted">{join_present(&[&event_when(&e.date, &e.time, &crate::store::clock::today()), &format!("{} met so far", e.attendees.len())], " · ")}</p>
                             {look_out_for(state, &e).map(|names| view! { <p>{format!("Regulars to look out for: {names}")}</p> })}
                             <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
                         </section>

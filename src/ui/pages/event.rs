@@ -175,7 +175,8 @@ pub fn EventPage(id: EventId) -> impl IntoView {
 
 #[component]
 fn EventDetails(event: Event) -> impl IntoView {
-    let date = crate::ui::format::human_date(&event.date, &crate::store::clock::today());
+    let date =
+        crate::ui::format::event_when(&event.date, &event.time, &crate::store::clock::today());
     let line = join_present(&[&date, &event.place, &event.group], " · ");
     view! {
         <h1>{event.name.clone()}</h1>

@@ -126,7 +126,7 @@ pub fn EventsPage() -> impl IntoView {
                     } else {
                         format!("{} met", e.attendees.len())
                     };
-                    let line = join_present(&[crate::ui::format::human_date(&e.date, &today()), e.place.clone(), met], " · ");
+                    let line = join_present(&[crate::ui::format::event_when(&e.date, &e.time, &today()), e.place.clone(), met], " · ");
                     view! {
                         <li>
                             <a href=href class="person-row">
