@@ -109,6 +109,8 @@ test('every control on every screen is at least 44 px and shows a focus ring', a
     ]),
     'cg.me': { name: 'Claire', interests: [['Running', 'sport'], ['Choir', 'arts']] },
     'cg.e.ev': { id: 'ev', name: 'WI evening', date: '2026-11-01', attendees: ['p1'], created: 1, updated: 1 },
+    // An earlier evening, so the event screen has its regulars (their checkboxes are measured).
+    'cg.e.ev0': { id: 'ev0', name: 'WI evening', date: '2026-10-04', attendees: ['p1'], created: 1, updated: 1 },
     'cg.settings': { current_event: 'ev', theme: 'system', last_backup: Date.now() },
   });
   const problems = [];

@@ -530,6 +530,52 @@ test("an event's summary is copied or shared as text, without anyone's contact d
   await expect(page.getByRole('textbox', { name: 'Summary' })).toHaveValue(expected);
 });
 
+for (const scheme of ['light', 'dark']) {
+  test(`the monthly-meeting screens pass axe and fit the phone (${scheme})`, async ({ newPhone }) => {
+    const ctx = await newPhone({ bypassCSP: true, colorScheme: scheme });
+    const page = await ctx.newPage();
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+    await seed(page, {
+      ...Object.fromEntries([
+        person('meg', 'Meg O’Brien', [['Running', 'sport']], { what: 'Garden designer', follow_ups: [{ due: '', text: 'Send the bakery course link' }] }),
+        person('ann', 'Ann Smith', [['Choir', 'hobbies']], { what: 'Retired headteacher' }),
+        person('fc', 'Fiona Clarke', [['Languages', 'learning']]),
+      ]),
+      'cg.me': { name: 'Claire', interests: [['Running', 'sport'], ['Choir', 'hobbies']] },
+      'cg.e.now': { id: 'now', name: 'Chamber breakfast', date: today, time: '07:30', place: 'Town hall', attendees: [], created: 1, updated: 1 },
+      'cg.e.oct': { id: 'oct', name: 'Chamber breakfast', date: '2026-10-07', attendees: ['meg', 'ann'], created: 1, updated: 1 },
+      'cg.settings': { theme: 'system', last_backup: Date.now() },
+    });
+    // Home offering today's meeting.
+    await expect(page.getByRole('button', { name: 'I am at Chamber breakfast' })).toBeVisible();
+    await axeClean(page, `home, today's meeting (${scheme})`);
+    // The new-event form with its chips and time, and the twin warning.
+    await page.goto('/#/events');
+    await page.getByText('New event', { exact: true }).click();
+    await page.getByRole('group', { name: 'Another meeting of' }).getByRole('button', { name: 'Chamber breakfast' }).click();
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'is already noted' })).toBeVisible();
+    await axeClean(page, `new event, twin warning (${scheme})`);
+    // The event with its regulars and the summary typed out by hand.
+    await page.goto('/#/events/now');
+    await expect(page.getByRole('region', { name: 'Regulars' })).toBeVisible();
+    await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('no', 'NotAllowedError')); });
+    await page.getByRole('button', { name: 'Copy summary' }).click();
+    await expect(page.getByRole('textbox', { name: 'Summary' })).toBeVisible();
+    await axeClean(page, `event, regulars and summary (${scheme})`);
+    // Quick add with someone known and "Met again at".
+    await page.getByRole('button', { name: 'I am at Chamber breakfast' }).or(page.getByRole('button', { name: 'Mark as current event' })).first().click();
+    await page.getByRole('button', { name: 'Add person here' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Ann Smith');
+    await expect(page.getByRole('button', { name: 'Met again at Chamber breakfast' })).toBeVisible();
+    await axeClean(page, `add person, met again (${scheme})`);
+    // A map from someone saved before, saying what is new on it.
+    await page.goto('/#/m/' + goldenLink('sample-map-8-0.json'));
+    await expect(page.locator('.new-since')).toContainText('New since you saved Fiona Clarke');
+    await axeClean(page, `received map, new since (${scheme})`);
+  });
+}
+
 test('a regular ticked with the storage full is said, kept in this tab, and nothing stored is written over', async ({ page }) => {
   await seed(page, {
     ...Object.fromEntries([person('meg', 'Meg', [])]),
