@@ -63,14 +63,14 @@ pub fn human_date(date: &str, today: &str) -> String {
     calendar_date(date, today)
 }
 
-/// An event named with its day, "Chamber breakfast (Tue 3 Nov)"; one without a date by its name
-/// alone: two meetings of a club share a name, and the day is what tells them apart.
-pub fn event_with_date(name: &str, date: &str, today: &str) -> String {
+/// An event named with its day and, if given, its time, "Chamber breakfast (Tue 3 Nov, 07:30)";
+/// one without a date by its name alone: two meetings of a club share a name, and the day (two
+/// sessions on one day, the time) is what tells them apart.
+pub fn event_with_date(name: &str, date: &str, time: &str, today: &str) -> String {
     if date.trim().is_empty() {
-        name.to_string()
-    } else {
-        format!("{name} ({})", human_date(date, today))
+        return name.to_string();
     }
+    format!("{name} ({})", event_when(date, time, today))
 }
 
 /// A date in a list row: "3 weeks ago" when close, else the month and year ("Dec 2025", in the

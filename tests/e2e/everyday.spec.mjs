@@ -491,10 +491,16 @@ test('a meeting already noted for the day is opened, not made twice, unless I sa
   await page.getByText('New event', { exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Event name' })).toHaveValue('');
   await page.getByRole('textbox', { name: 'Event name' }).fill('chamber breakfast');
+  await page.getByLabel('Time').fill('19:00');
   await page.getByRole('button', { name: 'Create event' }).click();
   await warning.getByRole('button', { name: 'Create another' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'chamber breakfast' })).toBeVisible();
   expect(await count()).toBe(2);
+  // Choosing where someone was met, the two sessions of the day are told apart by the time.
+  await page.getByRole('button', { name: 'Add person here' }).click();
+  const options = await page.getByLabel('Met at').locator('option').allTextContents();
+  expect(options).toContain('Chamber breakfast (today)');
+  expect(options.some((o) => /^chamber breakfast \(today, (19:00|7:00\sPM)\)$/.test(o))).toBe(true);
 });
 
 test("an event's summary is copied or shared as text, without anyone's contact details, and shown to copy by hand if the clipboard refuses", async ({ page, context }) => {

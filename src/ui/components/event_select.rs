@@ -28,7 +28,7 @@ pub fn EventSelect(
                 .into_iter()
                 .map(|e| {
                     let chosen = value.get_untracked() == e.id.0;
-                    let text = event_with_date(&e.name, &e.date, &today);
+                    let text = event_with_date(&e.name, &e.date, &e.time, &today);
                     view! { <option value=e.id.0.clone() selected=chosen>{text}</option> }
                 })
                 .collect_view()

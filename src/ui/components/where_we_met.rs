@@ -43,7 +43,8 @@ pub fn WhereWeMet(person: Signal<Person>) -> impl IntoView {
         state.set_attendance(event, &id, here)
     };
     let row = move |(event, name, date, twin): (EventId, String, String, bool)| {
-        let text = event_with_date(&name, &date, &today());
+        // The day is enough here: a person is met once a meeting.
+        let text = event_with_date(&name, &date, "", &today());
         // Monthly meetings share a name: each button must say which one it takes them off.
         let remove_label = if twin {
             format!("Remove from {text}")
