@@ -41,6 +41,13 @@ impl AppState {
         self.apply(|doc| doc.set_settings(settings))
     }
 
+    /// Marks the event I am at, so people added from now on are filed under it.
+    pub fn make_current(&self, event: &EventId) -> bool {
+        let mut settings = self.settings.get_untracked();
+        settings.current_event = Some(event.clone());
+        self.save_settings(settings)
+    }
+
     /// "End event": the current event stops being current, so people added from now on are
     /// not filed under it.
     pub fn end_event(&self) {

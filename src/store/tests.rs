@@ -439,3 +439,17 @@ fn erasing_the_notebook_takes_every_entry_of_the_apps_and_nothing_else() {
     let (_owner2, fresh) = open(&memory);
     assert!(fresh.is_blank());
 }
+
+#[test]
+fn marking_the_event_i_am_at_is_stored_and_ending_it_clears_it() {
+    let memory = Memory::new();
+    let (_owner, state) = open(&memory);
+    let event = Event::new(EventId("run".into()), "Parkrun social", "", 1);
+    assert!(state.save_event(event));
+    assert!(state.make_current(&EventId("run".into())));
+    let stored = memory.get("cg.settings").expect("settings written");
+    assert!(stored.contains(r#""current_event":"run""#), "{stored}");
+    state.end_event();
+    assert_eq!(state.settings.get_untracked().current_event, None);
+    assert!(!memory.get("cg.settings").unwrap().contains("current_event"));
+}

@@ -134,9 +134,7 @@ pub fn HomeActivity() -> impl IntoView {
                     .map(|(id, name)| {
                         let href = Route::Event(id.clone()).to_hash();
                         let mark = move |_| {
-                            let mut settings = state.settings.get_untracked();
-                            settings.current_event = Some(id.clone());
-                            state.save_settings(settings);
+                            state.make_current(&id);
                         };
                         view! {
                             <li>

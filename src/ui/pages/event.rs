@@ -66,9 +66,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
         })
     };
     let make_current = move || {
-        let mut settings = state.settings.get_untracked();
-        settings.current_event = Some(id.get_value());
-        state.save_settings(settings);
+        id.with_value(|id| state.make_current(id));
     };
     let undo = expect_context::<UndoSlot>();
     // A test event or one made twice: the people met there keep their records, and the toast

@@ -85,9 +85,7 @@ pub fn EventsPage() -> impl IntoView {
         // A new event of today is usually the one I am at: make it current so quick add files
         // people under it. One noted for another day leaves the current one as it is.
         if on_now {
-            let mut settings = state.settings.get_untracked();
-            settings.current_event = Some(id.clone());
-            state.save_settings(settings);
+            state.make_current(&id);
         }
         navigate(&Route::Event(id));
     };
