@@ -5,7 +5,7 @@ use super::duplicate_warning::DuplicateWarning;
 use super::event_select::EventSelect;
 use super::field::TextField;
 use crate::core::duplicates::{merge_person, same_name};
-use crate::core::model::{Event, EventId, Person, PersonId, Source};
+use crate::core::model::{Event, EventId, Millis, Person, PersonId, Source};
 use crate::core::regulars::same_meeting;
 use crate::core::route::Route;
 use crate::core::share::SharePayload;
@@ -88,34 +88,19 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         let id = person.id.clone();
         let name = person.name.clone();
         let mut at = event.get_untracked();
-        // Tonight's meeting typed again by its name is the one already noted, not a second.
-        let typed_again = (at == NEW_EVENT).then(|| {
-            let name = new_event.get_untracked();
-            state.events.with_untracked(|events| {
-                same_meeting(&name, &today(), events.values()).map(|e| e.id.0.clone())
-            })
-        });
-        if let Some(Some(existing)) = typed_again {
-            at = existing;
-        } else if at == NEW_EVENT {
+        if at == NEW_EVENT {
             let name = new_event.get_untracked().trim().to_string();
-            let created = Event::new(
-                EventId(new_id()),
-                if name.is_empty() {
-                    "New event".into()
-                } else {
-                    name
+            // Tonight's meeting typed again by its name is the one already noted, not a second.
+            let noted = state.events.with_untracked(|events| {
+                same_meeting(&name, &today(), events.values()).map(|e| e.id.0.clone())
+            });
+            at = match noted {
+                Some(existing) => existing,
+                None => match new_event_named(state, name, t) {
+                    Some(created) => created,
+                    None => return,
                 },
-                today(),
-                t,
-            );
-            // Over the name's limit the field says so; nothing is saved until it fits.
-            if let Some(problem) = created.problems().into_iter().next() {
-                state.notify(Notice::error(problem));
-                return;
-            }
-            at = created.id.0.clone();
-            state.save_event(created);
+            };
         }
         let at = (!at.is_empty()).then_some(EventId(at));
         if state.save_person(person, at.as_ref()) {
@@ -181,4 +166,26 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
         </Show>
         </div>
     }
+}
+
+/// "A new event…" on saving: today's event of that name ("New event" when none was typed);
+/// its id, or `None` when it cannot be saved (the name over its limit: the notice says so).
+fn new_event_named(state: AppState, name: String, t: Millis) -> Option<String> {
+    let created = Event::new(
+        EventId(new_id()),
+        if name.is_empty() {
+            "New event".into()
+        } else {
+            name
+        },
+        today(),
+        t,
+    );
+    if let Some(problem) = created.problems().into_iter().next() {
+        state.notify(Notice::error(problem));
+        return None;
+    }
+    let id = created.id.0.clone();
+    state.save_event(created);
+    Some(id)
 }
