@@ -47,6 +47,9 @@ pub fn ScanPage() -> impl IntoView {
             }
             camera_on.set(true);
             status.set("Point the camera at the QR code on their phone or badge.".into());
+            // Once the card reader could not be fetched, it is not asked for again at every
+            // frame (five requests a second while a badge is held up offline).
+            let mut no_card_reader = false;
             while alive.load(Ordering::Relaxed) {
                 let Ok(texts) = read_frame(&el).await else {
                     camera_on.set(false);
@@ -64,14 +67,21 @@ pub fn ScanPage() -> impl IntoView {
                     return;
                 }
                 if let Some(code) = texts.iter().find(|t| is_contact_code(t)) {
-                    match card_reader().await.map(|read| read(code)) {
-                        Ok(Some(card)) => {
-                            stop_camera(&el);
-                            add_person_from_card(card);
-                            return;
+                    if no_card_reader {
+                        status.set(NO_CARD_READER.into());
+                    } else {
+                        match card_reader().await.map(|read| read(code)) {
+                            Ok(Some(card)) => {
+                                stop_camera(&el);
+                                add_person_from_card(card);
+                                return;
+                            }
+                            Ok(None) => status.set(NOT_OURS.into()),
+                            Err(_) => {
+                                no_card_reader = true;
+                                status.set(NO_CARD_READER.into());
+                            }
                         }
-                        Ok(None) => status.set(NOT_OURS.into()),
-                        Err(_) => status.set(NO_CARD_READER.into()),
                     }
                 } else if !texts.is_empty() {
                     status.set(NOT_OURS.into());
