@@ -251,6 +251,8 @@ class Session {
         h1: [...document.querySelectorAll('h1')].map((h) => h.textContent.trim()),
         main: (document.querySelector('main')?.textContent || '').trim().slice(0, 120),
         errors: window.__errors || null,
+        // Where the page is and how tall: a wait on a place in a long list says where it was.
+        scroll: [Math.round(window.scrollY), document.documentElement.scrollHeight, window.innerHeight],
       }));
     } catch (e) {
       page = { unreadable: e.message.slice(0, 120) };
