@@ -44,6 +44,19 @@ impl fmt::Display for InterestKey {
 /// Lower-cases, strips accents and turns punctuation into spaces: the form search compares.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // Most text typed here: byte by byte, without decoding characters (a save with 5,000
+        // people stored folds every saved name).
+        for b in text.bytes() {
+            match b {
+                b'\'' | b'`' => {}
+                b'&' => folded.push_str(" and "),
+                b if b.is_ascii_alphanumeric() => folded.push(b.to_ascii_lowercase() as char),
+                _ => folded.push(' '),
+            }
+        }
+        return folded;
+    }
     for c in text.chars() {
         push_folded(c, &mut folded);
     }
@@ -296,6 +309,15 @@ mod tests {
             prop_assert_eq!(k(twice.as_str()), twice.clone());
             prop_assert!(!once.as_str().contains("  "));
             prop_assert_eq!(once.as_str().trim(), once.as_str());
+        }
+
+        #[test]
+        fn plain_text_folds_as_the_character_path_folds_it(s in "[ -~]{0,40}") {
+            let mut by_chars = String::new();
+            for c in s.chars() {
+                push_folded(c, &mut by_chars);
+            }
+            prop_assert_eq!(fold(&s), by_chars);
         }
 
         #[test]

@@ -8,21 +8,33 @@ use crate::core::route::Route;
 use crate::store::AppState;
 use leptos::prelude::*;
 
+/// What quick add checks a typed name against, and what "Met again at …" does.
+#[derive(Clone, Copy)]
+pub struct NameCheck {
+    /// Every saved name (`saved_names`), shared with the form's "Save", which asks it too.
+    pub index: Memo<NameIndex>,
+    /// The event the form files people under (an id, or empty).
+    pub event: RwSignal<String>,
+    /// Files someone already saved under `event`, instead of a second record.
+    pub met_again: Callback<PersonId>,
+}
+
+/// Every saved name, normalised, rebuilt when first read after the people change: a name
+/// checked at each key typed, and again on "Save", is then a lookup, not a fold of every name.
+pub fn saved_names(state: AppState) -> Memo<NameIndex> {
+    // Taken as changed without comparing the new index with the last entry by entry: a change
+    // of people almost always changes it, and the comparison costs as much as the build.
+    Memo::new_with_compare(
+        move |_| state.people.with(|p| NameIndex::new(p.values())),
+        |_, _| true,
+    )
+}
+
 #[component]
-pub fn KnownName(
-    name: RwSignal<String>,
-    /// The event the form files people under (an id, or empty), and what to do when the
-    /// person typed is someone already saved, met again there: "Met again at …" files them
-    /// with one tap instead of a second record.
-    #[prop(optional)]
-    met_again: Option<(RwSignal<String>, Callback<PersonId>)>,
-) -> impl IntoView {
+pub fn KnownName(name: RwSignal<String>, check: NameCheck) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Rebuilt when the people change; a key typed is then one lookup, not a fold of every
-    // saved name.
-    let index = Memo::new(move |_| state.people.with(|people| NameIndex::new(people.values())));
     let known = Memo::new(move |_| {
-        let id = name.with(|typed| index.with(|index| index.find(typed).cloned()))?;
+        let id = name.with(|typed| check.index.with(|index| index.find(typed).cloned()))?;
         state.people.with(|people| {
             people.get(&id).map(|p| {
                 let text = state.events.with(|events| already_saved(p, events));
@@ -45,7 +57,7 @@ pub fn KnownName(
                         view! {
                             {format!("{text}. ")}
                             <a href=href>{link}</a>
-                            {again_button(state, met_again, id)}
+                            {again_button(state, check, id)}
                         }
                     })
             }}
@@ -54,13 +66,9 @@ pub fn KnownName(
 }
 
 /// "Met again at Chamber breakfast", when the form files under an event they are not at yet.
-fn again_button(
-    state: AppState,
-    met_again: Option<(RwSignal<String>, Callback<PersonId>)>,
-    id: PersonId,
-) -> Option<impl IntoView> {
-    let (at, on_met_again) = met_again?;
-    let event = EventId(at.get());
+fn again_button(state: AppState, check: NameCheck, id: PersonId) -> Option<impl IntoView> {
+    let on_met_again = check.met_again;
+    let event = EventId(check.event.get());
     let name = state.events.with(|events| {
         events
             .get(&event)

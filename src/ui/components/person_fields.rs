@@ -3,7 +3,7 @@
 
 use super::field::TextField;
 use super::interest_editor::InterestEditor;
-use super::known_name::KnownName;
+use super::known_name::{KnownName, NameCheck};
 use crate::core::draft::PersonDraftData;
 use crate::core::limits::{CONTACT_MAX, NAME_MAX, NOTE_MAX, WHAT_MAX};
 use crate::core::model::{Contact, Interest, Person, PersonId};
@@ -139,16 +139,13 @@ impl PersonDraft {
 pub fn PersonFields(
     draft: PersonDraft,
     #[prop(optional)] full: bool,
-    /// Quick add's event and what "Met again at …" does (`KnownName`).
+    /// Quick add's check of the name typed against those saved (`KnownName`).
     #[prop(optional)]
-    met_again: Option<(RwSignal<String>, Callback<PersonId>)>,
+    check: Option<NameCheck>,
 ) -> impl IntoView {
     view! {
         <TextField label="Name" value=draft.name max=NAME_MAX autocomplete="off" autocapitalize="words" />
-        {(!full).then(|| match met_again {
-            Some(met_again) => view! { <KnownName name=draft.name met_again=met_again /> }.into_any(),
-            None => view! { <KnownName name=draft.name /> }.into_any(),
-        })}
+        {check.map(|check| view! { <KnownName name=draft.name check=check /> })}
         <TextField label="What they do" value=draft.what max=WHAT_MAX />
         <h2>"Interests"</h2>
         <InterestEditor interests=draft.interests typed=draft.interest_typed />

@@ -5,7 +5,7 @@
 
 use crate::core::current_event::current_event;
 use crate::core::draft::{PersonDraftData, PERSON_KEY};
-use crate::core::duplicates::{merge_person, names_agree, same_name};
+use crate::core::duplicates::{merge_person, names_agree};
 use crate::core::interest_key::fold;
 use crate::core::model::{EventId, Person, PersonId};
 use crate::core::route::Route;
@@ -14,6 +14,7 @@ use crate::store::{drafts, AppState, Notice};
 use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::duplicate_warning::DuplicateWarning;
 use crate::ui::components::event_select::EventSelect;
+use crate::ui::components::known_name::{saved_names, NameCheck};
 use crate::ui::components::person_fields::{PersonDraft, PersonFields};
 use crate::ui::focus::focus_first;
 use crate::ui::router::{navigate, navigate_replacing};
@@ -109,6 +110,7 @@ pub fn PersonForm() -> impl IntoView {
         state.events.with(|e| e.get(&id).map(|e| e.name.clone()))
     };
 
+    let names = saved_names(state);
     let save = move |mode: Duplicates| {
         if let Some(p) = draft.problem() {
             error.set(Some(p));
@@ -117,9 +119,11 @@ pub fn PersonForm() -> impl IntoView {
         error.set(None);
         let mut person = Person::new(PersonId(new_id()), "", now());
         draft.apply(&mut person);
-        let same = state
-            .people
-            .with_untracked(|p| same_name(p.values(), &person.name, None).cloned());
+        // The index "Name" was checked against as it was typed: a lookup, not a fold of
+        // every saved name.
+        let same = names
+            .with_untracked(|index| index.find(&person.name).cloned())
+            .and_then(|id| state.people.with_untracked(|p| p.get(&id).cloned()));
         if mode == Duplicates::Warn {
             if let Some(existing) = &same {
                 duplicate.set(Some(existing.id.clone()));
@@ -227,7 +231,7 @@ pub fn PersonForm() -> impl IntoView {
             </button>
         </p>
         <form class="form" on:submit=submit novalidate>
-            <PersonFields draft=draft met_again=(event, met_again) />
+            <PersonFields draft=draft check=NameCheck { index: names, event, met_again } />
             <EventSelect label="Met at" none="No event" value=event />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || {
