@@ -73,6 +73,24 @@ test('Enter moves to the next field and never saves; Enter in "Add interest" add
   expect((await storedPeople(page)).map((p) => p.name)).toEqual(['Helen']);
 });
 
+test('the fields about someone else never offer my own details; the fields about me do', async ({ page }) => {
+  // A phone fills any field that looks like a phone number or an email with its owner's: on
+  // the person met, that would put my number on their record with one stray tap.
+  await openApp(page);
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByText('Contact details').click();
+  for (const name of ['Name', 'What they do', 'Phone', 'Email', 'Add interest']) {
+    await expect(page.getByRole('textbox', { name, exact: true })).toHaveAttribute('autocomplete', 'off');
+  }
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toHaveAttribute('autocomplete', 'off');
+  await page.getByRole('link', { name: 'My map' }).click();
+  await page.getByText('How people can reach you').click();
+  for (const [name, kind] of [['Your name', 'name'], ['What you do', 'organization-title'], ['Your phone', 'tel'], ['Your email', 'email'], ['Your web', 'url']]) {
+    await expect(page.getByRole('textbox', { name, exact: true })).toHaveAttribute('autocomplete', kind);
+  }
+});
+
 test('a list typed into "Add interest" is several interests; a suggestion completes the one being typed', async ({ page }) => {
   await openApp(page);
   await openAddPerson(page);

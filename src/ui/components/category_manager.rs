@@ -67,6 +67,7 @@ pub fn CategoryManager() -> impl IntoView {
                                 />
                                 <input
                                     type="text"
+                                    autocomplete="off"
                                     aria-label=format!("Name of {}", c.name)
                                     prop:value=c.name.clone()
                                     on:change=move |ev| {
@@ -122,7 +123,7 @@ pub fn CategoryManager() -> impl IntoView {
         <form class="row" on:submit=add novalidate>
             <label class="field grow">
                 <span class="field-label">"New category"</span>
-                <input type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                <input type="text" autocomplete="off" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
             </label>
             <button type="submit" class="button">"Add category"</button>
         </form>

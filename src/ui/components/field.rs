@@ -21,7 +21,10 @@ pub fn TextField(
     #[prop(optional)] multiline: bool,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] placeholder: &'static str,
-    #[prop(optional)] autocomplete: &'static str,
+    /// Off unless the field is about the user: a phone offers its owner's name, number and
+    /// email to any field that looks like one, and here most are about someone else.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
     /// The form field's name, for a page that must find the field again (to focus it).
     #[prop(optional)]
     name: Option<&'static str>,

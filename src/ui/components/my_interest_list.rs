@@ -80,6 +80,7 @@ pub fn MyInterestList(interests: RwSignal<Vec<Interest>>) -> impl IntoView {
                                 <li class="interest-row">
                                     <input
                                         type="text"
+                                        autocomplete="off"
                                         aria-label=format!("Edit {label}")
                                         prop:value=label.clone()
                                         on:change=move |ev| rename(index, event_target_value(&ev))

@@ -28,6 +28,8 @@ pub fn SearchField(
             <input
                 id=id
                 type="search"
+                // The browser's list of earlier searches would cover the results as they change.
+                autocomplete="off"
                 enterkeyhint="search"
                 placeholder=placeholder
                 prop:value=move || value.get()

@@ -127,7 +127,7 @@ pub fn MyMapPage() -> impl IntoView {
         </Show>
         <MyMapPicture interests=interests categories=state.categories />
         <TextField label="Your name" value=name max=NAME_MAX autocomplete="name" autocapitalize="words" />
-        <TextField label="What you do" value=what max=WHAT_MAX />
+        <TextField label="What you do" value=what max=WHAT_MAX autocomplete="organization-title" />
         <h2>"My interests"</h2>
         <InterestEditor interests=interests show_chips=false typed=typed />
         <MyInterestList interests=interests />
@@ -138,9 +138,9 @@ pub fn MyMapPage() -> impl IntoView {
         <details class="card">
             <summary>"How people can reach you"</summary>
             <p class="muted">"Only shared when you tick them on the share screen."</p>
-            <TextField label="Your phone" value=phone max=CONTACT_MAX kind="tel" />
-            <TextField label="Your email" value=email max=CONTACT_MAX kind="email" />
-            <TextField label="Your web" value=web max=CONTACT_MAX kind="url" />
+            <TextField label="Your phone" value=phone max=CONTACT_MAX kind="tel" autocomplete="tel" />
+            <TextField label="Your email" value=email max=CONTACT_MAX kind="email" autocomplete="email" />
+            <TextField label="Your web" value=web max=CONTACT_MAX kind="url" autocomplete="url" />
             <TextField label="Your social" value=social max=CONTACT_MAX enterkeyhint="done" />
         </details>
         <details class="card">

@@ -249,7 +249,7 @@ pub fn PeoplePage() -> impl IntoView {
             </label>
             <label class="field">
                 <span class="field-label">"Interest"</span>
-                <input type="text" prop:value=move || interest.get() on:input=move |ev| interest.set(event_target_value(&ev)) />
+                <input type="text" autocomplete="off" prop:value=move || interest.get() on:input=move |ev| interest.set(event_target_value(&ev)) />
             </label>
             <EventSelect label="Event" none="Any event" value=event />
         </details>
