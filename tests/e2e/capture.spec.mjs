@@ -73,7 +73,7 @@ test('Enter moves to the next field and never saves; Enter in "Add interest" add
   expect((await storedPeople(page)).map((p) => p.name)).toEqual(['Helen']);
 });
 
-test('the fields about someone else never offer my own details; the fields about me do', async ({ page }) => {
+test('the fields about someone else never offer my own details, the fields about me do; names and handles are typed as they are', async ({ page }) => {
   // A phone fills any field that looks like a phone number or an email with its owner's: on
   // the person met, that would put my number on their record with one stray tap.
   await openApp(page);
@@ -82,6 +82,13 @@ test('the fields about someone else never offer my own details; the fields about
   for (const name of ['Name', 'What they do', 'Phone', 'Email', 'Add interest']) {
     await expect(page.getByRole('textbox', { name, exact: true })).toHaveAttribute('autocomplete', 'off');
   }
+  // A name, a handle: typed as they are, with no correction ("Priya" is not "Pray").
+  const name = page.getByRole('textbox', { name: 'Name', exact: true });
+  await expect(name).toHaveAttribute('autocapitalize', 'words');
+  await expect(name).toHaveAttribute('autocorrect', 'off');
+  await expect(name).toHaveAttribute('spellcheck', 'false');
+  // Words keep the keyboard's help.
+  await expect(page.getByRole('textbox', { name: 'What they do', exact: true })).not.toHaveAttribute('autocorrect', /.*/);
   await page.getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toHaveAttribute('autocomplete', 'off');
   await page.getByRole('link', { name: 'My map' }).click();
@@ -89,6 +96,9 @@ test('the fields about someone else never offer my own details; the fields about
   for (const [name, kind] of [['Your name', 'name'], ['What you do', 'organization-title'], ['Your phone', 'tel'], ['Your email', 'email'], ['Your web', 'url']]) {
     await expect(page.getByRole('textbox', { name, exact: true })).toHaveAttribute('autocomplete', kind);
   }
+  const social = page.getByRole('textbox', { name: 'Your social', exact: true });
+  await expect(social).toHaveAttribute('autocapitalize', 'none');
+  await expect(social).toHaveAttribute('autocorrect', 'off');
 });
 
 test('a list typed into "Add interest" is several interests; a suggestion completes the one being typed', async ({ page }) => {

@@ -4,6 +4,7 @@
 use crate::core::limits::over_limit;
 use crate::core::model::typed_interests;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
@@ -28,7 +29,9 @@ pub fn TextField(
     /// The form field's name, for a page that must find the field again (to focus it).
     #[prop(optional)]
     name: Option<&'static str>,
-    /// "words" for a name: phones then capitalise each word, as names are written.
+    /// "words" for a name: phones then capitalise each word, as names are written; "none" for
+    /// a handle or an address. Either way the keyboard's corrections are off: a phone would
+    /// turn "Priya" into "Pray" and "@meg.runs" into "@Meg.runs".
     #[prop(optional)]
     autocapitalize: Option<&'static str>,
     /// What the phone's Enter key says: "next" moves to the next field, "done" (the last
@@ -60,6 +63,7 @@ pub fn TextField(
         let id = message_id.clone();
         move || message().map(|_| id.clone())
     };
+    let as_typed = autocapitalize.map(|_| "off");
     let input = if multiline {
         view! {
             <textarea
@@ -81,6 +85,7 @@ pub fn TextField(
                 placeholder=placeholder
                 autocomplete=autocomplete
                 autocapitalize=autocapitalize
+                spellcheck=as_typed.map(|_| "false")
                 enterkeyhint=enterkeyhint
                 aria-describedby=described.clone()
                 aria-invalid=move || message().map(|_| "true")
@@ -100,6 +105,8 @@ pub fn TextField(
                 }
             />
         }
+        // Safari's own attribute, which the view macro does not know.
+        .add_any_attr(custom_attribute("autocorrect", as_typed))
         .into_any()
     };
     view! {

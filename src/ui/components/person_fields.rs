@@ -169,7 +169,7 @@ pub fn PersonFields(
             <TextField label="Phone" value=draft.phone max=CONTACT_MAX kind="tel" />
             <TextField label="Email" value=draft.email max=CONTACT_MAX kind="email" />
             <TextField label="Web" value=draft.web max=CONTACT_MAX kind="url" />
-            <TextField label="Social" value=draft.social max=CONTACT_MAX />
+            <TextField label="Social" value=draft.social max=CONTACT_MAX autocapitalize="none" />
             <h2>"Where and when we met"</h2>
             // The events they are filed under say it already; these are for the school gate.
             <p class="muted">"If it was not at one of your events."</p>

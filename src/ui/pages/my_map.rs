@@ -141,7 +141,7 @@ pub fn MyMapPage() -> impl IntoView {
             <TextField label="Your phone" value=phone max=CONTACT_MAX kind="tel" autocomplete="tel" />
             <TextField label="Your email" value=email max=CONTACT_MAX kind="email" autocomplete="email" />
             <TextField label="Your web" value=web max=CONTACT_MAX kind="url" autocomplete="url" />
-            <TextField label="Your social" value=social max=CONTACT_MAX enterkeyhint="done" />
+            <TextField label="Your social" value=social max=CONTACT_MAX autocapitalize="none" enterkeyhint="done" />
         </details>
         <details class="card">
             <summary>"Categories"</summary>
