@@ -436,6 +436,42 @@ test('no camera, or one busy in another app: a clear message and the paste box',
   await expect(busy.getByRole('textbox', { name: 'Paste a link' })).toBeVisible();
 });
 
+test('a map opened inside LinkedIn\'s own browser says to open it in a browser first, with the link to copy', async ({ page, newPhone }) => {
+  await seed(page, { 'cg.me': MY_MAP });
+  await page.getByRole('button', { name: 'Show my QR' }).click();
+  const link = await shareLinkOf(page);
+  const note = "You are in LinkedIn's own browser. What you save here stays inside LinkedIn, apart from your phone's browser and the Common Ground app, and may be lost.";
+
+  // LinkedIn on an iPhone: its note, and not the notes about Safari, whose way out
+  // ("Share, Add to Home Screen") is not on offer there.
+  const ctx = await newPhone({ userAgent: IPHONE_UA.replace('Version/17.5 ', '').replace('Safari/604.1', '[LinkedInApp]/9.29.8173') });
+  const inApp = await ctx.newPage();
+  // A new notebook's Home says it before anything is saved there.
+  await openApp(inApp);
+  await expect(inApp.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await expect(inApp.getByText(note)).toBeVisible();
+  await inApp.goto(link);
+  await expect(inApp.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(inApp.getByText(note)).toBeVisible();
+  await expect(inApp.getByText('Using Common Ground from your Home Screen?', { exact: false })).toHaveCount(0);
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await inApp.getByRole('button', { name: 'Copy the link' }).click();
+  await expect(inApp.getByRole('status').filter({ hasText: 'Link copied' })).toHaveText("Link copied: paste it into your browser's address bar.");
+  expect(await inApp.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  // Home says it too, each time (nothing saved there is safe), and no Safari warning.
+  await inApp.getByRole('button', { name: 'Save as acquaintance' }).click();
+  await inApp.getByRole('link', { name: 'Home' }).click();
+  await expect(inApp.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await expect(inApp.getByText(note)).toBeVisible();
+  await expect(inApp.getByRole('heading', { name: /may erase this notebook/ })).toHaveCount(0);
+
+  // A browser: no such note.
+  const browser = await (await newPhone()).newPage();
+  await browser.goto(link);
+  await expect(browser.getByRole('heading', { level: 1, name: "Claire's map" })).toBeVisible();
+  await expect(browser.getByText(note)).toHaveCount(0);
+});
+
 test('on an iPhone, a map opened in a Safari tab says once how to get it into the Home Screen app', async ({ page, newPhone }) => {
   await seed(page, { 'cg.me': MY_MAP });
   await page.getByRole('button', { name: 'Show my QR' }).click();

@@ -6,14 +6,16 @@
 use super::backup_section::export_backup;
 use crate::store::AppState;
 use crate::ui::hints;
-use crate::ui::platform::{browser_name, is_ios, is_standalone};
+use crate::ui::platform::{browser_name, is_ios, is_standalone, this_in_app_browser};
 use leptos::prelude::*;
 
 /// Where "Not now" is kept (`ui::hints`).
 const HIDDEN_UNTIL_KEY: &str = "cg-hint.safari-note";
 
+/// Not inside another app's browser: there `InAppNote` says to leave it first, and "Add to
+/// Home Screen" is not on offer.
 fn due() -> bool {
-    is_ios() && !is_standalone() && hints::due(HIDDEN_UNTIL_KEY)
+    is_ios() && !is_standalone() && this_in_app_browser().is_none() && hints::due(HIDDEN_UNTIL_KEY)
 }
 
 #[component]

@@ -7,6 +7,7 @@ use crate::core::suggestions::example_map;
 use crate::store::AppState;
 use crate::ui::components::bring_from_safari::BringFromSafari;
 use crate::ui::components::home_activity_slot::HomeActivitySlot;
+use crate::ui::components::in_app_note::InAppNote;
 use crate::ui::platform::{is_ios, is_standalone};
 use crate::ui::router::navigate;
 use leptos::prelude::*;
@@ -39,6 +40,7 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <h1>"Home"</h1>
+        <InAppNote />
         <Show when=brand_new>
             <section class="card">
                 <h2>"Welcome"</h2>

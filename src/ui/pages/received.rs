@@ -7,13 +7,16 @@ use crate::core::share::{
     decode_envelope, passphrase_tries, payload_from_bytes, Decoded, ShareError, SharePayload,
 };
 use crate::store::AppState;
+use crate::ui::components::copy_page_link::CopyPageLink;
 use crate::ui::components::home_screen_hint::HomeScreenHint;
+use crate::ui::components::in_app_note::InAppNote;
 use crate::ui::components::new_since::NewSince;
 use crate::ui::components::overlap_later::OverlapLater;
 use crate::ui::components::passphrase_field::PassphraseField;
 use crate::ui::components::save_acquaintance::SaveAcquaintance;
 use crate::ui::components::shared_map::SharedMap;
 use crate::ui::pages::quick_map::remember_sender;
+use crate::ui::platform::this_in_app_browser;
 use crate::ui::router::navigate;
 use crate::ui::web_share::unseal;
 use leptos::prelude::*;
@@ -140,6 +143,17 @@ fn ReceivedMap(payload: SharePayload) -> impl IntoView {
     };
     view! {
         <h1>{title}</h1>
+        <InAppNote />
+        {this_in_app_browser()
+            .map(|_| {
+                view! {
+                    <CopyPageLink
+                        label="Copy the link"
+                        copied="Link copied: paste it into your browser's address bar."
+                        refused="Could not copy: open the menu and choose to open the page in your browser."
+                    />
+                }
+            })}
         <HomeScreenHint />
         <NewSince payload=stored.get_value() />
         {body}
