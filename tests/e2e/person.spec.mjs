@@ -69,6 +69,7 @@ test('edit contact details, add a follow-up, delete and undo', async ({ page }) 
   await page.getByRole('textbox', { name: 'Social' }).fill('example.org/jo');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Call +44 7700 900123' })).toHaveAttribute('href', 'tel:+447700900123');
+  await expect(page.getByRole('link', { name: 'Text +44 7700 900123' })).toHaveAttribute('href', 'sms:+447700900123');
   await expect(page.getByRole('link', { name: 'Email jo@example.org' })).toHaveAttribute('href', 'mailto:jo@example.org');
   await expect(page.getByText('javascript:alert(1)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'javascript:alert(1)' })).toHaveCount(0);
