@@ -119,7 +119,8 @@ test('private by default and remembered: the phone number reaches the receiver o
   await expect(page.locator('.share-summary')).toHaveText('15 interests · my phone · Change');
   const ticked = await shareLinkOf(page);
   await receiver.goto(ticked);
-  await expect(receiver.getByText('07700 900123')).toBeVisible();
+  await expect(receiver.getByRole('link', { name: 'Call 07700 900123' })).toHaveAttribute('href', 'tel:07700900123');
+  await expect(receiver.getByRole('link', { name: 'Text 07700 900123' })).toHaveAttribute('href', 'sms:07700900123');
   await expect(receiver.getByText('claire@example.org')).toHaveCount(0);
   await expect(receiver.getByText('Wild swimming')).toHaveCount(0);
 
