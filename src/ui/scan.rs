@@ -69,6 +69,10 @@ extern "C" {
     fn detect_js(video: &web_sys::Element) -> js_sys::Promise;
     #[wasm_bindgen(js_name = grabFrame)]
     fn grab_frame_js(video: &web_sys::Element) -> JsValue;
+    #[wasm_bindgen(js_name = hasTorch)]
+    pub fn has_torch(video: &web_sys::Element) -> bool;
+    #[wasm_bindgen(js_name = setTorch)]
+    fn set_torch_js(video: &web_sys::Element, on: bool) -> js_sys::Promise;
     #[wasm_bindgen(js_name = sleep)]
     fn sleep_js(ms: u32) -> js_sys::Promise;
 }
@@ -133,6 +137,15 @@ pub async fn read_frame(video: &web_sys::Element) -> Result<Vec<String>, ChunkMi
         h as usize,
         &js_sys::Uint8Array::new(&luma).to_vec(),
     ))
+}
+
+/// Switches the camera's light (see `has_torch`); false when the camera refused.
+pub async fn set_torch(video: &web_sys::Element, on: bool) -> bool {
+    JsFuture::from(set_torch_js(video, on))
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        == Some(true)
 }
 
 pub async fn sleep(ms: u32) {

@@ -28,6 +28,34 @@ export function stopCamera(video) {
   if (video) video.srcObject = null;
 }
 
+// The rear camera's track, while it runs.
+function track(video) {
+  const stream = video && video.srcObject;
+  return stream ? stream.getVideoTracks()[0] : null;
+}
+
+// Whether the camera has a light the page may switch (Chrome on Android): a badge in a dim hall.
+export function hasTorch(video) {
+  const t = track(video);
+  try {
+    return !!(t && t.getCapabilities && t.getCapabilities().torch);
+  } catch (_) {
+    return false;
+  }
+}
+
+// Switches the camera's light; false when the camera refused.
+export async function setTorch(video, on) {
+  const t = track(video);
+  if (!t) return false;
+  try {
+    await t.applyConstraints({ advanced: [{ torch: on }] });
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
 let detector = null;
 
 // The texts the browser's detector reads in the current frame, or null without a detector.

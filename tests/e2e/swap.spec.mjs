@@ -414,6 +414,49 @@ test('a refused camera says so and leaves the paste box, which opens a whole lin
   }
 });
 
+test('where the camera has a light (Chrome on Android), "Light" switches it for a badge in a dim hall', async () => {
+  test.setTimeout(90_000);
+  const { browser, context } = await phoneWithCamera(y4m(['WIFI:S:cafe;;']));
+  try {
+    // Linux Chromium's fake camera has no light: no button.
+    const plain = await context.newPage();
+    await openApp(plain, '#/scan');
+    await expect(plain.getByRole('main').getByRole('status')).toHaveText(/Point the camera|not a Common Ground map/);
+    await expect(plain.getByRole('button', { name: 'Light' })).toHaveCount(0);
+    await plain.close();
+
+    // A camera with a light, as Chrome on Android reports one; what the page asks of it is kept.
+    await context.addInitScript(() => {
+      window.__torch = [];
+      window.__refuse = false;
+      const capabilities = MediaStreamTrack.prototype.getCapabilities;
+      MediaStreamTrack.prototype.getCapabilities = function () {
+        return { ...(capabilities ? capabilities.call(this) : {}), torch: true };
+      };
+      MediaStreamTrack.prototype.applyConstraints = async function (c) {
+        if (window.__refuse) throw new DOMException('Could not apply', 'OverconstrainedError');
+        window.__torch.push(c.advanced[0].torch);
+      };
+    });
+    const b = await context.newPage();
+    await openApp(b, '#/scan');
+    const light = b.getByRole('button', { name: 'Light' });
+    await expect(light).toHaveAttribute('aria-pressed', 'false');
+    await light.click();
+    await expect(light).toHaveAttribute('aria-pressed', 'true');
+    await light.click();
+    await expect(light).toHaveAttribute('aria-pressed', 'false');
+    expect(await b.evaluate(() => window.__torch)).toEqual([true, false]);
+    // Refused by the camera: said, and the button stays as it was.
+    await b.evaluate(() => (window.__refuse = true));
+    await light.click();
+    await expect(b.getByRole('alert')).toHaveText('The camera would not switch its light. Tilt the badge towards a lamp instead.');
+    await expect(light).toHaveAttribute('aria-pressed', 'false');
+  } finally {
+    await browser.close();
+  }
+});
+
 test('no camera, or one busy in another app: a clear message and the paste box', async ({ page, newPhone }) => {
   await openApp(page, '#/scan');
   await expect(page.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();

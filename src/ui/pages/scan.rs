@@ -1,7 +1,8 @@
 //! Receive a map inside the app: the rear camera reads the QR code on the other phone, or a
 //! pasted link (whole, or just its `#/m/…` part) is opened. A contact card's code (a badge, a
 //! phone's "share contact") or a LinkedIn profile's opens Add person filled in from it. Camera refused, absent or busy
-//! says so and leaves the paste box; a code that is neither says so and scanning goes on.
+//! says so and leaves the paste box; a code that is neither says so and scanning goes on. Where
+//! the camera has a light the page may switch, "Light" turns it on for a badge in a dim hall.
 
 use crate::core::draft::PersonDraftData;
 use crate::core::profile_link::{profile_from_link, Profile};
@@ -9,7 +10,9 @@ use crate::core::route::{link_payload, Route};
 use crate::core::vcard::is_contact_code;
 use crate::ui::pages::person_form::{add_person_from_card, ScannedCard};
 use crate::ui::router::navigate;
-use crate::ui::scan::{card_reader, code_reader, read_frame, sleep, start_camera, stop_camera};
+use crate::ui::scan::{
+    card_reader, code_reader, has_torch, read_frame, set_torch, sleep, start_camera, stop_camera,
+};
 use leptos::html::Video;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,6 +28,10 @@ pub fn ScanPage() -> impl IntoView {
     let video = NodeRef::<Video>::new();
     let camera_on = RwSignal::new(false);
     let status = RwSignal::new(String::from("Starting the camera…"));
+    // The camera's light: `None` where it has none the page may switch, else whether it is on.
+    let light = RwSignal::new(None::<bool>);
+    // Said under the button, not in the status line, which the next frame's reading rewrites.
+    let light_refused = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let paste_error = RwSignal::new(None::<&'static str>);
     // Cleared when the page goes away; the scan loop then stops the camera.
@@ -46,6 +53,9 @@ pub fn ScanPage() -> impl IntoView {
                 return;
             }
             camera_on.set(true);
+            if has_torch(&el) {
+                light.set(Some(false));
+            }
             status.set("Point the camera at the QR code on their phone or badge.".into());
             // Once the card reader could not be fetched, it is not asked for again at every
             // frame (five requests a second while a badge is held up offline).
@@ -92,6 +102,19 @@ pub fn ScanPage() -> impl IntoView {
         });
     });
 
+    let switch_light = move |_| {
+        let (Some(on), Some(el)) = (light.get_untracked(), video.get_untracked()) else {
+            return;
+        };
+        let el: web_sys::Element = el.into();
+        leptos::task::spawn_local(async move {
+            let switched = set_torch(&el, !on).await;
+            if switched {
+                light.set(Some(!on));
+            }
+            light_refused.set(!switched);
+        });
+    };
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match link_payload(&pasted.get_untracked()) {
@@ -104,6 +127,22 @@ pub fn ScanPage() -> impl IntoView {
     view! {
         <h1>"Scan a code"</h1>
         <video node_ref=video class="scan-video" class:hidden=move || !camera_on.get() aria-label="Camera" muted=true playsinline=true></video>
+        {move || {
+            light
+                .get()
+                .map(|on| {
+                    view! {
+                        <button type="button" class="button button-quiet" aria-pressed=on.to_string() on:click=switch_light>
+                            "Light"
+                        </button>
+                        <Show when=move || light_refused.get()>
+                            <p class="field-error" role="alert">
+                                "The camera would not switch its light. Tilt the badge towards a lamp instead."
+                            </p>
+                        </Show>
+                    }
+                })
+        }}
         <p role="status" aria-live="polite">{move || status.get()}</p>
         <form class="form" on:submit=open novalidate>
             <label class="field">
