@@ -73,6 +73,8 @@ extern "C" {
     pub fn has_torch(video: &web_sys::Element) -> bool;
     #[wasm_bindgen(js_name = setTorch)]
     fn set_torch_js(video: &web_sys::Element, on: bool) -> js_sys::Promise;
+    /// A short buzz: a code was read.
+    pub fn buzz();
     #[wasm_bindgen(js_name = sleep)]
     fn sleep_js(ms: u32) -> js_sys::Promise;
 }

@@ -56,6 +56,15 @@ export async function setTorch(video, on) {
   }
 }
 
+// A short buzz where the phone has one (not an iPhone): the code was read, look at the screen.
+export function buzz() {
+  try {
+    if (navigator.vibrate) navigator.vibrate(30);
+  } catch (_) {
+    // A browser that refuses (no tap yet, a setting): the screen says it anyway.
+  }
+}
+
 let detector = null;
 
 // The texts the browser's detector reads in the current frame, or null without a detector.

@@ -208,6 +208,9 @@ test('where the browser has a BarcodeDetector (Chrome on Android), it reads the 
   const { browser, context, foreign } = await phoneWithCamera(y4m(['https://example.org/elsewhere']));
   try {
     await context.addInitScript((link) => {
+      // A phone's buzz, kept: once, for the map, and not for the stranger's code.
+      window.__buzzes = [];
+      navigator.vibrate = (ms) => window.__buzzes.push(ms) > 0;
       window.__detections = [];
       window.BarcodeDetector = class {
         constructor(options) {
@@ -225,6 +228,7 @@ test('where the browser has a BarcodeDetector (Chrome on Android), it reads the 
     await openApp(b, '#/scan');
     await expect(b.getByRole('main').getByRole('status')).toHaveText(/not a Common Ground map/);
     await expect(b.getByRole('heading', { level: 1, name: "Dana's map" })).toBeVisible({ timeout: 15_000 });
+    expect(await b.evaluate(() => window.__buzzes)).toEqual([30]);
     const calls = await b.evaluate(() => window.__detections);
     expect(calls[0]).toBe('qr_code');
     expect(calls.slice(1).every((c) => c === 'VIDEO')).toBe(true);

@@ -11,7 +11,8 @@ use crate::core::vcard::is_contact_code;
 use crate::ui::pages::person_form::{add_person_from_card, ScannedCard};
 use crate::ui::router::navigate;
 use crate::ui::scan::{
-    card_reader, code_reader, has_torch, read_frame, set_torch, sleep, start_camera, stop_camera,
+    buzz, card_reader, code_reader, has_torch, read_frame, set_torch, sleep, start_camera,
+    stop_camera,
 };
 use leptos::html::Video;
 use leptos::prelude::*;
@@ -68,11 +69,13 @@ pub fn ScanPage() -> impl IntoView {
                 };
                 if let Some(payload) = texts.iter().find_map(|t| link_payload(t)) {
                     stop_camera(&el);
+                    buzz();
                     navigate(&Route::Received(payload));
                     return;
                 }
                 if let Some(profile) = texts.iter().find_map(|t| profile_from_link(t)) {
                     stop_camera(&el);
+                    buzz();
                     add_person_from_card(linkedin_card(profile));
                     return;
                 }
@@ -83,6 +86,7 @@ pub fn ScanPage() -> impl IntoView {
                         match card_reader().await.map(|read| read(code)) {
                             Ok(Some(card)) => {
                                 stop_camera(&el);
+                                buzz();
                                 add_person_from_card(card);
                                 return;
                             }
