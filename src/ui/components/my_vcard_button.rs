@@ -1,4 +1,4 @@
-//! "Export my vCard": my own card as a `.vcf` file, for someone whose phone has no Common Ground.
+//! "Save my contact card": my own card as a `.vcf` file, for someone whose phone has no Common Ground.
 
 use super::vcard_button::vcf_file_name;
 use crate::core::vcard::me_to_vcard;
@@ -17,5 +17,5 @@ pub fn MyVcardButton() -> impl IntoView {
             &me_to_vcard(&me),
         );
     };
-    view! { <button type="button" class="button button-quiet" on:click=export>"Export my vCard"</button> }
+    view! { <button type="button" class="button button-quiet" on:click=export>"Save my contact card"</button> }
 }

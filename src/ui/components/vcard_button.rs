@@ -1,4 +1,6 @@
-//! "Export vCard" for one person: their card as a `.vcf` file for a phone's contacts.
+//! "Add to phone contacts" for one person: their card as a `.vcf` file, which a phone opens as
+//! a new contact (an iPhone at once; Android from the download). Named for what it is for, not
+//! for the file format: "vCard" means nothing to most people at a WI evening.
 
 use crate::core::model::PersonId;
 use crate::core::vcard::person_to_vcard;
@@ -32,5 +34,5 @@ pub fn VcardButton(id: PersonId) -> impl IntoView {
             &person_to_vcard(&person),
         );
     };
-    view! { <button type="button" class="button button-quiet" on:click=export>"Export vCard"</button> }
+    view! { <button type="button" class="button button-quiet" on:click=export>"Add to phone contacts"</button> }
 }
