@@ -59,6 +59,9 @@ pub fn in_app_browser(user_agent: &str) -> Option<&'static str> {
     .iter()
     .find(|(mark, _)| user_agent.contains(mark))
     .map(|(_, name)| *name)
+    // Any other Android app's own browser (a WebView) says "wv"; Chrome's custom tabs, which
+    // share Chrome's storage, do not.
+    .or_else(|| user_agent.contains("; wv)").then_some("this app"))
 }
 
 /// [`in_app_browser`] of this window.
@@ -110,6 +113,7 @@ mod tests {
             ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49(0x18003137) NetType/WIFI Language/en", Some("WeChat")),
             ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/14.8.0", Some("LINE")),
             ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) GSA/322.0.648915268 Mobile/15E148 Safari/604.1", Some("the Google app")),
+            ("Mozilla/5.0 (Linux; Android 14; Pixel 7 Build/AP2A.240805.005; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/126.0.6478.71 Mobile Safari/537.36", Some("this app")),
             // Browsers, WhatsApp's and Android's custom tabs among them: none.
             ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", None),
             ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1", None),
