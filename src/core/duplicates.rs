@@ -2,7 +2,7 @@
 //! and merging two records of one person so that nothing either held is lost.
 
 use super::dates::month_year;
-use super::document::Document;
+use super::document::{Change, Document};
 use super::interest_key::{fold, InterestKey};
 use super::model::{add_interest, Event, EventId, Interest, Millis, Person, PersonId};
 use super::queries::attended_by;
@@ -25,6 +25,24 @@ pub fn normalised_name(name: &str) -> String {
     folded
 }
 
+/// False when `name`'s normalised form cannot start with `first`, told without normalising it:
+/// a person's page asks `same_name` of every saved name, and most differ in their first letter.
+/// Only plain ASCII names are told apart this way (`fold`'s byte path); any other may match.
+fn may_start_with(name: &str, first: char) -> bool {
+    if !name.is_ascii() {
+        return true;
+    }
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() {
+            return char::from(b.to_ascii_lowercase()) == first;
+        }
+        if b == b'&' {
+            return first == 'a';
+        }
+    }
+    false
+}
+
 /// Whether a name typed so far and a name read from a badge or a profile are the same person:
 /// the typed one is empty, or each of its words is a word of the scanned one ("Helen" and
 /// "Helen Morris"), or the code names nobody. Typing "Helen" and then scanning her badge fills
@@ -44,12 +62,14 @@ pub fn same_name<'a>(
     except: Option<&PersonId>,
 ) -> Option<&'a Person> {
     let wanted = normalised_name(name);
-    if wanted.is_empty() {
-        return None;
-    }
+    let first = wanted.chars().next()?;
     people
         .into_iter()
-        .filter(|p| Some(&p.id) != except && normalised_name(&p.name) == wanted)
+        .filter(|p| {
+            Some(&p.id) != except
+                && may_start_with(&p.name, first)
+                && normalised_name(&p.name) == wanted
+        })
         .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
 }
 
@@ -101,6 +121,16 @@ impl NameIndex {
 /// "Already saved: Priya Shah (met at WI evening, Nov 2026)": who the saved one is, by
 /// where they were met (the latest event, else the place typed), so the user can tell.
 pub fn already_saved(person: &Person, events: &BTreeMap<EventId, Event>) -> String {
+    format!(
+        "Already saved: {} ({})",
+        person.name,
+        told_by(person, events)
+    )
+}
+
+/// "met at WI evening, Nov 2026": how to tell one record of a name from another, by where they
+/// were met (the latest event, else the place typed), else what they do.
+pub fn told_by(person: &Person, events: &BTreeMap<EventId, Event>) -> String {
     // The same event People's row names for them (`queries::last_met`).
     let latest = attended_by(events.values(), &person.id).into_iter().next();
     let met = match latest {
@@ -116,7 +146,7 @@ pub fn already_saved(person: &Person, events: &BTreeMap<EventId, Event>) -> Stri
         None if !person.what.trim().is_empty() => person.what.trim().to_string(),
         None => "no event recorded".to_string(),
     };
-    format!("Already saved: {} ({met})", person.name)
+    met
 }
 
 /// Appends `line` to `notes` unless it is already there.
@@ -198,36 +228,84 @@ pub fn merge_person(kept: &Person, other: &Person, now: Millis) -> Person {
     merged
 }
 
+/// What a merge of two saved records changed, so that an undo puts both back as they were.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergedPeople {
+    /// The record kept, as it was before.
+    pub kept: Person,
+    /// The record merged into it, now gone.
+    pub other: Person,
+    /// Each event the other was filed under, with its attendees before.
+    pub attendees: Vec<(EventId, Vec<PersonId>)>,
+}
+
 impl Document {
     /// Merges the saved person `other` into the saved person `kept`: `kept` holds everything
-    /// of both and every event of either, `other` is gone. Returns the events that changed,
-    /// or `None` when either is missing or they are the same record.
+    /// of both and every event of either, `other` is gone. `None` when either is missing or
+    /// they are the same record.
     pub fn merge_people(
         &mut self,
         kept: &PersonId,
         other: &PersonId,
         now: Millis,
-    ) -> Option<Vec<EventId>> {
+    ) -> Option<(MergedPeople, Vec<Change>)> {
         if kept == other {
             return None;
         }
-        let merged = merge_person(self.people.get(kept)?, self.people.get(other)?, now);
+        let before = self.people.get(kept)?.clone();
+        let gone = self.people.get(other)?.clone();
+        self.people
+            .insert(kept.clone(), merge_person(&before, &gone, now));
         self.people.remove(other);
-        self.people.insert(kept.clone(), merged);
-        let mut changed = Vec::new();
+        let mut attendees = Vec::new();
         for event in self.events.values_mut() {
             let Some(pos) = event.attendees.iter().position(|a| a == other) else {
                 continue;
             };
+            attendees.push((event.id.clone(), event.attendees.clone()));
             if event.attendees.contains(kept) {
                 event.attendees.remove(pos);
             } else {
                 event.attendees[pos] = kept.clone();
             }
             event.updated = now;
-            changed.push(event.id.clone());
         }
-        Some(changed)
+        let mut changes = vec![Change::Person(kept.clone()), Change::Person(other.clone())];
+        changes.extend(attendees.iter().map(|(e, _)| Change::Event(e.clone())));
+        let merged = MergedPeople {
+            kept: before,
+            other: gone,
+            attendees,
+        };
+        Some((merged, changes))
+    }
+
+    /// Undoes [`Self::merge_people`]: both records as they were, and each event's attendees,
+    /// but for anyone deleted meanwhile.
+    pub fn undo_merge(&mut self, merged: MergedPeople) -> Vec<Change> {
+        let MergedPeople {
+            kept,
+            other,
+            attendees,
+        } = merged;
+        let mut changes = vec![
+            Change::Person(kept.id.clone()),
+            Change::Person(other.id.clone()),
+        ];
+        self.people.insert(kept.id.clone(), kept);
+        self.people.insert(other.id.clone(), other);
+        for (id, before) in attendees {
+            let Some(event) = self.events.get_mut(&id) else {
+                continue;
+            };
+            let people = &self.people;
+            event.attendees = before
+                .into_iter()
+                .filter(|a| people.contains_key(a))
+                .collect();
+            changes.push(Change::Event(id));
+        }
+        changes
     }
 }
 
@@ -279,6 +357,17 @@ mod tests {
         fn a_name_is_folded_with_one_space_between_words(name in "[ \t&'A-Za-zÉéß.-]{0,16}") {
             let words = fold(&name).split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(normalised_name(&name), words);
+        }
+
+        #[test]
+        fn a_name_ruled_out_by_its_first_letter_never_normalises_to_it(
+            name in "[ &'`.A-Za-z0-9-]{0,10}",
+            first in "[a-z0-9]",
+        ) {
+            let first = first.chars().next().unwrap();
+            if !may_start_with(&name, first) {
+                proptest::prop_assert!(!normalised_name(&name).starts_with(first));
+            }
         }
 
         #[test]
@@ -367,10 +456,19 @@ mod tests {
         only_b.attendees = vec![PersonId("b".into())];
         doc.events.insert(both.id.clone(), both);
         doc.events.insert(only_b.id.clone(), only_b);
-        let changed = doc
+        let before = doc.clone();
+        let (merged, changes) = doc
             .merge_people(&PersonId("a".into()), &PersonId("b".into()), 9)
             .unwrap();
-        assert_eq!(changed.len(), 2);
+        assert_eq!(
+            changes,
+            vec![
+                Change::Person(PersonId("a".into())),
+                Change::Person(PersonId("b".into())),
+                Change::Event(EventId("e1".into())),
+                Change::Event(EventId("e2".into())),
+            ]
+        );
         assert!(!doc.people.contains_key(&PersonId("b".into())));
         assert_eq!(doc.events_of(&PersonId("a".into())).len(), 2);
         assert_eq!(
@@ -384,6 +482,32 @@ mod tests {
         assert_eq!(
             doc.merge_people(&PersonId("a".into()), &PersonId("b".into()), 9),
             None
+        );
+        // Undone: both records and every attendee list as they were.
+        assert_eq!(doc.undo_merge(merged).len(), 4);
+        assert_eq!(doc.people, before.people);
+        for (id, e) in &before.events {
+            assert_eq!(doc.events[id].attendees, e.attendees);
+        }
+    }
+
+    #[test]
+    fn an_undone_merge_leaves_out_who_was_deleted_meanwhile() {
+        let mut doc = Document::default();
+        for (id, created) in [("a", 1), ("b", 2), ("c", 3)] {
+            doc.upsert_person(p(id, "Priya Shah", created));
+        }
+        let mut e = Event::new(EventId("e1".into()), "WI", "2026-11-01", 1);
+        e.attendees = vec![PersonId("c".into()), PersonId("b".into())];
+        doc.events.insert(e.id.clone(), e);
+        let (merged, _) = doc
+            .merge_people(&PersonId("a".into()), &PersonId("b".into()), 9)
+            .unwrap();
+        doc.remove_person(&PersonId("c".into()), 10);
+        doc.undo_merge(merged);
+        assert_eq!(
+            doc.events[&EventId("e1".into())].attendees,
+            vec![PersonId("b".into())]
         );
     }
 
@@ -431,7 +555,8 @@ mod tests {
                 if *has_a { e.attendees.push(a.id.clone()); }
                 doc.events.insert(e.id.clone(), e);
             }
-            doc.merge_people(&a.id, &b.id, 5).unwrap();
+            let before = doc.clone();
+            let (merged, _) = doc.merge_people(&a.id, &b.id, 5).unwrap();
             let m = &doc.people[&a.id];
             for i in a.interests.iter().chain(&b.interests) {
                 prop_assert!(m.interests.iter().any(|x| x.key() == i.key()), "lost {}", i.label);
@@ -452,6 +577,11 @@ mod tests {
                 prop_assert!(e.attendees.len() <= 1);
             }
             prop_assert!(!doc.people.contains_key(&b.id));
+            doc.undo_merge(merged);
+            prop_assert_eq!(&doc.people, &before.people);
+            for (id, e) in &before.events {
+                prop_assert_eq!(&doc.events[id].attendees, &e.attendees);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ use super::record_chunk::Codec;
 use super::state::{AppState, Persistence};
 use crate::core::document::{Document, RemovedEvent, RemovedPerson, Settings};
 use crate::core::draft;
+use crate::core::duplicates::MergedPeople;
 use crate::core::model::{
     Category, CategoryId, Event, EventId, FollowUp, Me, Millis, Person, PersonId,
 };
@@ -119,6 +120,18 @@ impl AppState {
         self.notify_changed(&changes);
         self.persist(changes);
         Some(removed)
+    }
+
+    /// Merges the saved record `other` into `kept`; the result lets an undo put both back.
+    pub fn merge_people(&self, kept: &PersonId, other: &PersonId) -> Option<MergedPeople> {
+        let (merged, changes) = self.with_document(|doc| doc.merge_people(kept, other, now()))?;
+        self.notify_changed(&changes);
+        self.persist(changes);
+        Some(merged)
+    }
+
+    pub fn undo_merge(&self, merged: MergedPeople) -> bool {
+        self.apply(|doc| doc.undo_merge(merged))
     }
 
     pub fn restore_person(&self, removed: RemovedPerson) -> bool {

@@ -238,3 +238,48 @@ test('Back after "Save" goes where "Add person" was tapped, never to an empty fo
   await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
   await expect(page.getByRole('link', { name: /^WI evening/ })).toHaveCount(0);
 });
+
+test('someone saved twice under one name is merged from their page, nothing either held lost, with Undo', async ({ page }) => {
+  await seed(page, Object.fromEntries([
+    person('meg1', "Meg O'Brien", [['Running', 'sport']], { what: 'Garden designer', created: 1 }),
+    person('meg2', 'meg obrien', [['Allotment', 'hobbies']], { notes: 'Daughter at St Mary\'s', contact: { phone: '07700 900123' }, created: 2 }),
+    person('ann', 'Ann Smith', [['Running', 'sport']]),
+    ['cg.e.wi', { id: 'wi', name: 'WI evening', date: '2026-11-05', attendees: ['meg1', 'ann'], created: 1, updated: 1 }],
+    ['cg.e.cb', { id: 'cb', name: 'Chamber breakfast', date: '2026-11-20', attendees: ['meg2'], created: 1, updated: 1 }],
+  ]));
+  await openApp(page, '#/people/meg2');
+  await expect(page.getByRole('heading', { level: 1, name: 'meg obrien' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toBeVisible();
+  await expect(page.getByText("Another record of Meg O'Brien is saved (met at WI evening, Nov 2026).")).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See the other' })).toHaveAttribute('href', '#/people/meg1');
+  await page.getByRole('button', { name: 'Merge into this one' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged the two records' })).toContainText("Merged the two records of meg obrien.");
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toHaveCount(0);
+  // Both records' interests, notes, details and meetings on the one kept.
+  await expect(page.getByRole('main').getByText('Running', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('main').getByText('Allotment', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Call 07700 900123' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^WI evening/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Chamber breakfast/ })).toBeVisible();
+
+  // Undo: both records back as they were, each at its own meeting.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toBeVisible();
+  const stored = () => page.evaluate(() => ({
+    people: Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).sort(),
+    wi: JSON.parse(localStorage.getItem('cg.e.wi')).attendees,
+    cb: JSON.parse(localStorage.getItem('cg.e.cb')).attendees,
+  }));
+  expect(await stored()).toEqual({ people: ['cg.p.ann', 'cg.p.meg1', 'cg.p.meg2'], wi: ['meg1', 'ann'], cb: ['meg2'] });
+
+  // Merged for good: one record, at both meetings, after a reload.
+  await page.getByRole('button', { name: 'Merge into this one' }).click();
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toHaveCount(0);
+  expect(await stored()).toEqual({ people: ['cg.p.ann', 'cg.p.meg2'], wi: ['meg2', 'ann'], cb: ['meg2'] });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'meg obrien' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toHaveCount(0);
+  await openApp(page, '#/people/ann');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ann Smith' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface, one component per file.
 
 pub mod add_note;
+pub mod also_saved;
 pub mod attendee_picker;
 pub mod backup_preview;
 pub mod backup_section;

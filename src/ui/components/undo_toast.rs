@@ -1,18 +1,26 @@
-//! The undo toast after deleting a person or an event: ten seconds to put them back exactly as
-//! they were.
+//! The undo toast after deleting a person or an event, or merging two records of a person: ten
+//! seconds to put them back exactly as they were.
 
 use crate::core::document::{RemovedEvent, RemovedPerson};
+use crate::core::duplicates::MergedPeople;
 use crate::core::route::Route;
 use crate::store::AppState;
 use crate::ui::router::navigate;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// What a deletion took, to put back.
+/// What a deletion took, or a merge changed, to put back.
 #[derive(Clone, Debug)]
 pub enum Removed {
     Person(RemovedPerson),
     Event(RemovedEvent),
+    Merged(Box<MergedPeople>),
+}
+
+impl From<MergedPeople> for Removed {
+    fn from(merged: MergedPeople) -> Self {
+        Removed::Merged(Box::new(merged))
+    }
 }
 
 impl From<RemovedPerson> for Removed {
@@ -28,10 +36,12 @@ impl From<RemovedEvent> for Removed {
 }
 
 impl Removed {
-    fn name(&self) -> &str {
+    /// What the toast says was done.
+    fn said(&self) -> String {
         match self {
-            Removed::Person(r) => &r.person.name,
-            Removed::Event(r) => &r.event.name,
+            Removed::Person(r) => format!("Deleted {}.", r.person.name),
+            Removed::Event(r) => format!("Deleted {}.", r.event.name),
+            Removed::Merged(m) => format!("Merged the two records of {}.", m.kept.name),
         }
     }
 
@@ -47,6 +57,11 @@ impl Removed {
                 let id = r.event.id.clone();
                 state.restore_event(r);
                 Route::Event(id)
+            }
+            Removed::Merged(m) => {
+                let id = m.kept.id.clone();
+                state.undo_merge(*m);
+                Route::Person(id)
             }
         };
         navigate(&page);
@@ -88,7 +103,7 @@ pub fn UndoToast() -> impl IntoView {
             slot.0
                 .get()
                 .map(|(_, removed)| {
-                    let text = format!("Deleted {}.", removed.name());
+                    let text = removed.said();
                     view! {
                         <div class="toast" role="status">
                             <span>{text}</span>

@@ -7,6 +7,7 @@ use crate::core::route::Route;
 use crate::store::clock::now;
 use crate::store::{drafts, AppState};
 use crate::ui::components::add_note::AddNote;
+use crate::ui::components::also_saved::AlsoSaved;
 use crate::ui::components::compare_with::CompareWith;
 use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::draft_note::DraftNote;
@@ -105,6 +106,7 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
         view! {
             <h1>{p.name.clone()}</h1>
             <p class="lead">{p.what.clone()}</p>
+            <AlsoSaved id=p.id.clone() />
             <h2>"What you share"</h2>
             <OverlapView name=name mine=mine theirs=theirs />
             <h2>"Their interests"</h2>
