@@ -111,6 +111,7 @@ pub fn PersonForm() -> impl IntoView {
     };
 
     let names = saved_names(state);
+    let done = RwSignal::new(false);
     let save = move |mode: Duplicates| {
         if let Some(p) = draft.problem() {
             error.set(Some(p));
@@ -160,6 +161,7 @@ pub fn PersonForm() -> impl IntoView {
             focus_first("#main form input");
         } else {
             state.notify(Notice::success(merged));
+            done.set(true);
             // The saved person takes the form's place in history: Back goes where "Add person"
             // was tapped, not to an empty form.
             navigate_replacing(&Route::Person(id));
@@ -187,6 +189,7 @@ pub fn PersonForm() -> impl IntoView {
             person.unwrap_or_default(),
             place.unwrap_or_default()
         )));
+        done.set(true);
         navigate_replacing(&Route::Person(id));
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -231,7 +234,7 @@ pub fn PersonForm() -> impl IntoView {
             </button>
         </p>
         <form class="form" on:submit=submit novalidate>
-            <PersonFields draft=draft check=NameCheck { index: names, event, met_again } />
+            <PersonFields draft=draft check=NameCheck { index: names, event, met_again, done } />
             <EventSelect label="Met at" none="No event" value=event />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || {
