@@ -5,6 +5,7 @@ use super::dates::month_year;
 use super::document::{Change, Document};
 use super::interest_key::{fold, InterestKey};
 use super::model::{add_interest, Event, EventId, Interest, Millis, Person, PersonId};
+use super::order;
 use super::queries::attended_by;
 use std::collections::BTreeMap;
 
@@ -61,16 +62,32 @@ pub fn same_name<'a>(
     name: &str,
     except: Option<&PersonId>,
 ) -> Option<&'a Person> {
+    same_names(people, name, except).into_iter().next()
+}
+
+/// Every saved person with the same normalised name, other than `except`, oldest first; none
+/// for a blank name.
+pub fn same_names<'a>(
+    people: impl IntoIterator<Item = &'a Person>,
+    name: &str,
+    except: Option<&PersonId>,
+) -> Vec<&'a Person> {
     let wanted = normalised_name(name);
-    let first = wanted.chars().next()?;
-    people
+    let Some(first) = wanted.chars().next() else {
+        return Vec::new();
+    };
+    let mut found: Vec<&Person> = people
         .into_iter()
         .filter(|p| {
             Some(&p.id) != except
                 && may_start_with(&p.name, first)
                 && normalised_name(&p.name) == wanted
         })
-        .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
+        .collect();
+    order::sort_by(&mut found, |a, b| {
+        a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id))
+    });
+    found
 }
 
 /// The interests of `received` that `saved` does not have (compared by key, so "running" is

@@ -22,6 +22,18 @@ pub fn first_time(key: &str) -> bool {
     true
 }
 
+/// Whether a hint was answered for good (`settle`): "They are two people".
+pub fn settled(key: &str) -> bool {
+    storage().is_some_and(|s| s.get_item(key).ok().flatten().is_some())
+}
+
+/// Answers a hint for good.
+pub fn settle(key: &str) {
+    if let Some(store) = storage() {
+        store.set_item(key, "1").ok();
+    }
+}
+
 /// For a hint with "Not now": whether it shows today (`core::sync_rules::hint_due`).
 pub fn due(key: &str) -> bool {
     let until = storage().and_then(|s| s.get_item(key).ok().flatten());

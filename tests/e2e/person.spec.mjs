@@ -283,3 +283,20 @@ test('someone saved twice under one name is merged from their page, nothing eith
   await expect(page.getByRole('heading', { level: 1, name: 'Ann Smith' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Saved twice?' })).toHaveCount(0);
 });
+
+test('two people of one name are told apart once, on either page, for good', async ({ page }) => {
+  await seed(page, Object.fromEntries([
+    person('john1', 'John Smith', [['Golf', 'sport']], { what: 'Accountant', created: 1 }),
+    person('john2', 'John Smith', [['Cycling', 'sport']], { what: 'Plumber', created: 2 }),
+  ]));
+  await openApp(page, '#/people/john2');
+  await expect(page.getByText('Another record of John Smith is saved (Accountant).')).toBeVisible();
+  await page.getByRole('button', { name: 'They are two people' }).click();
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toHaveCount(0);
+  await openApp(page, '#/people/john1');
+  await expect(page.getByRole('heading', { level: 1, name: 'John Smith' })).toBeVisible();
+  await expect(page.getByText('Accountant')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Saved twice?' })).toHaveCount(0);
+  // Both records stay, as they were.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cg.p.')).sort())).toEqual(['cg.p.john1', 'cg.p.john2']);
+});
