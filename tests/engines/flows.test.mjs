@@ -236,7 +236,8 @@ for (const name of wanted) {
         return window.scrollY;
       });
       assert.ok(left > 500, `scrolled down the list (${left})`);
-      assert.equal(await a.runAsync(frames), left, 'the list stays where it was scrolled to');
+      const held = await a.runAsync(frames);
+      assert.ok(Math.abs(held - left) <= 2, `the list stays where it was scrolled to (${held}, not ${left})`);
       await a.click('link', /^Person 35/);
       await a.byRole('heading', 'Person 35');
       await a.click('button', 'Back');
