@@ -235,7 +235,7 @@ function makeLoad(fetcher, deps) {
 ${chunkBlock('group, other', 1)}${chunkBlock('codec, everyday, starting', 2)}${chunkBlock('everyday, starting', 3)}`;
 
 // The chunks' bytes: any bytes will do, the name stage never reads them as wasm.
-const CHUNKS = { 1: Buffer.from('chunk one'), 2: Buffer.from('chunk two, a little longer'), 3: crypto.randomBytes(40_000) };
+const CHUNKS = { 1: Buffer.from('chunk one'), 2: Buffer.from('chunk two, a little longer'), 3: crypto.randomBytes(50_000) };
 
 // The name stage over a small stand-in for what wasm-bindgen and wasm-split write.
 function built() {
