@@ -191,6 +191,23 @@ for (const name of wanted) {
       await a.byRole('link', /Meg Reload/);
     });
 
+    test('someone saved twice is merged from their page, and Undo puts both back', async () => {
+      await a.run(() => {
+        const at = (id, name, interests, created) => localStorage.setItem(`cg.p.${id}`, JSON.stringify({ id, name, interests, created, updated: created }));
+        at('tess1', 'Tess Twice', [['Running', 'sport']], 1);
+        at('tess2', 'tess  twice', [['Allotment', 'hobbies']], 2);
+      });
+      await a.reload();
+      await a.run(() => { location.hash = '#/people/tess2'; });
+      await a.byRole('heading', 'Saved twice?');
+      await a.click('button', 'Merge into this one');
+      await a.waitFor(() => !localStorage.getItem('cg.p.tess1') && /Allotment/.test(localStorage.getItem('cg.p.tess2')) && /Running/.test(localStorage.getItem('cg.p.tess2')), 'one record holding both');
+      await a.click('button', 'Undo');
+      await a.byRole('heading', 'Saved twice?');
+      await a.waitFor(() => !!localStorage.getItem('cg.p.tess1') && !/Running/.test(localStorage.getItem('cg.p.tess2')), 'both records as they were');
+      await noPageErrors(a);
+    });
+
     test('a search and the place in a long list are where Back returns', async () => {
       // History entries, their state and `replaceState` are what differ between engines here.
       await a.run(() => {
