@@ -12,13 +12,10 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// For a hint said once: whether this is the first time, marking it said.
 pub fn first_time(key: &str) -> bool {
-    let Some(store) = storage() else {
-        return true;
-    };
-    if store.get_item(key).ok().flatten().is_some() {
+    if settled(key) {
         return false;
     }
-    store.set_item(key, "1").ok();
+    settle(key);
     true
 }
 

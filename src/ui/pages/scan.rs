@@ -68,14 +68,12 @@ pub fn ScanPage() -> impl IntoView {
                     break;
                 };
                 if let Some(payload) = texts.iter().find_map(|t| link_payload(t)) {
-                    stop_camera(&el);
-                    buzz();
+                    read_one(&el);
                     navigate(&Route::Received(payload));
                     return;
                 }
                 if let Some(profile) = texts.iter().find_map(|t| profile_from_link(t)) {
-                    stop_camera(&el);
-                    buzz();
+                    read_one(&el);
                     add_person_from_card(linkedin_card(profile));
                     return;
                 }
@@ -85,8 +83,7 @@ pub fn ScanPage() -> impl IntoView {
                     } else {
                         match card_reader().await.map(|read| read(code)) {
                             Ok(Some(card)) => {
-                                stop_camera(&el);
-                                buzz();
+                                read_one(&el);
                                 add_person_from_card(card);
                                 return;
                             }
@@ -165,6 +162,12 @@ pub fn ScanPage() -> impl IntoView {
             <button type="submit" class="button">"Open"</button>
         </form>
     }
+}
+
+/// A code was read and is being acted on: the camera goes, and the phone buzzes to say so.
+fn read_one(video: &web_sys::Element) {
+    stop_camera(video);
+    buzz();
 }
 
 /// A LinkedIn code as the card Add person is filled from: the profile kept as their social
