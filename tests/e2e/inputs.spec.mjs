@@ -78,3 +78,68 @@ test('every text field on every screen is at least 16 px', async ({ page, newPho
   const small = seen.filter((f) => !(f.px >= 16)).map((f) => `${f.screen}: ${f.field} is ${f.px} px`);
   expect(small, 'text fields under 16 px').toEqual([]);
 });
+
+// Where a focused field sits against the sticky header (when it sticks) and the fixed tabs.
+async function clearance(page, field) {
+  return field.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const header = document.querySelector('.app-header');
+    const sticks = getComputedStyle(header).position === 'sticky';
+    const nav = document.querySelector('nav[aria-label="Main"]').getBoundingClientRect();
+    return {
+      focused: document.activeElement === el,
+      top: r.top,
+      bottom: r.bottom,
+      headerBottom: sticks ? header.getBoundingClientRect().bottom : 0,
+      navTop: nav.top,
+      navHeight: nav.height,
+      scrollY: window.scrollY,
+    };
+  });
+}
+
+test('a field focused near the tabs comes to rest above them, not behind them', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await expect(name).toBeFocused();
+  // Put the "Met at" box inside the window but under the tabs (where a browser sees no reason to
+  // scroll), then move the focus to it as the keyboard's "next" does.
+  const metAt = page.getByRole('combobox', { name: 'Met at' });
+  await metAt.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    window.scrollBy(0, r.bottom - (window.innerHeight - 6));
+  });
+  const before = await clearance(page, metAt);
+  expect(before.bottom, 'the test needs "Met at" under the tabs to start with').toBeGreaterThan(before.navTop);
+  expect(before.bottom, 'and inside the window').toBeLessThanOrEqual(740);
+  await metAt.focus();
+  const after = await clearance(page, metAt);
+  expect(after.focused).toBe(true);
+  expect(after.bottom).toBeLessThanOrEqual(after.navTop);
+  expect(after.top).toBeGreaterThanOrEqual(after.headerBottom);
+});
+
+test('a phone held sideways: the header scrolls away, the tabs are a thumb high, Name is in view', async ({ page }) => {
+  await page.setViewportSize({ width: 740, height: 360 });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await expect(name).toBeFocused();
+  const at = await clearance(page, name);
+  expect(at.bottom, 'Name, focused on arrival, is above the tabs').toBeLessThanOrEqual(at.navTop);
+  expect(at.navHeight).toBeGreaterThanOrEqual(44);
+  expect(at.navHeight).toBeLessThan(50);
+  // Typing the notes: the header has gone, so the field and the keyboard share what is left.
+  const notes = page.getByRole('textbox', { name: 'Notes' });
+  await notes.focus();
+  const typing = await clearance(page, notes);
+  expect(typing.scrollY).toBeGreaterThan(0);
+  expect(typing.headerBottom, 'the header does not stick').toBe(0);
+  expect(typing.bottom).toBeLessThanOrEqual(typing.navTop);
+  expect(await page.getByRole('button', { name: 'Back' }).boundingBox().then((b) => b.y + b.height)).toBeLessThanOrEqual(0);
+  // Held upright again, the header sticks as before.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const upright = await clearance(page, notes);
+  expect(upright.headerBottom).toBeGreaterThan(0);
+});
