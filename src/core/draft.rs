@@ -49,6 +49,10 @@ pub struct PersonDraftData {
     pub met_where: String,
     /// Typed in "Add interest" and not added yet.
     pub interest_typed: String,
+    /// A promise made while talking ("send her the link"), saved as a follow-up with them.
+    pub follow_up: String,
+    /// Its due date (`YYYY-MM-DD`, or empty for none).
+    pub follow_up_due: String,
 }
 
 /// An event being created or edited, as typed (notes and takeaways only on the edit form).
@@ -110,6 +114,8 @@ pub struct StoredDraft {
     purpose: String,
     takeaways: String,
     held: bool,
+    follow_up: String,
+    follow_up_due: String,
 }
 
 /// Whether a draft holds anything worth keeping: whitespace alone is not.
@@ -139,8 +145,11 @@ impl Draft for PersonDraftData {
             met_on: d.met_on,
             met_where: d.met_where,
             interest_typed: d.interest_typed,
+            follow_up: d.follow_up,
+            follow_up_due: d.follow_up_due,
         }
     }
+    /// A due date alone is not worth keeping: the form offers one before anything is typed.
     fn texts(&self) -> Vec<&str> {
         vec![
             &self.name,
@@ -153,6 +162,7 @@ impl Draft for PersonDraftData {
             &self.met_on,
             &self.met_where,
             &self.interest_typed,
+            &self.follow_up,
         ]
     }
     fn extra_content(&self) -> bool {
@@ -360,6 +370,8 @@ mod tests {
             met_on: "2026-11-30".into(),
             met_where: "WI".into(),
             interest_typed: "Runn".into(),
+            follow_up: "Send the flyer".into(),
+            follow_up_due: "2026-12-02".into(),
         };
         let event = EventDraftData {
             name: "WI".into(),
@@ -395,6 +407,26 @@ mod tests {
             ),
             ("Jo", 1, "Sea sw")
         );
+        // Written before quick add took a follow-up: none, and no date.
+        assert_eq!(
+            (read.follow_up.as_str(), read.follow_up_due.as_str()),
+            ("", "")
+        );
+    }
+
+    #[test]
+    fn a_promise_alone_makes_a_draft_and_its_date_alone_does_not() {
+        let dated = PersonDraftData {
+            follow_up_due: "2026-12-02".into(),
+            ..Default::default()
+        };
+        assert_eq!(encode(&dated), None);
+        let promised = PersonDraftData {
+            follow_up: "Lend her the bee book".into(),
+            ..dated
+        };
+        let raw = encode(&promised).expect("kept");
+        assert_eq!(decode::<PersonDraftData>(&raw), Some(promised));
     }
 
     #[test]

@@ -245,6 +245,22 @@ pub fn merge_person(kept: &Person, other: &Person, now: Millis) -> Person {
     merged
 }
 
+/// Someone already saved, typed again (quick add's "Met again at …"): their record with what
+/// was typed besides the name added to it, as a merge would add it, or `None` when the typing
+/// adds nothing (the name alone, or only what they already have), so that a tap on "Met
+/// again" after typing their new interest or a promise made keeps it.
+pub fn with_typed(existing: &Person, typed: &Person, now: Millis) -> Option<Person> {
+    let merged = merge_person(existing, typed, now);
+    let changed = merged.interests != existing.interests
+        || merged.notes != existing.notes
+        || merged.what != existing.what
+        || merged.contact != existing.contact
+        || merged.met_on != existing.met_on
+        || merged.met_where != existing.met_where
+        || merged.follow_ups != existing.follow_ups;
+    changed.then_some(merged)
+}
+
 /// What a merge of two saved records changed, so that an undo puts both back as they were.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergedPeople {
@@ -367,6 +383,45 @@ mod tests {
         assert!(same_name(&people, "Priya", None).is_none());
         assert!(same_name(&people, "  ", None).is_none());
         assert!(same_name(&[p("x", "", 1)], "", None).is_none());
+    }
+
+    #[test]
+    fn met_again_keeps_what_was_typed_besides_the_name() {
+        let mut meg = p("m", "Meg O'Brien", 5);
+        meg.what = "Garden designer".into();
+        meg.interests = vec![Interest::new("Roses", CategoryId("hobbies".into()))];
+        meg.follow_ups = vec![FollowUp::open("2026-12-03", "Send the course link")];
+
+        // The name alone (or what she already has, differently cased) adds nothing.
+        let mut typed = p("t", "meg o'brien", 90);
+        assert_eq!(with_typed(&meg, &typed, 100), None);
+        typed.what = "Garden designer".into();
+        typed.interests = vec![Interest::new("roses", CategoryId("other".into()))];
+        assert_eq!(with_typed(&meg, &typed, 100), None);
+
+        // A new interest, a note and a promise made tonight join her record.
+        typed
+            .interests
+            .push(Interest::new("Beekeeping", CategoryId("hobbies".into())));
+        typed.notes = "Has a hive on the allotment".into();
+        typed.follow_ups = vec![FollowUp::open("2026-12-08", "Lend her the bee book")];
+        let kept = with_typed(&meg, &typed, 100).expect("what was typed is added");
+        assert_eq!(kept.id, meg.id);
+        assert_eq!(kept.name, "Meg O'Brien");
+        assert_eq!(kept.created, 5);
+        assert_eq!(kept.updated, 100);
+        let labels: Vec<&str> = kept.interests.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["Roses", "Beekeeping"]);
+        assert_eq!(kept.notes, "Has a hive on the allotment");
+        assert_eq!(kept.follow_ups.len(), 2);
+        assert_eq!(kept.follow_ups[1].text, "Lend her the bee book");
+
+        // Something she has, said differently, is kept in the notes rather than lost.
+        let mut other_job = p("t", "Meg O'Brien", 90);
+        other_job.what = "Landscape architect".into();
+        let kept = with_typed(&meg, &other_job, 100).unwrap();
+        assert_eq!(kept.what, "Garden designer");
+        assert!(kept.notes.contains("Landscape architect"), "{}", kept.notes);
     }
 
     proptest::proptest! {

@@ -433,6 +433,70 @@ test('someone saved before, typed again at an event, is filed there with one tap
   await expect(known.getByRole('button')).toHaveCount(0);
 });
 
+test('"Met again" keeps what was typed besides the name: her new interest and a promise join her page', async ({ page }) => {
+  const today = await localDate(page);
+  await seedEvent(page, today, Object.fromEntries([person('p1', 'Priya Shah', [['Running', 'sport']], { what: 'Baker' })]));
+  await openAddPerson(page);
+  await field(page, 'Name').fill('Priya Shah');
+  await field(page, 'Add interest').fill('Beekeeping');
+  await field(page, 'Add interest').press('Enter');
+  await field(page, 'Notes').fill('Has a hive on the allotment');
+  await page.getByText('Add a follow-up', { exact: true }).click();
+  await field(page, 'Follow-up').fill('Lend her the bee book');
+  await page.locator('.known-name').getByRole('button', { name: 'Met again at WI evening' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya Shah' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Filed Priya Shah under WI evening, with what you typed added to their page.');
+  const [saved] = await storedPeople(page);
+  expect((await storedPeople(page)).length).toBe(1);
+  expect(saved.interests.map((i) => i[0])).toEqual(['Running', 'Beekeeping']);
+  expect(saved.notes).toBe('Has a hive on the allotment');
+  expect(saved.follow_ups).toEqual([{ due: await localDate(page, 1), text: 'Lend her the bee book', done: false }]);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('cg.e.ev')).attendees)).toEqual(['p1']);
+  await expect(page.getByRole('checkbox', { name: /^Lend her the bee book/ })).toBeVisible();
+});
+
+test('a promise made while talking is noted in quick add: kept in the draft, saved as their follow-up, listed with all', async ({ page }) => {
+  const today = await localDate(page);
+  await seedEvent(page, today);
+  await openAddPerson(page);
+  await field(page, 'Name').fill('Tom Reed');
+  // Folded away until wanted, so the form stays short; it offers tomorrow.
+  const promise = field(page, 'Follow-up');
+  await expect(promise).toBeHidden();
+  await page.getByText('Add a follow-up', { exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Tomorrow' })).toHaveAttribute('aria-pressed', 'true');
+  await promise.fill('Send the ' + 'x'.repeat(300));
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Follow-up');
+  expect(await storedPeople(page)).toHaveLength(0);
+  await promise.fill('Send the hall booking form');
+  // Enter moves on, as in every field of the form; it never saves.
+  await promise.press('Enter');
+  await expect(page).toHaveURL(/#\/people\/new$/);
+  await page.getByRole('button', { name: 'In a week' }).click();
+  // A reload (or a tab change) keeps the promise with the rest of the draft, unfolded.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(field(page, 'Name')).toHaveValue('Tom Reed');
+  await expect(promise).toHaveValue('Send the hall booking form');
+  await expect(page.getByRole('button', { name: 'In a week' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Save and add another' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved Tom Reed. Add the next person.');
+  // The next person starts with no promise, and tomorrow offered again.
+  await expect(field(page, 'Name')).toHaveValue('');
+  await expect(promise).toHaveValue('');
+  const [tom] = await storedPeople(page);
+  expect(tom.follow_ups).toEqual([{ due: await localDate(page, 7), text: 'Send the hall booking form', done: false }]);
+  // A person saved with no promise has no follow-up.
+  await field(page, 'Name').fill('Ann Lee');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ann Lee' })).toBeVisible();
+  expect((await storedPeople(page)).find((p) => p.name === 'Ann Lee').follow_ups ?? []).toEqual([]);
+  await page.goto('/#/follow-ups');
+  await expect(page.getByRole('checkbox', { name: /^Send the hall booking form/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Tom Reed' })).toBeVisible();
+});
+
 test('a typed duplicate is caught: Open, Add anyway or Merge (keeping everything of both)', async ({ page }) => {
   await seedEvent(page, '2026-11-01', Object.fromEntries([
     person('p1', 'Priya Shah', [['Running', 'sport']], { notes: 'Two kids', follow_ups: [{ due: '2026-12-01', text: 'Send the flyer' }] }),

@@ -40,7 +40,7 @@ pub fn TextField(
     enterkeyhint: &'static str,
     /// What Enter does instead of moving on, for a field that is a form of its own (the quick
     /// map's "Add interest" adds what was typed).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     on_enter: Option<Callback<()>>,
     /// Interests typed as a list ("Running, baking"): `max` is the limit of each one.
     #[prop(optional)]

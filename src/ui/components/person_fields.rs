@@ -1,12 +1,15 @@
-//! The fields of a person as a form: the short set for quick add (contact details folded
-//! away), every field for editing.
+//! The fields of a person as a form: the short set for quick add (a follow-up and contact
+//! details folded away), every field for editing.
 
 use super::field::TextField;
+use super::follow_up_fields::FollowUpFields;
 use super::interest_editor::InterestEditor;
 use super::known_name::{KnownName, NameCheck};
+use crate::core::dates::add_days;
 use crate::core::draft::PersonDraftData;
-use crate::core::limits::{CONTACT_MAX, NAME_MAX, NOTE_MAX, WHAT_MAX};
-use crate::core::model::{Contact, Interest, Person, PersonId};
+use crate::core::limits::{over_limit, CONTACT_MAX, FOLLOW_UP_MAX, NAME_MAX, NOTE_MAX, WHAT_MAX};
+use crate::core::model::{Contact, FollowUp, Interest, Person, PersonId};
+use crate::store::clock::today;
 use leptos::prelude::*;
 
 /// A person being edited: one signal per field, so typing in one re-renders nothing else.
@@ -24,6 +27,14 @@ pub struct PersonDraft {
     pub met_where: RwSignal<String>,
     /// Typed in "Add interest" and not added yet.
     pub interest_typed: RwSignal<String>,
+    /// Quick add's promise made while talking, saved as one of their follow-ups.
+    pub follow_up: RwSignal<String>,
+    pub follow_up_due: RwSignal<String>,
+}
+
+/// A promise made at an event is for after it: tomorrow, unless another day is chosen.
+fn promise_due() -> String {
+    add_days(&today(), 1).unwrap_or_default()
 }
 
 impl PersonDraft {
@@ -45,6 +56,8 @@ impl PersonDraft {
             met_on: s(|p| p.met_on.clone()),
             met_where: s(|p| p.met_where.clone()),
             interest_typed: RwSignal::new(String::new()),
+            follow_up: RwSignal::new(String::new()),
+            follow_up_due: RwSignal::new(promise_due()),
         }
     }
 
@@ -60,7 +73,14 @@ impl PersonDraft {
             web: self.web.get_untracked(),
             social: self.social.get_untracked(),
         };
-        typed.problems().into_iter().next()
+        typed
+            .problems()
+            .into_iter()
+            .chain(
+                self.follow_up
+                    .with_untracked(|f| over_limit("Follow-up", f.trim(), FOLLOW_UP_MAX)),
+            )
+            .next()
     }
 
     /// Writes the draft into `person` (whose id and times the caller owns).
@@ -77,6 +97,11 @@ impl PersonDraft {
         };
         person.met_on = self.met_on.get_untracked();
         person.met_where = self.met_where.get_untracked().trim().to_string();
+        let promise = self.follow_up.get_untracked().trim().to_string();
+        if !promise.is_empty() {
+            let due = self.follow_up_due.get_untracked();
+            person.follow_ups.push(FollowUp::open(due, promise));
+        }
     }
 
     /// What is typed, for keeping as a draft (reading it tracks every field).
@@ -93,6 +118,8 @@ impl PersonDraft {
             met_on: self.met_on.get(),
             met_where: self.met_where.get(),
             interest_typed: self.interest_typed.get(),
+            follow_up: self.follow_up.get(),
+            follow_up_due: self.follow_up_due.get(),
         }
     }
 
@@ -114,6 +141,12 @@ impl PersonDraft {
         self.met_on.set(d.met_on);
         self.met_where.set(d.met_where);
         self.interest_typed.set(d.interest_typed);
+        // A draft kept without a promise keeps the form's own offer of a date (the one it kept
+        // may be yesterday's "tomorrow").
+        if !d.follow_up.trim().is_empty() {
+            self.follow_up.set(d.follow_up);
+            self.follow_up_due.set(d.follow_up_due);
+        }
     }
 
     pub fn clear(&self) {
@@ -128,10 +161,12 @@ impl PersonDraft {
             self.met_on,
             self.met_where,
             self.interest_typed,
+            self.follow_up,
         ] {
             s.set(String::new());
         }
         self.interests.set(Vec::new());
+        self.follow_up_due.set(promise_due());
     }
 }
 
@@ -156,7 +191,19 @@ pub fn PersonFields(
                 // Quick add: phone and email, folded away so the form stays one screen.
                 let open = draft.phone.with_untracked(|p| !p.is_empty())
                     || draft.email.with_untracked(|e| !e.is_empty());
+                let promised = draft.follow_up.with_untracked(|f| !f.trim().is_empty());
                 view! {
+                    // "I'll send you the link": noted while it is said, not after the evening.
+                    <details class="card" open=promised>
+                        <summary>"Add a follow-up"</summary>
+                        <FollowUpFields
+                            text_label="Follow-up"
+                            due_label="Due"
+                            text=draft.follow_up
+                            due=draft.follow_up_due
+                            quick=true
+                        />
+                    </details>
                     <details class="card" open=open>
                         <summary>"Contact details"</summary>
                         <TextField label="Phone" value=draft.phone max=CONTACT_MAX kind="tel" />

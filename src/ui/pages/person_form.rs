@@ -5,7 +5,7 @@
 
 use crate::core::current_event::current_event;
 use crate::core::draft::{PersonDraftData, PERSON_KEY};
-use crate::core::duplicates::{merge_person, names_agree};
+use crate::core::duplicates::{merge_person, names_agree, with_typed};
 use crate::core::interest_key::fold;
 use crate::core::model::{EventId, Person, PersonId};
 use crate::core::route::Route;
@@ -171,7 +171,24 @@ pub fn PersonForm() -> impl IntoView {
     // the form's draft goes (it was them).
     let met_again = Callback::new(move |id: PersonId| {
         let at = EventId(event.get_untracked());
-        if !state.set_attendance(&at, &id, true) {
+        if let Some(p) = draft.problem() {
+            error.set(Some(p));
+            return;
+        }
+        error.set(None);
+        // Her new interest or a promise typed before "Met again" was tapped joins her record.
+        let mut typed = Person::new(PersonId(new_id()), "", now());
+        draft.apply(&mut typed);
+        let added = state.people.with_untracked(|p| {
+            p.get(&id)
+                .and_then(|saved| with_typed(saved, &typed, now()))
+        });
+        let kept_typing = added.is_some();
+        let filed = match added {
+            Some(person) => state.save_person(person, Some(&at)),
+            None => state.set_attendance(&at, &id, true),
+        };
+        if !filed {
             return;
         }
         let (person, place) = (
@@ -184,11 +201,13 @@ pub fn PersonForm() -> impl IntoView {
         );
         drafts::discard(state, PERSON_KEY);
         draft.clear();
-        state.notify(Notice::success(format!(
-            "Filed {} under {}.",
-            person.unwrap_or_default(),
-            place.unwrap_or_default()
-        )));
+        let person = person.unwrap_or_default();
+        let place = place.unwrap_or_default();
+        state.notify(Notice::success(if kept_typing {
+            format!("Filed {person} under {place}, with what you typed added to their page.")
+        } else {
+            format!("Filed {person} under {place}.")
+        }));
         done.set(true);
         navigate_replacing(&Route::Person(id));
     });

@@ -121,7 +121,7 @@ pub fn QuickMapPage() -> impl IntoView {
                     max=INTEREST_MAX
                     list=true
                     enterkeyhint="done"
-                    on_enter=Callback::new(move |_| add_typed())
+                    on_enter=Some(Callback::new(move |_| add_typed()))
                 />
             </div>
             <button type="submit" class="button button-quiet">"Add"</button>
