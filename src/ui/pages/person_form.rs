@@ -1,6 +1,7 @@
-//! Quick add: name, what they do, interests, a note and (folded away) phone and email, filed
-//! under the current event. What is typed is kept as a draft until saved; Enter never saves;
-//! someone already saved under the same name is pointed out before a second record is made.
+//! Quick add: name, what they do, interests, a note and (folded away) a follow-up, phone and
+//! email, filed under the current event. What is typed is kept as a draft until saved; Enter
+//! never saves; someone already saved under the same name is pointed out before a second
+//! record is made, and "Met again" files them with whatever else was typed.
 //! "Save and add another" keeps the event and starts again at "Name", for working a room.
 
 use crate::core::current_event::current_event;
