@@ -175,6 +175,20 @@ test('"Bigger code" shows the code alone on white across the screen, keeps the s
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => window.cgWakeLocks.released)).toBe(2);
+
+  // The phone's Back closes the big code and stays on the page under it, as in a phone's own
+  // apps; the next Back leaves the page, as it would have with the code never opened.
+  const url = page.url();
+  await bigger.click();
+  await expect(dialog).toBeVisible();
+  await page.goBack();
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Share my map' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.cgWakeLocks.released)).toBe(3);
+  await page.goBack();
+  await expect(page).not.toHaveURL(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Share my map' })).toHaveCount(0);
 });
 
 test('a locked link opens with the right passphrase and refuses a wrong one', async ({ page, newPhone }) => {

@@ -270,6 +270,11 @@ for (const name of wanted) {
       await a.click('button', 'Close');
       await a.waitFor(() => !document.querySelector('[role=dialog]'), 'the full-screen code closed');
       await sleep(300); // a refused wake lock would be a page error by now
+      // Back (an iPhone's swipe) closes the big code and stays on the share page.
+      await a.click('button', 'Bigger code');
+      await a.byRole('dialog', 'The code, full screen');
+      await a.back();
+      await a.waitFor(() => !document.querySelector('[role=dialog]') && location.hash === '#/share', 'the code closed by Back, on the share page');
       await noPageErrors(a);
       const b = await session();
       // What an iPhone's camera opens from the code the share page draws: the QR form.

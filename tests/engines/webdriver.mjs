@@ -203,6 +203,11 @@ class Session {
     await this.cmd('POST', '/refresh', {});
   }
 
+  /** The browser's Back (a phone's Back button or swipe). */
+  async back() {
+    await this.cmd('POST', '/back', {});
+  }
+
   /** Reloads as the page's own location.reload() does, then waits for the new document.
    * (geckodriver's refresh goes past the service worker to the network: with the server
    * stopped it shows Firefox's error page; a user's reload is served by the worker.) */
@@ -350,7 +355,12 @@ class Session {
   /** Replaces a text field's value, typing as a user would. */
   async fill(role, name, text) {
     const el = await this.byRole(role, name);
-    await this.cmd('POST', `/element/${el[ELEMENT]}/clear`, {});
+    await this.cmd('POST', `/element/${el[ELEMENT]}/clear`, {}).catch(async (e) => {
+      // Say where the field and the page were: "not interactable" alone says nothing.
+      const at = await this.run(WHERE, el).catch(() => null);
+      e.message += ` (the ${role} "${name}": ${JSON.stringify(at)})`;
+      throw e;
+    });
     if (text) await this.cmd('POST', `/element/${el[ELEMENT]}/value`, { text });
     return el;
   }
@@ -382,6 +392,17 @@ class Session {
     );
   }
 }
+
+// Runs in the page: where an element is against the window, and what is on top at its centre.
+const WHERE = function (el) {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {
+    top: Math.round(r.top), bottom: Math.round(r.bottom), scrollY: Math.round(scrollY), innerHeight,
+    focused: document.activeElement === el,
+    onTop: top === el ? 'itself' : top ? `${top.tagName.toLowerCase()}.${top.className}` : null,
+  };
+};
 
 // Runs in the page: whether the element (or something inside it) is on top at its centre, once
 // scrolled to the middle of the screen (a user scrolls it clear of the fixed navigation bar).

@@ -1,6 +1,7 @@
 //! A QR code of a link, as an SVG image with the accessible name "QR code", and "Bigger code":
 //! the code alone on a white screen, as big as the phone allows, with the screen kept on —
-//! for a camera in a dim room or an arm's length away.
+//! for a camera in a dim room or an arm's length away. The phone's Back closes it, as Back
+//! closes any full-screen view in a phone's own apps, rather than leaving the page under it.
 
 use crate::core::qr::qr_svg;
 use crate::ui::web_share::{keep_screen_on, let_screen_sleep};
@@ -9,6 +10,9 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
+
+/// The history state of the entry the full-screen code pushes.
+const FULL_SCREEN: &str = "cg-full-screen-code";
 
 #[component]
 pub fn QrImage(#[prop(into)] text: Signal<String>) -> impl IntoView {
@@ -27,6 +31,11 @@ pub fn QrImage(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let lock = StoredValue::new_local(JsValue::NULL);
     let open = move || {
         full.set(true);
+        // An entry of its own, at the same address, for Back to take away (no `hashchange`:
+        // the router sees nothing).
+        if let Ok(history) = window().history() {
+            let _ = history.push_state(&JsValue::from_str(FULL_SCREEN), "");
+        }
         spawn_local(async move {
             let held = keep_screen_on().await;
             // Closed while the browser was deciding: give it straight back.
@@ -37,7 +46,10 @@ pub fn QrImage(#[prop(into)] text: Signal<String>) -> impl IntoView {
             }
         });
     };
-    let close = move || {
+    let shut = move || {
+        if !full.get_untracked() {
+            return;
+        }
         full.set(false);
         let_screen_sleep(&lock.get_value());
         lock.set_value(JsValue::NULL);
@@ -45,6 +57,17 @@ pub fn QrImage(#[prop(into)] text: Signal<String>) -> impl IntoView {
             let _ = b.focus();
         }
     };
+    // Closed by its button, a tap or Escape: its history entry goes too, so the next Back
+    // leaves the page as it would have before.
+    let close = move || {
+        shut();
+        if let Ok(history) = window().history() {
+            if history.state().ok().and_then(|s| s.as_string()).as_deref() == Some(FULL_SCREEN) {
+                let _ = history.back();
+            }
+        }
+    };
+    let back = window_event_listener(leptos::ev::popstate, move |_| shut());
     // Escape closes; Tab stays on Close, the dialog's one control, rather than wandering
     // into the page hidden behind it.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -64,6 +87,7 @@ pub fn QrImage(#[prop(into)] text: Signal<String>) -> impl IntoView {
     });
     on_cleanup(move || {
         keys.remove();
+        back.remove();
     });
     Effect::new(move |_| {
         if full.get() {
