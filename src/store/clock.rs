@@ -37,6 +37,59 @@ pub fn today() -> String {
     )
 }
 
+thread_local! {
+    static DAY: std::cell::OnceCell<leptos::prelude::ArcRwSignal<String>> =
+        const { std::cell::OnceCell::new() };
+}
+
+/// Today's local date as a signal that moves on with the day. A phone keeps an installed app
+/// in memory overnight: opened the next morning, Home must not show yesterday's follow-ups as
+/// today's, nor yesterday's meeting as the one on now. Read again when the app comes back into
+/// view (and when a page comes back from the browser's back-forward cache) and at midnight.
+pub fn day() -> leptos::prelude::ArcRwSignal<String> {
+    use leptos::prelude::*;
+    DAY.with(|cell| {
+        cell.get_or_init(|| {
+            let shown = ArcRwSignal::new(today());
+            for event in ["visibilitychange", "pageshow"] {
+                let shown = shown.clone();
+                let handle = window_event_listener_untyped(event, move |_| next_day(&shown));
+                // As long as the page: the day is never dropped.
+                std::mem::forget(handle);
+            }
+            at_midnight(shown.clone());
+            shown
+        })
+        .clone()
+    })
+}
+
+fn next_day(shown: &leptos::prelude::ArcRwSignal<String>) {
+    use leptos::prelude::*;
+    let now = today();
+    if shown.with_untracked(|d| *d != now) {
+        shown.set(now);
+    }
+}
+
+/// Moves the day on just after midnight, and again each midnight after (a timer held back
+/// while the phone sleeps fires when it wakes, which is when it matters).
+fn at_midnight(shown: leptos::prelude::ArcRwSignal<String>) {
+    let d = js_sys::Date::new_0();
+    // Local midnight at the start of tomorrow (the Date constructor carries a 32nd into the
+    // next month).
+    let tomorrow = js_sys::Date::new_with_year_month_day(
+        d.get_full_year(),
+        d.get_month() as i32,
+        d.get_date() as i32 + 1,
+    );
+    let wait = (tomorrow.get_time() - d.get_time()).max(0.0) as u64 + 1_000;
+    after(wait, move || {
+        next_day(&shown);
+        at_midnight(shown);
+    });
+}
+
 /// A new record id: 12 characters of base-32 from the browser's CSPRNG. 60 random bits make a
 /// collision between two phones' records vanishingly unlikely, and the ids stay short in
 /// storage and in URLs.

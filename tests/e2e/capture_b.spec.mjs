@@ -179,6 +179,32 @@ test('every follow-up in one list: overdue, today, coming up, no date; a tick st
   await expect(page.getByRole('link', { name: /^All follow-ups/ })).toHaveCount(0);
 });
 
+test('left open overnight, Home and the list of follow-ups move on to the new day', async ({ page }) => {
+  // 23:58 on the evening of an event; the app stays open (a phone keeps it in memory).
+  await page.clock.install({ time: new Date(2026, 11, 1, 23, 58) });
+  await seed(page, Object.fromEntries([
+    person('f1', 'Fran', [], { follow_ups: [{ due: '2026-12-02', text: 'Send the brochure' }] }),
+  ]));
+  await expect(page.getByText('Next: “Send the brochure” · Fran, due tomorrow.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toHaveCount(0);
+  // Midnight passes with Home on screen.
+  await page.clock.runFor('03:00');
+  await expect(page.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^Send the brochure/ })).toBeVisible();
+  await expect(page.getByText('due today')).toBeVisible();
+
+  // The list of all, left open while the phone slept for two days: opened again, it is read
+  // afresh (timers held back while a phone sleeps are not to be relied on).
+  await page.getByRole('link', { name: 'All follow-ups (1)', exact: true }).click();
+  const groups = page.locator('main section h2');
+  await expect(groups).toHaveText(['Today']);
+  await page.clock.setSystemTime(new Date(2026, 11, 4, 8, 30));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await expect(groups).toHaveText(['Overdue']);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByText(/^Overdue · due/)).toBeVisible();
+});
+
 test('"Worth a catch-up" names the people met long ago with nothing planned, not those with a follow-up to do', async ({ page }) => {
   await seed(page, Object.fromEntries([
     person('q', 'Quiet Quentin', []),

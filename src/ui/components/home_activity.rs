@@ -12,7 +12,7 @@ use crate::core::nudges::{due_follow_ups, slow_burners, DueFollowUp};
 use crate::core::queries::recently_changed;
 use crate::core::regulars::{name_line, regulars};
 use crate::core::route::Route;
-use crate::store::clock::today;
+use crate::store::clock::day;
 use crate::store::AppState;
 use crate::ui::components::field::unique_id;
 use crate::ui::components::home_search::HomeSearch;
@@ -25,7 +25,8 @@ use leptos::prelude::*;
 #[component]
 pub fn HomeActivity() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = today();
+    // Today's date, moving on if the app is left open overnight.
+    let day: Signal<String> = Signal::from(day().read_only());
     let recent = Memo::new(move |_| {
         state.people.with(|people| {
             recently_changed(people.values(), 5)
@@ -34,23 +35,20 @@ pub fn HomeActivity() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let due = {
-        let today = today.clone();
-        Memo::new(move |_| state.people.with(|p| due_follow_ups(p.values(), &today)))
-    };
-    let open = {
-        let today = today.clone();
-        Memo::new(move |_| state.people.with(|p| summary(p.values(), &today)))
-    };
+    let due = Memo::new(move |_| {
+        day.with(|today| state.people.with(|p| due_follow_ups(p.values(), today)))
+    });
+    let open =
+        Memo::new(move |_| day.with(|today| state.people.with(|p| summary(p.values(), today))));
     let burners = Memo::new(move |_| {
-        state.events.with(|e| {
+        day.with(|today| {
             state
-                .people
-                .with(|p| slow_burners(p.values(), e, &today, 3))
+                .events
+                .with(|e| state.people.with(|p| slow_burners(p.values(), e, today, 3)))
         })
     });
     let current_event = move || {
-        let today = crate::store::clock::today();
+        let today = day.get();
         state.settings.with(|s| {
             state
                 .events
@@ -105,7 +103,7 @@ pub fn HomeActivity() -> impl IntoView {
                         <section class="card">
                             <h2>"Current event"</h2>
                             <a href=href>{e.name.clone()}</a>
-                            <p class="muted">{join_present(&[&event_when(&e.date, &e.time, &crate::store::clock::today()), &format!("{} met so far", e.attendees.len())], " · ")}</p>
+                            <p class="muted">{join_present(&[&event_when(&e.date, &e.time, &day.get_untracked()), &format!("{} met so far", e.attendees.len())], " · ")}</p>
                             {look_out_for(state, &e).map(|names| view! { <p>{format!("Regulars to look out for: {names}")}</p> })}
                             <button type="button" class="button button-quiet" on:click=move |_| state.end_event()>"End event"</button>
                         </section>
@@ -118,7 +116,7 @@ pub fn HomeActivity() -> impl IntoView {
                 return None;
             }
             let todays: Vec<(EventId, String)> = state.events.with(|events| {
-                dated_today(events, &crate::store::clock::today())
+                day.with(|today| dated_today(events, today))
                     .into_iter()
                     .map(|e| (e.id.clone(), e.name.clone()))
                     .collect()
@@ -158,7 +156,7 @@ pub fn HomeActivity() -> impl IntoView {
                 <h2>"Follow-ups due"</h2>
                 <ul class="follow-ups">
                     {move || {
-                        let today = crate::store::clock::today();
+                        let today = day.get_untracked();
                         due.get()
                             .into_iter()
                             .map(|f| {
@@ -213,7 +211,7 @@ pub fn HomeActivity() -> impl IntoView {
                     // With nothing due, say what comes next, so a quiet Home still shows it.
                     let nothing_due = due.with(|d| d.is_empty());
                     open.get().1.filter(|_| nothing_due).map(|e| {
-                        let when = human_date(&e.follow_up.due, &crate::store::clock::today());
+                        let when = human_date(&e.follow_up.due, &day.get_untracked());
                         view! {
                             "Next: “" {e.follow_up.text} "” · " {e.name} ", due " {when} ". "
                         }
@@ -237,7 +235,7 @@ pub fn HomeActivity() -> impl IntoView {
                 <p class="muted">"Met six months ago or more, no follow-up since."</p>
                 <ul class="plain-list">
                     {move || {
-                        let today_for_burners = crate::store::clock::today();
+                        let today_for_burners = day.get_untracked();
                         burners
                             .get()
                             .into_iter()

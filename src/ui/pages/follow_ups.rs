@@ -5,7 +5,7 @@ use crate::core::follow_up_list::{to_do, FollowUpEntry, When};
 use crate::core::model::PersonId;
 use crate::core::plural::count;
 use crate::core::route::Route;
-use crate::store::clock::today;
+use crate::store::clock::day;
 use crate::store::AppState;
 use crate::ui::components::calendar_button::CalendarButton;
 use crate::ui::components::follow_up_row::{apply_row_edit, FollowUpRow, RowEdit};
@@ -19,8 +19,10 @@ pub fn FollowUpsPage() -> impl IntoView {
     // where it was made rather than hunted for on the person's page.
     let ticked = RwSignal::new(Vec::<(PersonId, String)>::new());
     let removed = RwSignal::new(None::<Removed>);
+    // Today's date, moving on if the page is left open overnight.
+    let day: Signal<String> = Signal::from(day().read_only());
     let list = Memo::new(move |_| {
-        let today = today();
+        let today = day.get();
         ticked.with(|kept| {
             state.people.with(|people| {
                 to_do(people.values(), &today, |id, f| {
