@@ -62,7 +62,12 @@ test('edit contact details, add a follow-up, delete and undo', async ({ page }) 
   await createEvent(page, 'WI evening');
   await addPerson(page, { name: 'Jo Bloggs' });
   const url = page.url();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  // "Edit" is beside the name, at the top of a page that runs to several screens.
+  const edit = page.getByRole('button', { name: 'Edit' });
+  const [heading, button] = [await page.getByRole('heading', { level: 1, name: 'Jo Bloggs' }).boundingBox(), await edit.boundingBox()];
+  expect(Math.abs(heading.y + heading.height / 2 - (button.y + button.height / 2))).toBeLessThan(12);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1.5 * 740);
+  await edit.click();
   await page.getByRole('textbox', { name: 'Phone' }).fill('+44 7700 900123');
   await page.getByRole('textbox', { name: 'Email' }).fill('jo@example.org');
   await page.getByRole('textbox', { name: 'Web' }).fill('javascript:alert(1)');

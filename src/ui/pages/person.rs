@@ -59,7 +59,7 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
         Some(view! {
             <Show
                 when=move || editing.get()
-                fallback=move || view! { <PersonView person=signal /> }
+                fallback=move || view! { <PersonView person=signal editing=editing /> }
             >
                 <PersonEdit person=signal editing=editing />
             </Show>
@@ -78,9 +78,6 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
         >
             {found}
             <div class="row">
-                <Show when=move || !editing.get()>
-                    <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
-                </Show>
                 <VcardButton id=id.clone() />
                 <button type="button" class="button button-danger" on:click=delete.clone()>"Delete"</button>
             </div>
@@ -89,7 +86,10 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
 }
 
 #[component]
-fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
+fn PersonView(
+    person: Signal<crate::core::model::Person>,
+    editing: RwSignal<bool>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let name = Signal::derive(move || person.with(|p| p.name.clone()));
     let theirs = Signal::derive(move || person.with(|p| p.interests.clone()));
@@ -104,7 +104,12 @@ fn PersonView(person: Signal<crate::core::model::Person>) -> impl IntoView {
         };
         let met = join_present(&[&met_on, &p.met_where], ", ");
         view! {
-            <h1>{p.name.clone()}</h1>
+            // "Edit" beside the name, as in a phone's contacts: a misspelt name or a number to add
+            // is not worth a scroll past everything else on the page.
+            <div class="title-row">
+                <h1>{p.name.clone()}</h1>
+                <button type="button" class="button button-quiet" on:click=move |_| editing.set(true)>"Edit"</button>
+            </div>
             <p class="lead">{p.what.clone()}</p>
             <AlsoSaved id=p.id.clone() />
             <h2>"What you share"</h2>
