@@ -62,9 +62,12 @@ test('Enter moves to the next field and never saves; Enter in "Add interest" add
   await expect(field(page, 'Notes')).toBeFocused();
   // The last field of quick add says "done", and Enter there saves nothing either.
   await page.getByText('Contact details').click();
-  await expect(field(page, 'Email')).toHaveAttribute('enterkeyhint', 'done');
+  await expect(field(page, 'Email')).toHaveAttribute('enterkeyhint', 'next');
+  await expect(field(page, 'Social')).toHaveAttribute('enterkeyhint', 'done');
   await field(page, 'Email').fill('helen@example.org');
   await field(page, 'Email').press('Enter');
+  await expect(field(page, 'Social')).toBeFocused();
+  await field(page, 'Social').press('Enter');
   await expect(page).toHaveURL(/#\/people\/new$/);
   expect(await storedPeople(page)).toEqual([]);
   // Only "Save" saves.
@@ -79,7 +82,7 @@ test('the fields about someone else never offer my own details, the fields about
   await openApp(page);
   await page.getByRole('button', { name: 'Add person' }).click();
   await page.getByText('Contact details').click();
-  for (const name of ['Name', 'What they do', 'Phone', 'Email', 'Add interest']) {
+  for (const name of ['Name', 'What they do', 'Phone', 'Email', 'Social', 'Add interest']) {
     await expect(page.getByRole('textbox', { name, exact: true })).toHaveAttribute('autocomplete', 'off');
   }
   // A name, a handle: typed as they are, with no correction ("Priya" is not "Pray").
@@ -599,7 +602,7 @@ test('a duplicate from a link or a contacts file is caught and merged', async ({
   expect(people.filter((p) => p.name === 'Priya Shah')).toHaveLength(2);
 });
 
-test('quick add offers phone and email under "Contact details"', async ({ page }) => {
+test('quick add offers phone, email and a profile under "Contact details"', async ({ page }) => {
   await openApp(page);
   await openAddPerson(page);
   const details = page.getByText('Contact details');
@@ -608,12 +611,15 @@ test('quick add offers phone and email under "Contact details"', async ({ page }
   await details.click();
   await field(page, 'Phone').fill('07700 900456');
   await field(page, 'Email').fill('dev@example.org');
+  await expect(field(page, 'Social')).toHaveAttribute('autocapitalize', 'none');
+  await field(page, 'Social').fill('linkedin.com/in/devpatel');
   await field(page, 'Name').fill('Dev Patel');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dev Patel' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Email dev@example.org' })).toBeVisible();
   const [p] = await storedPeople(page);
-  expect(p.contact).toEqual({ phone: '07700 900456', email: 'dev@example.org' });
+  expect(p.contact).toEqual({ phone: '07700 900456', email: 'dev@example.org', social: 'linkedin.com/in/devpatel' });
+  await expect(page.getByRole('link', { name: /linkedin\.com\/in\/devpatel/ })).toBeVisible();
 });
 
 test('three people added at an event from Home, counting taps', async ({ page }) => {

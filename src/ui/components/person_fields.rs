@@ -188,9 +188,10 @@ pub fn PersonFields(
         <Show
             when=move || full
             fallback=move || {
-                // Quick add: phone and email, folded away so the form stays one screen.
-                let open = draft.phone.with_untracked(|p| !p.is_empty())
-                    || draft.email.with_untracked(|e| !e.is_empty());
+                // Quick add: phone, email and a profile, folded away so the form stays one screen.
+                let open = [draft.phone, draft.email, draft.social]
+                    .iter()
+                    .any(|f| f.with_untracked(|v| !v.is_empty()));
                 let promised = draft.follow_up.with_untracked(|f| !f.trim().is_empty());
                 view! {
                     // "I'll send you the link": noted while it is said, not after the evening.
@@ -207,7 +208,16 @@ pub fn PersonFields(
                     <details class="card" open=open>
                         <summary>"Contact details"</summary>
                         <TextField label="Phone" value=draft.phone max=CONTACT_MAX kind="tel" />
-                        <TextField label="Email" value=draft.email max=CONTACT_MAX kind="email" enterkeyhint="done" />
+                        <TextField label="Email" value=draft.email max=CONTACT_MAX kind="email" />
+                        // At a networking event the swap is as often a LinkedIn name as a number.
+                        <TextField
+                            label="Social"
+                            value=draft.social
+                            max=CONTACT_MAX
+                            autocapitalize="none"
+                            placeholder="LinkedIn, Instagram…"
+                            enterkeyhint="done"
+                        />
                     </details>
                 }
             }
