@@ -37,6 +37,18 @@ pub fn today() -> String {
     )
 }
 
+/// The day an evening belongs to: until 04:00 it is still the day before, so a social that
+/// runs past midnight stays the current event, and whoever is met after twelve is filed under
+/// it rather than under no event at all.
+pub fn event_day() -> String {
+    const EVENING_ENDS_AT_HOUR: u32 = 4;
+    let day = today();
+    if js_sys::Date::new_0().get_hours() < EVENING_ENDS_AT_HOUR {
+        return crate::core::dates::add_days(&day, -1).unwrap_or(day);
+    }
+    day
+}
+
 thread_local! {
     static DAY: std::cell::OnceCell<leptos::prelude::ArcRwSignal<String>> =
         const { std::cell::OnceCell::new() };

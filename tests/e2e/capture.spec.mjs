@@ -436,6 +436,27 @@ test('someone saved before, typed again at an event, is filed there with one tap
   await expect(known.getByRole('button')).toHaveCount(0);
 });
 
+test('an evening that runs past midnight is still the current event until 4 a.m.', async ({ page }) => {
+  await page.clock.install({ time: new Date(2026, 11, 1, 21, 0) });
+  await openApp(page);
+  await seedEvent(page, '2026-12-01');
+  // 00:30: still at the Christmas social; whoever is met now is filed under it.
+  await page.clock.setSystemTime(new Date(2026, 11, 2, 0, 30));
+  await openAddPerson(page);
+  await expect(page.getByText('At WI evening')).toBeVisible();
+  await field(page, 'Name').fill('Late Larry');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Late Larry' })).toBeVisible();
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('cg.e.ev')).attendees)).toHaveLength(1);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { name: 'Current event' })).toBeVisible();
+  // 04:30: the evening is over; the next person is filed under no event.
+  await page.clock.setSystemTime(new Date(2026, 11, 2, 4, 30));
+  await openAddPerson(page);
+  await expect(page.getByText('At WI evening')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Met at' })).toHaveValue('');
+});
+
 test('"Met again" keeps what was typed besides the name: her new interest and a promise join her page', async ({ page }) => {
   const today = await localDate(page);
   await seedEvent(page, today, Object.fromEntries([person('p1', 'Priya Shah', [['Running', 'sport']], { what: 'Baker' })]));

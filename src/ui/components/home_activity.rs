@@ -48,7 +48,9 @@ pub fn HomeActivity() -> impl IntoView {
         })
     });
     let current_event = move || {
-        let today = day.get();
+        // Read for the midnight it moves on at; an evening runs on past it (`event_day`).
+        day.track();
+        let today = crate::store::clock::event_day();
         state.settings.with(|s| {
             state
                 .events

@@ -47,8 +47,12 @@ pub fn SaveAcquaintance(payload: SharePayload) -> impl IntoView {
             .settings
             .with_untracked(|s| {
                 state.events.with_untracked(|e| {
-                    crate::core::current_event::current_event(s, e, &today())
-                        .map(|e| e.id.0.clone())
+                    crate::core::current_event::current_event(
+                        s,
+                        e,
+                        &crate::store::clock::event_day(),
+                    )
+                    .map(|e| e.id.0.clone())
                 })
             })
             .unwrap_or_default(),

@@ -7,7 +7,7 @@ use crate::core::current_event::current_event;
 use crate::core::model::{EventId, Person};
 use crate::core::queries::attended_by;
 use crate::core::route::Route;
-use crate::store::clock::today;
+use crate::store::clock::{event_day, today};
 use crate::store::{AppState, Notice};
 use crate::ui::format::event_with_date;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn WhereWeMet(person: Signal<Person>) -> impl IntoView {
     // The current event, while they are not filed under it.
     let current = Memo::new(move |_| {
         let id = person.with(|p| p.id.clone());
-        let today = today();
+        let today = event_day();
         state.settings.with(|s| {
             state.events.with(|e| {
                 current_event(s, e, &today)

@@ -6,7 +6,7 @@ use crate::core::draft::{event_edit_key, EventDraftData};
 use crate::core::ics::{calendar, event_entry};
 use crate::core::model::{Event, EventId, Person};
 use crate::core::route::Route;
-use crate::store::clock::{now, today};
+use crate::store::clock::{event_day, now, today};
 use crate::store::{drafts, AppState};
 use crate::ui::components::attendee_picker::AttendeePicker;
 use crate::ui::components::draft_note::DraftNote;
@@ -61,7 +61,7 @@ pub fn EventPage(id: EventId) -> impl IntoView {
     let is_current = move || {
         state.settings.with(|s| {
             state.events.with(|e| {
-                id.with_value(|id| current_event(s, e, &today()).is_some_and(|c| &c.id == id))
+                id.with_value(|id| current_event(s, e, &event_day()).is_some_and(|c| &c.id == id))
             })
         })
     };

@@ -6,7 +6,7 @@ use crate::core::model::{Event, EventId};
 use crate::core::queries::newest_first;
 use crate::core::regulars::same_meeting;
 use crate::core::route::Route;
-use crate::store::clock::{new_id, now, today};
+use crate::store::clock::{event_day, new_id, now, today};
 use crate::store::{drafts, AppState};
 use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::event_again::EventAgain;
@@ -116,7 +116,7 @@ pub fn EventsPage() -> impl IntoView {
                 children=move |e| {
                     let href = Route::Event(e.id.clone()).to_hash();
                     let current = state.settings.with_untracked(|s| {
-                        state.events.with_untracked(|all| current_event(s, all, &today()).is_some_and(|c| c.id == e.id))
+                        state.events.with_untracked(|all| current_event(s, all, &event_day()).is_some_and(|c| c.id == e.id))
                     });
                     // "0 met" says nothing about a meeting still to come.
                     let met = if e.attendees.is_empty() && !has_begun(&e, &today()) {

@@ -10,7 +10,7 @@ use crate::core::duplicates::{merge_person, names_agree, with_typed};
 use crate::core::interest_key::fold;
 use crate::core::model::{EventId, Person, PersonId};
 use crate::core::route::Route;
-use crate::store::clock::{new_id, now, today};
+use crate::store::clock::{event_day, new_id, now};
 use crate::store::{drafts, AppState, Notice};
 use crate::ui::components::draft_note::DraftNote;
 use crate::ui::components::duplicate_warning::DuplicateWarning;
@@ -99,9 +99,9 @@ pub fn PersonForm() -> impl IntoView {
             .map(|e| e.0)
             .or_else(|| {
                 state.settings.with_untracked(|s| {
-                    state
-                        .events
-                        .with_untracked(|e| current_event(s, e, &today()).map(|e| e.id.0.clone()))
+                    state.events.with_untracked(|e| {
+                        current_event(s, e, &event_day()).map(|e| e.id.0.clone())
+                    })
                 })
             })
             .unwrap_or_default(),
