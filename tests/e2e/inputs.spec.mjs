@@ -1,6 +1,6 @@
 // iOS Safari zooms the whole page into any text field whose font is smaller than 16 px, and
 // does not zoom back out. Every input, textarea and select on every screen must be ≥ 16 px.
-import { test, expect, openApp, addPerson } from './fixtures.mjs';
+import { test, expect, openApp, addPerson, seed, person } from './fixtures.mjs';
 
 // Inputs that take no typing, so iOS never zooms into them.
 const NOT_TEXT = ['checkbox', 'radio', 'color', 'file', 'range', 'hidden', 'button', 'submit', 'reset', 'image'];
@@ -120,4 +120,37 @@ test('a phone held sideways: the header scrolls away, the tabs are a thumb high,
   await page.setViewportSize({ width: 360, height: 740 });
   const upright = await clearance(page, notes);
   expect(upright.headerBottom).toBeGreaterThan(0);
+});
+
+test('a long unbroken name, job, note, interest or address never pushes any page sideways', async ({ page }) => {
+  // A web address pasted as a name, an email as a job: words no line can break.
+  const long = (s) => s + 'x'.repeat(70);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await seed(page, Object.fromEntries([
+    person('p1', long('=HYPERLINK("http://evil.example/'), [[long('wildswimming'), 'sport'], ['Running', 'sport']], {
+      what: long('founder@'),
+      notes: long('https://example.org/'),
+      contact: { phone: '+44 7700 900123', email: long('meg@'), web: long('https://example.org/'), social: long('linkedin.com/in/') },
+      follow_ups: [{ due: '2026-12-01', text: long('send') }],
+      met_where: long('Hall'),
+    }),
+    person('p2', 'Ann', [['Running', 'sport']]),
+    ['cg.e.ev', { id: 'ev', name: long('Chamber'), date: '2026-12-01', place: long('Town'), purpose: long('Networking'), attendees: ['p1', 'p2'], created: 1, updated: 1 }],
+    ['cg.me', { name: long('Claire'), interests: [['Running', 'sport'], [long('wildswimming'), 'sport']] }],
+    ['cg.settings', { current_event: 'ev', theme: 'system', last_backup: Date.now() }],
+  ]));
+  const wide = [];
+  for (const hash of ['#/', '#/people', '#/people/p1', '#/events', '#/events/ev', '#/follow-ups', '#/map', '#/share', `#/who/${encodeURIComponent(long('wildswimming'))}`]) {
+    await page.goto('/' + hash);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForTimeout(200);
+    const over = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= w) return null;
+      const e = [...document.querySelectorAll('main *')].find((e) => e.getBoundingClientRect().right > w + 1);
+      return `${document.documentElement.scrollWidth} px wide, first ${e ? e.tagName.toLowerCase() + '.' + e.className : '?'}`;
+    });
+    if (over) wide.push(`${hash}: ${over}`);
+  }
+  expect(wide).toEqual([]);
 });
