@@ -36,6 +36,7 @@ pub mod sample;
 pub mod search;
 pub mod share;
 pub mod share_choices;
+pub mod spreadsheet;
 pub mod suggestions;
 pub mod sync_rules;
 pub mod vcard;

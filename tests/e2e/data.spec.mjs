@@ -394,6 +394,42 @@ async function storedMeg(page) {
   return Object.values(parsed(await ourEntries(page))).find((v) => v && v.name === 'Meg');
 }
 
+test('everyone exports as a spreadsheet: a row each, by name, with where we met; a hostile name stays text', async ({ page }) => {
+  await seed(page, Object.fromEntries([
+    person('m1', 'Meg O’Brien', [['Running', 'sport'], ['Dahlias', 'hobbies']], {
+      what: 'Garden designer',
+      notes: 'Daughter at St Mary’s, wants help with "VAT"',
+      contact: { phone: '+44 7700 900123', email: 'meg@example.org' },
+      follow_ups: [{ due: '2026-12-03', text: 'Send the course link' }],
+    }),
+    person('x1', '=HYPERLINK("http://evil.example","Siân")', [], {}),
+    ['cg.e.ev', { id: 'ev', name: 'Chamber breakfast', date: '2026-11-03', attendees: ['m1'], created: 1, updated: 1 }],
+  ]));
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Spreadsheet' })).toBeVisible();
+  const file = await download(page, 'Export as spreadsheet (CSV)');
+  expect(file.suggestedFilename()).toMatch(/^common-ground-people-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = await fs.readFile(await file.path());
+  // UTF-8 with a byte-order mark, so a spreadsheet app reads "Siân" as typed.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  expect(lines[0]).toBe('Name,What they do,Interests,Notes,Phone,Email,Web,Social,Met at,Follow-ups to do,Follow-ups done');
+  expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""Siân"")",,,,,,,,,,`);
+  expect(lines[2]).toBe(`Meg O’Brien,Garden designer,Running; Dahlias,"Daughter at St Mary’s, wants help with ""VAT""","'+44 7700 900123",meg@example.org,,,Chamber breakfast (2026-11-03),Send the course link (due 2026-12-03),`);
+  expect(lines[3]).toBe('');
+  expect(lines).toHaveLength(4);
+});
+
+test('with nobody saved, the spreadsheet export says so and downloads nothing', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Export as spreadsheet (CSV)' }).click();
+  await expect(page.getByRole('alert')).toHaveText('There is nobody to export yet.');
+  expect(downloads).toBe(0);
+});
+
 test('two tabs editing different people: both edits survive', async ({ page: a, context }) => {
   const b = await twoTabsWithMegAndBo(a, context);
   // Both forms open at once, each on a different person.

@@ -61,6 +61,7 @@ pub mod share_chooser;
 pub mod share_link_panel;
 pub mod share_lock;
 pub mod shared_map;
+pub mod spreadsheet_section;
 pub mod status_area;
 pub mod storage_section;
 pub mod theme;

@@ -1,11 +1,12 @@
 //! Settings: theme, installing the app (where the browser offers it), backup and restore,
-//! contacts in and out, storage, and erasing the notebook.
+//! contacts in and out, everyone as a spreadsheet, storage, and erasing the notebook.
 
 use crate::core::document::Theme;
 use crate::store::AppState;
 use crate::ui::components::backup_section::BackupSection;
 use crate::ui::components::erase_section::EraseSection;
 use crate::ui::components::install_offer::InstallOffer;
+use crate::ui::components::spreadsheet_section::SpreadsheetSection;
 use crate::ui::components::storage_section::StorageSection;
 use crate::ui::components::vcard_section::VcardSection;
 use leptos::prelude::*;
@@ -41,6 +42,7 @@ pub fn SettingsPage() -> impl IntoView {
         <InstallOffer />
         <BackupSection />
         <VcardSection />
+        <SpreadsheetSection />
         <StorageSection />
         <EraseSection />
     }
