@@ -251,14 +251,14 @@ pub fn merge_person(kept: &Person, other: &Person, now: Millis) -> Person {
 /// again" after typing their new interest or a promise made keeps it.
 pub fn with_typed(existing: &Person, typed: &Person, now: Millis) -> Option<Person> {
     let merged = merge_person(existing, typed, now);
-    let changed = merged.interests != existing.interests
-        || merged.notes != existing.notes
-        || merged.what != existing.what
-        || merged.contact != existing.contact
-        || merged.met_on != existing.met_on
-        || merged.met_where != existing.met_where
-        || merged.follow_ups != existing.follow_ups;
-    changed.then_some(merged)
+    // Compared whole, but for the times a merge always moves: any field a merge learns to
+    // fill later counts without this list knowing it.
+    let as_before = Person {
+        created: existing.created,
+        updated: existing.updated,
+        ..merged.clone()
+    };
+    (as_before != *existing).then_some(merged)
 }
 
 /// What a merge of two saved records changed, so that an undo puts both back as they were.

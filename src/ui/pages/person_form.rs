@@ -113,14 +113,22 @@ pub fn PersonForm() -> impl IntoView {
 
     let names = saved_names(state);
     let done = RwSignal::new(false);
-    let save = move |mode: Duplicates| {
+    // The person as typed, or `None` with the reason under the form: both ways out of the
+    // form (Save, "Met again") refuse the same things.
+    let typed = move || {
         if let Some(p) = draft.problem() {
             error.set(Some(p));
-            return;
+            return None;
         }
         error.set(None);
         let mut person = Person::new(PersonId(new_id()), "", now());
         draft.apply(&mut person);
+        Some(person)
+    };
+    let save = move |mode: Duplicates| {
+        let Some(person) = typed() else {
+            return;
+        };
         // The index "Name" was checked against as it was typed: a lookup, not a fold of
         // every saved name.
         let same = names
@@ -168,18 +176,14 @@ pub fn PersonForm() -> impl IntoView {
             navigate_replacing(&Route::Person(id));
         }
     };
-    // Someone already saved, typed again at an event: filed there, with no second record, and
+    // Someone already saved, typed again at an event: filed there, with no second record;
+    // her new interest or a promise typed before "Met again" was tapped joins her record, and
     // the form's draft goes (it was them).
     let met_again = Callback::new(move |id: PersonId| {
         let at = EventId(event.get_untracked());
-        if let Some(p) = draft.problem() {
-            error.set(Some(p));
+        let Some(typed) = typed() else {
             return;
-        }
-        error.set(None);
-        // Her new interest or a promise typed before "Met again" was tapped joins her record.
-        let mut typed = Person::new(PersonId(new_id()), "", now());
-        draft.apply(&mut typed);
+        };
         let added = state.people.with_untracked(|p| {
             p.get(&id)
                 .and_then(|saved| with_typed(saved, &typed, now()))
