@@ -165,12 +165,16 @@ for (const name of wanted) {
       await noPageErrors(a, mark);
     });
 
-    test('a person added is still there after a reload', async () => {
+    test('a person added, with a promise made while talking, is still there after a reload', async () => {
       await nav(a, 'Home');
       await a.click('button', 'Add person');
       await a.fill('textbox', 'Name', 'Meg Reload');
+      await a.disclose('Add a follow-up');
+      await a.fill('textbox', 'Follow-up', 'Send her the photos');
+      await a.click('button', 'In a week');
       await a.click('button', 'Save');
       await a.byRole('heading', 'Meg Reload');
+      await a.byRole('checkbox', /^Send her the photos/);
       // The saved person took the form's place in history (`location.replace`): Back is Home,
       // not an empty form.
       await a.click('button', 'Back');
@@ -187,6 +191,13 @@ for (const name of wanted) {
       await a.byRole('heading', 'Meg Reload');
       await a.reload();
       await a.byRole('heading', 'Meg Reload');
+      await a.byRole('checkbox', /^Send her the photos/);
+      const due = await a.run(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('cg.p.') && localStorage.getItem(k).includes('Meg Reload')))).follow_ups[0].due);
+      const inAWeek = await a.run(() => { const d = new Date(); d.setDate(d.getDate() + 7); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+      assert.equal(due, inAWeek, 'the promise is due in a week');
+      // Kept: ticked, so the list of all (a later flow) holds only its own.
+      await a.click('checkbox', /^Send her the photos/);
+      await a.waitFor(() => Object.keys(localStorage).some((k) => k.startsWith('cg.p.') && /"done":true/.test(localStorage.getItem(k)) && localStorage.getItem(k).includes('Meg Reload')), 'the promise ticked and saved');
       await nav(a, 'People');
       await a.byRole('link', /Meg Reload/);
     });

@@ -352,6 +352,19 @@ class Session {
     return el;
   }
 
+  /** Opens a folded section (`<details>`) by a tap on its summary, found by its text. */
+  async disclose(text) {
+    const summary = await this.waitFor(
+      (t) => [...document.querySelectorAll('summary')].find((s) => s.textContent.trim() === t),
+      `the folded section "${text}"`,
+      { args: [text] },
+    );
+    // A user scrolls it clear of the fixed navigation bar first (see `click`).
+    await this.run((s) => s.scrollIntoView({ block: 'center' }), summary);
+    await this.cmd('POST', `/element/${summary[ELEMENT]}/click`, {});
+    await this.waitFor((s) => s.parentElement.open, `"${text}" open`, { args: [summary] });
+  }
+
   /** Replaces a text field's value, typing as a user would. */
   async fill(role, name, text) {
     const el = await this.byRole(role, name);
